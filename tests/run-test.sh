@@ -1,0 +1,65 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Runs one test binary in the environment Ferry's tests need, so that plain `meson test`
+# never touches the user's own display, session bus, keyring, settings or home directory:
+#
+#   run-test.sh --plain|--keyring|--nokeyring BINARY [ARGS...]
+#
+#   * isolated HOME and XDG directories in a temporary folder, removed afterwards;
+#   * a private D-Bus session bus whose configuration activates no services;
+#   * --keyring: a gnome-keyring-daemon on that bus, unlocked with a throw-away password;
+#     --nokeyring: no Secret Service at all (the fallback path);
+#   * an Xvfb display, unless the caller already provides a private one
+#     (FERRY_TEST_DISPLAY_READY=1, as build-aux/test does);
+#   * $FERRY_TEST_WRAPPER (for example valgrind, from the `valgrind` test setup) in front
+#     of the binary.
+set -eu
+
+mode=${1:?usage: run-test.sh --plain|--keyring|--nokeyring BINARY [ARGS...]}
+shift
+here=$(cd "$(dirname "$0")" && pwd)
+
+if [ "${FERRY_TEST_INNER:-}" != 1 ]; then
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-test.XXXXXX")
+  trap 'rm -rf "$tmp"' EXIT INT TERM
+  mkdir -p "$tmp/home" "$tmp/data" "$tmp/config" "$tmp/cache" "$tmp/run"
+  chmod 700 "$tmp/run"
+  export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
+    XDG_CACHE_HOME="$tmp/cache" XDG_RUNTIME_DIR="$tmp/run" FERRY_TEST_TMPDIR="$tmp"
+  export FERRY_TEST_INNER=1
+  set -- "$mode" "$@"
+  if [ "${FERRY_TEST_DISPLAY_READY:-}" != 1 ] && command -v xvfb-run >/dev/null 2>&1; then
+    # xvfb-run -a picks a free display number; never hard-code one.
+    xvfb-run -a -s '-screen 0 1280x1024x24 -nolisten tcp' \
+      dbus-run-session --config-file="$here/dbus-session.conf" -- "$0" "$@"
+  else
+    dbus-run-session --config-file="$here/dbus-session.conf" -- "$0" "$@"
+  fi
+  exit $?
+fi
+
+# Inside the private session.
+case "$mode" in
+  --keyring)
+    # Unlock before the first libsecret call, or a prompt waits on an invisible screen.
+    printf %s ferry-test-keyring | gnome-keyring-daemon --daemonize --unlock --components=secrets >/dev/null
+    gdbus wait --session --timeout 10 org.freedesktop.secrets
+    ;;
+  --nokeyring)
+    if gdbus introspect --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets >/dev/null 2>&1; then
+      echo "run-test.sh: a Secret Service answers on the private bus; the no-keyring test cannot run" >&2
+      exit 1
+    fi
+    ;;
+  --plain) ;;
+  *) echo "run-test.sh: unknown mode $mode" >&2; exit 2 ;;
+esac
+
+status=0
+# shellcheck disable=SC2086 # FERRY_TEST_WRAPPER is a command line on purpose
+${FERRY_TEST_WRAPPER:-} "$@" || status=$?
+if [ "$mode" = --keyring ]; then
+  pkill -u "$(id -u)" -f "gnome-keyring-daemon --daemonize --unlock" 2>/dev/null || true
+fi
+exit $status
