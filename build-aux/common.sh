@@ -33,12 +33,15 @@ ferry_install() {
 # ferry_build BUILDDIR [MESON_OPTION...] — configures BUILDDIR once, then compiles.
 ferry_build() {
   dir=$1; shift
+  log=$(mktemp)
   if [ -f "$dir/build.ninja" ]; then
-    meson configure "$dir" "$@" >/dev/null
+    meson configure "$dir" "$@" >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; return 1; }
   else
     say "Configuring $dir"
-    meson setup "$dir" "$FERRY_TOP" "$@" >/dev/null
+    meson setup "$dir" "$FERRY_TOP" "$@" >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; return 1; }
   fi
   say "Compiling"
-  meson compile -C "$dir" >/dev/null || meson compile -C "$dir"
+  # Quiet when it works; the whole compiler output when it does not.
+  meson compile -C "$dir" >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; return 1; }
+  rm -f "$log"
 }
