@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ferry-application.h"
+#include "ferry-window.h"
+
+static gboolean have_display;
+
+/* G_TEST_OPTION_ISOLATE_DIRS hides the system MIME database (reset for every test), without which
+ * gdk-pixbuf cannot recognise SVG icons. */
+static void
+use_system_mime_database (void)
+{
+  const char *mime_dirs[] = { "/usr/share/mime", NULL };
+
+  g_content_type_set_mime_dirs (mime_dirs);
+}
+
+static void
+iterate_until (gboolean (*check) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!check (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+about_shown (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL;
+}
+
+static gboolean
+shortcuts_shown (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL;
+}
+
+static gboolean
+no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (data)) == NULL;
+}
+
+static FerryApplication *shared_app;
+
+/* One registered application for the whole run, as in the real process. */
+static FerryApplication *
+create_app (void)
+{
+  if (shared_app == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      shared_app = ferry_application_new ("io.github.ferry_hcx.Ferry.TestWindow",
+                                          G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (shared_app), NULL, &error);
+      g_assert_no_error (error);
+      /* Keep it alive between tests although no window is open. */
+      g_application_hold (G_APPLICATION (shared_app));
+    }
+
+  return g_object_ref (shared_app);
+}
+
+static FerryWindow *
+open_window (FerryApplication *app)
+{
+  GList *windows;
+
+  g_application_activate (G_APPLICATION (app));
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_nonnull (windows);
+  g_assert_true (FERRY_IS_WINDOW (windows->data));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (windows->data)));
+
+  return FERRY_WINDOW (windows->data);
+}
+
+static void
+close_all (FerryApplication *app)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  iterate_until (no_windows, app);
+}
+
+static void
+test_window_opens (void)
+{
+  g_autoptr (FerryApplication) app = NULL;
+  FerryWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  use_system_mime_database ();
+
+  app = create_app ();
+  window = open_window (app);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Ferry");
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "start");
+  /* Activating again presents the same window rather than opening a second one. */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  close_all (app);
+}
+
+static void
+test_window_about (void)
+{
+  g_autoptr (FerryApplication) app = NULL;
+  AdwAboutWindow *about;
+  FerryWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  use_system_mime_database ();
+
+  app = create_app ();
+  window = open_window (app);
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  iterate_until (about_shown, NULL);
+
+  about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Ferry");
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, PACKAGE_WEBSITE);
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APPLICATION_ID);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  close_all (app);
+}
+
+static void
+test_window_shortcuts (void)
+{
+  g_autoptr (FerryApplication) app = NULL;
+  GtkShortcutsWindow *overlay;
+  FerryWindow *window;
+  g_auto (GStrv) help_accels = NULL;
+  g_auto (GStrv) quit_accels = NULL;
+  g_auto (GStrv) close_accels = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  use_system_mime_database ();
+
+  app = create_app ();
+  window = open_window (app);
+
+  /* The shortcuts window comes from gtk/help-overlay.ui in the resources. */
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  iterate_until (shortcuts_shown, NULL);
+  g_assert_true (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == GTK_WINDOW (overlay));
+
+  help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char *const *) help_accels, "<Control>question"));
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_true (g_strv_contains ((const char *const *) quit_accels, "<Control>q"));
+  close_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.close");
+  g_assert_true (g_strv_contains ((const char *const *) close_accels, "<Control>w"));
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  close_all (app);
+}
+
+static void
+test_window_state_saved (void)
+{
+  g_autoptr (FerryApplication) app = NULL;
+  GSettings *settings;
+  FerryWindow *window;
+  int width, height;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  use_system_mime_database ();
+
+  app = create_app ();
+  settings = ferry_application_get_settings (app);
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 720);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  /* Restored from the settings. */
+  window = open_window (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 720);
+
+  /* Saved on close: Ctrl+W is window.close. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 880, 640);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
+  iterate_until (no_windows, app);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 880);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* And Ctrl+Q (app.quit) saves too. */
+  window = open_window (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  close_all (app);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/window/opens", test_window_opens);
+  g_test_add_func ("/window/about", test_window_about);
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/window/state-saved", test_window_state_saved);
+
+  return g_test_run ();
+}
