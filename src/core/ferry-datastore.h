@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ferry-datastore.h: a datastore (or datastore cluster) of a site
+ *
+ * Generated property boilerplate (plain data object); hand-written helpers at the end. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define FERRY_TYPE_DATASTORE (ferry_datastore_get_type ())
+G_DECLARE_FINAL_TYPE (FerryDatastore, ferry_datastore, FERRY, DATASTORE, GObject)
+
+FerryDatastore *
+ferry_datastore_new (void);
+
+const char *
+ferry_datastore_get_id (FerryDatastore *self);
+void
+ferry_datastore_set_id (FerryDatastore *self, const char *id);
+const char *
+ferry_datastore_get_name (FerryDatastore *self);
+void
+ferry_datastore_set_name (FerryDatastore *self, const char *name);
+const char *
+ferry_datastore_get_entity_type (FerryDatastore *self);
+void
+ferry_datastore_set_entity_type (FerryDatastore *self, const char *entity_type);
+gint64
+ferry_datastore_get_capacity_bytes (FerryDatastore *self);
+void
+ferry_datastore_set_capacity_bytes (FerryDatastore *self, gint64 capacity_bytes);
+gint64
+ferry_datastore_get_free_bytes (FerryDatastore *self);
+void
+ferry_datastore_set_free_bytes (FerryDatastore *self, gint64 free_bytes);
+gboolean
+ferry_datastore_get_is_cluster (FerryDatastore *self);
+void
+ferry_datastore_set_is_cluster (FerryDatastore *self, gboolean is_cluster);
+const char *
+ferry_datastore_get_endpoint_id (FerryDatastore *self);
+void
+ferry_datastore_set_endpoint_id (FerryDatastore *self, const char *endpoint_id);
+
+G_END_DECLS

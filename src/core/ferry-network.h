@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ferry-network.h: a network (port group or NSX-T segment) of a site
+ *
+ * Generated property boilerplate (plain data object); hand-written helpers at the end. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define FERRY_TYPE_NETWORK (ferry_network_get_type ())
+G_DECLARE_FINAL_TYPE (FerryNetwork, ferry_network, FERRY, NETWORK, GObject)
+
+FerryNetwork *
+ferry_network_new (void);
+
+const char *
+ferry_network_get_id (FerryNetwork *self);
+void
+ferry_network_set_id (FerryNetwork *self, const char *id);
+const char *
+ferry_network_get_name (FerryNetwork *self);
+void
+ferry_network_set_name (FerryNetwork *self, const char *name);
+const char *
+ferry_network_get_entity_type (FerryNetwork *self);
+void
+ferry_network_set_entity_type (FerryNetwork *self, const char *entity_type);
+const char *
+ferry_network_get_network_type (FerryNetwork *self);
+void
+ferry_network_set_network_type (FerryNetwork *self, const char *network_type);
+const char *
+ferry_network_get_href (FerryNetwork *self);
+void
+ferry_network_set_href (FerryNetwork *self, const char *href);
+gboolean
+ferry_network_get_extended (FerryNetwork *self);
+void
+ferry_network_set_extended (FerryNetwork *self, gboolean extended);
+const char *
+ferry_network_get_endpoint_id (FerryNetwork *self);
+void
+ferry_network_set_endpoint_id (FerryNetwork *self, const char *endpoint_id);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ferry-nic.h: one network adapter of a source VM
+ *
+ * Generated property boilerplate (plain data object); hand-written helpers at the end. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define FERRY_TYPE_NIC (ferry_nic_get_type ())
+G_DECLARE_FINAL_TYPE (FerryNic, ferry_nic, FERRY, NIC, GObject)
+
+FerryNic *
+ferry_nic_new (void);
+
+const char *
+ferry_nic_get_label (FerryNic *self);
+void
+ferry_nic_set_label (FerryNic *self, const char *label);
+const char *
+ferry_nic_get_mac_address (FerryNic *self);
+void
+ferry_nic_set_mac_address (FerryNic *self, const char *mac_address);
+const char *
+ferry_nic_get_network_id (FerryNic *self);
+void
+ferry_nic_set_network_id (FerryNic *self, const char *network_id);
+const char *
+ferry_nic_get_network_name (FerryNic *self);
+void
+ferry_nic_set_network_name (FerryNic *self, const char *network_name);
+const char *
+ferry_nic_get_network_type (FerryNic *self);
+void
+ferry_nic_set_network_type (FerryNic *self, const char *network_type);
+gboolean
+ferry_nic_get_connected (FerryNic *self);
+void
+ferry_nic_set_connected (FerryNic *self, gboolean connected);
+
+G_END_DECLS

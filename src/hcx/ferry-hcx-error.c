@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ferry-hcx-error.c: the FERRY_HCX_ERROR domain. */
+
+#include "ferry-hcx-error.h"
+
+G_DEFINE_QUARK (ferry - hcx - error - quark, ferry_hcx_error)
