@@ -197,12 +197,13 @@ test_window_shortcuts (void)
   iterate_until (shortcuts_shown, NULL);
   g_assert_true (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == GTK_WINDOW (overlay));
 
-  help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
-  g_assert_true (g_strv_contains ((const char *const *) help_accels, "<Control>question"));
+  help_accels
+      = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char *const *)help_accels, "<Control>question"));
   quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
-  g_assert_true (g_strv_contains ((const char *const *) quit_accels, "<Control>q"));
+  g_assert_true (g_strv_contains ((const char *const *)quit_accels, "<Control>q"));
   close_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.close");
-  g_assert_true (g_strv_contains ((const char *const *) close_accels, "<Control>w"));
+  g_assert_true (g_strv_contains ((const char *const *)close_accels, "<Control>w"));
 
   gtk_window_close (GTK_WINDOW (overlay));
   close_all (app);

@@ -15,15 +15,14 @@ struct _FerryApplication
 
 G_DEFINE_FINAL_TYPE (FerryApplication, ferry_application, ADW_TYPE_APPLICATION)
 
-static const GOptionEntry option_entries[] = {
-  { "simulator", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_ ("Start the built-in HCX Manager simulator and connect to it"), NULL },
-  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_ ("Show the version and exit"), NULL },
-  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL, NULL,
-    N_ ("[https://SERVER[:PORT]]") },
-  { NULL }
-};
+static const GOptionEntry option_entries[]
+    = { { "simulator", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+          N_ ("Start the built-in HCX Manager simulator and connect to it"), NULL },
+        { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+          N_ ("Show the version and exit"), NULL },
+        { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL, NULL,
+          N_ ("[https://SERVER[:PORT]]") },
+        { NULL } };
 
 static FerryWindow *
 ferry_application_ensure_window (FerryApplication *self)
@@ -70,8 +69,7 @@ ferry_application_command_line (GApplication *app, GApplicationCommandLine *cmdl
 
   if (remaining != NULL && remaining[0] != NULL && remaining[1] != NULL)
     {
-      g_application_command_line_printerr (cmdline, "%s\n",
-                                           _ ("Give at most one server address."));
+      g_application_command_line_printerr (cmdline, "%s\n", _ ("Give at most one server address."));
       return 1;
     }
 
@@ -94,21 +92,13 @@ ferry_application_about_action (GSimpleAction *action, GVariant *parameter, gpoi
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", parent,
-                        "modal", TRUE,
-                        "application-name", _ ("Ferry"),
-                        "application-icon", APPLICATION_ID,
-                        "version", PACKAGE_VERSION,
-                        "comments", _ ("Plan and track VMware HCX migrations"),
-                        "developer-name", _ ("The Ferry contributors"),
-                        "developers", developers,
-                        "copyright", "© 2026 The Ferry contributors",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "website", PACKAGE_WEBSITE,
-                        "issue-url", PACKAGE_WEBSITE "/issues",
-                        "translator-credits", _ ("translator-credits"),
-                        NULL);
+  about = g_object_new (
+      ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", TRUE, "application-name",
+      _ ("Ferry"), "application-icon", APPLICATION_ID, "version", PACKAGE_VERSION, "comments",
+      _ ("Plan and track VMware HCX migrations"), "developer-name", _ ("The Ferry contributors"),
+      "developers", developers, "copyright", "© 2026 The Ferry contributors", "license-type",
+      GTK_LICENSE_GPL_3_0, "website", PACKAGE_WEBSITE, "issue-url", PACKAGE_WEBSITE "/issues",
+      "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -140,10 +130,12 @@ ferry_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (ferry_application_parent_class)->startup (app);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_accels);
   ferry_window_set_accels (GTK_APPLICATION (self));
 }
 
@@ -174,17 +166,15 @@ static void
 ferry_application_init (FerryApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _ ("[https://SERVER[:PORT]]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self),
+                                                     _ ("[https://SERVER[:PORT]]"));
 }
 
 FerryApplication *
 ferry_application_new (const char *application_id, GApplicationFlags flags)
 {
-  return g_object_new (FERRY_TYPE_APPLICATION,
-                       "application-id", application_id,
-                       "flags", flags,
-                       "resource-base-path", "/io/github/ferry_hcx/Ferry",
-                       NULL);
+  return g_object_new (FERRY_TYPE_APPLICATION, "application-id", application_id, "flags", flags,
+                       "resource-base-path", "/io/github/ferry_hcx/Ferry", NULL);
 }
 
 /**

@@ -8,7 +8,9 @@ G_BEGIN_DECLS
 #define FERRY_TYPE_APPLICATION (ferry_application_get_type ())
 G_DECLARE_FINAL_TYPE (FerryApplication, ferry_application, FERRY, APPLICATION, AdwApplication)
 
-FerryApplication *ferry_application_new (const char *application_id, GApplicationFlags flags);
-GSettings *ferry_application_get_settings (FerryApplication *self);
+FerryApplication *
+ferry_application_new (const char *application_id, GApplicationFlags flags);
+GSettings *
+ferry_application_get_settings (FerryApplication *self);
 
 G_END_DECLS

@@ -22,7 +22,8 @@ struct _FerryWindow
 
 G_DEFINE_FINAL_TYPE (FerryWindow, ferry_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_SETTINGS,
   N_PROPS
@@ -105,12 +106,12 @@ ferry_window_get_property (GObject *object, guint prop_id, GValue *value, GParam
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
+      case PROP_SETTINGS:
+        g_value_set_object (value, self->settings);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -121,12 +122,12 @@ ferry_window_set_property (GObject *object, guint prop_id, const GValue *value, 
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
+      case PROP_SETTINGS:
+        self->settings = g_value_dup_object (value);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -143,14 +144,14 @@ ferry_window_class_init (FerryWindowClass *klass)
   object_class->set_property = ferry_window_set_property;
   window_class->close_request = ferry_window_close_request;
 
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS]
+      = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                                 | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferry_hcx/Ferry/ferry-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ferry_hcx/Ferry/ferry-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, window_title);
@@ -168,10 +169,8 @@ ferry_window_init (FerryWindow *self)
 FerryWindow *
 ferry_window_new (FerryApplication *application)
 {
-  return g_object_new (FERRY_TYPE_WINDOW,
-                       "application", application,
-                       "settings", ferry_application_get_settings (application),
-                       NULL);
+  return g_object_new (FERRY_TYPE_WINDOW, "application", application, "settings",
+                       ferry_application_get_settings (application), NULL);
 }
 
 void

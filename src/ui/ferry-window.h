@@ -10,11 +10,17 @@ G_BEGIN_DECLS
 #define FERRY_TYPE_WINDOW (ferry_window_get_type ())
 G_DECLARE_FINAL_TYPE (FerryWindow, ferry_window, FERRY, WINDOW, AdwApplicationWindow)
 
-FerryWindow *ferry_window_new (FerryApplication *application);
-void ferry_window_set_accels (GtkApplication *application);
-void ferry_window_start_simulator (FerryWindow *self);
-void ferry_window_open_server (FerryWindow *self, const char *address);
-void ferry_window_add_toast (FerryWindow *self, const char *message);
-const char *ferry_window_get_visible_page (FerryWindow *self);
+FerryWindow *
+ferry_window_new (FerryApplication *application);
+void
+ferry_window_set_accels (GtkApplication *application);
+void
+ferry_window_start_simulator (FerryWindow *self);
+void
+ferry_window_open_server (FerryWindow *self, const char *address);
+void
+ferry_window_add_toast (FerryWindow *self, const char *message);
+const char *
+ferry_window_get_visible_page (FerryWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,801 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsecret/secret.h>
+#include <string.h>
+
+#include "ferry-credential-store.h"
+
+#define DEFAULT_TIMEOUT_MS 10000
+#define UNLOCK_TIMEOUT_MS 120000
+
+struct _FerryCredentialStore
+{
+  GObject parent_instance;
+
+  FerryCredentialBackend backend;
+  char *fallback_reason;
+  guint timeout_ms;
+
+  /* In-memory passwords ("server\nuser" → password) while the keyring cannot be used. */
+  GHashTable *memory;
+
+  /* GTasks waiting for the probe in flight. */
+  GPtrArray *probe_waiters;
+  gboolean probing;
+};
+
+G_DEFINE_FINAL_TYPE (FerryCredentialStore, ferry_credential_store, G_TYPE_OBJECT)
+G_DEFINE_ENUM_TYPE (FerryCredentialBackend, ferry_credential_backend,
+                    G_DEFINE_ENUM_VALUE (FERRY_CREDENTIAL_BACKEND_UNKNOWN, "unknown"),
+                    G_DEFINE_ENUM_VALUE (FERRY_CREDENTIAL_BACKEND_KEYRING, "keyring"),
+                    G_DEFINE_ENUM_VALUE (FERRY_CREDENTIAL_BACKEND_MEMORY, "memory"))
+G_DEFINE_QUARK (ferry - credential - error - quark, ferry_credential_error)
+
+enum
+{
+  PROP_0,
+  PROP_BACKEND,
+  PROP_FALLBACK_REASON,
+  PROP_TIMEOUT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const SecretSchema *
+ferry_credential_schema (void)
+{
+  static const SecretSchema schema = {
+    FERRY_CREDENTIAL_SCHEMA_NAME,
+    SECRET_SCHEMA_NONE,
+    {
+        { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+        { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+        { NULL, 0 },
+    },
+  };
+
+  return &schema;
+}
+
+void
+ferry_credential_store_free_password (char *password)
+{
+  if (password == NULL)
+    return;
+
+  explicit_bzero (password, strlen (password));
+  g_free (password);
+}
+
+static char *
+memory_key (const char *server, const char *user)
+{
+  return g_strconcat (server, "\n", user, NULL);
+}
+
+/* ---- Deadlines: a cancellable that fires on the caller's cancel or after a timeout ---- */
+
+typedef struct
+{
+  GCancellable *cancellable;
+  GCancellable *user_cancellable;
+  gulong cancelled_id;
+  guint timeout_id;
+  gboolean timed_out;
+} Deadline;
+
+static gboolean
+deadline_expired (gpointer data)
+{
+  Deadline *deadline = data;
+
+  deadline->timeout_id = 0;
+  deadline->timed_out = TRUE;
+  g_cancellable_cancel (deadline->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+deadline_user_cancelled (GCancellable *user_cancellable, gpointer data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (data));
+}
+
+static Deadline *
+deadline_new (GCancellable *user_cancellable, guint timeout_ms)
+{
+  Deadline *deadline = g_new0 (Deadline, 1);
+
+  deadline->cancellable = g_cancellable_new ();
+  if (user_cancellable != NULL)
+    {
+      deadline->user_cancellable = g_object_ref (user_cancellable);
+      deadline->cancelled_id
+          = g_cancellable_connect (user_cancellable, G_CALLBACK (deadline_user_cancelled),
+                                   g_object_ref (deadline->cancellable), g_object_unref);
+    }
+  if (timeout_ms > 0)
+    deadline->timeout_id = g_timeout_add (timeout_ms, deadline_expired, deadline);
+
+  return deadline;
+}
+
+static void
+deadline_free (Deadline *deadline)
+{
+  g_clear_handle_id (&deadline->timeout_id, g_source_remove);
+  if (deadline->user_cancellable != NULL)
+    {
+      g_cancellable_disconnect (deadline->user_cancellable, deadline->cancelled_id);
+      g_object_unref (deadline->user_cancellable);
+    }
+  g_object_unref (deadline->cancellable);
+  g_free (deadline);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Deadline, deadline_free)
+
+/* TRUE when the operation ended because the caller cancelled it (not our timeout). */
+static gboolean
+deadline_user_cancelled_p (Deadline *deadline)
+{
+  return deadline->user_cancellable != NULL
+         && g_cancellable_is_cancelled (deadline->user_cancellable);
+}
+
+/* ---- Backend selection ---- */
+
+static void
+ferry_credential_store_fall_back (FerryCredentialStore *self, const char *reason)
+{
+  if (self->backend == FERRY_CREDENTIAL_BACKEND_MEMORY)
+    return;
+
+  g_debug ("Keeping passwords in memory only: %s", reason);
+  g_free (self->fallback_reason);
+  self->fallback_reason = g_strdup (reason);
+  self->backend = FERRY_CREDENTIAL_BACKEND_MEMORY;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FALLBACK_REASON]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
+}
+
+static void
+ferry_credential_store_fall_back_for_error (FerryCredentialStore *self, Deadline *deadline,
+                                            const GError *error)
+{
+  g_autofree char *reason = NULL;
+
+  if (deadline != NULL && deadline->timed_out)
+    reason = g_strdup (
+        _ ("Passwords cannot be remembered: the keyring did not answer in time. "
+           "Ferry keeps them in memory until it quits and asks again after a restart."));
+  else
+    reason = g_strdup_printf (
+        _ ("Passwords cannot be remembered: the keyring reported an error (%s). "
+           "Ferry keeps them in memory until it quits and asks again after a restart."),
+        error != NULL ? error->message : _ ("unknown error"));
+
+  ferry_credential_store_fall_back (self, reason);
+}
+
+static void
+ferry_credential_store_probe_done (FerryCredentialStore *self, const GError *error)
+{
+  g_autoptr (GPtrArray) waiters = g_steal_pointer (&self->probe_waiters);
+
+  self->probing = FALSE;
+  self->probe_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiters, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_int (task, self->backend);
+    }
+}
+
+static void
+ferry_credential_store_set_keyring (FerryCredentialStore *self)
+{
+  if (self->backend == FERRY_CREDENTIAL_BACKEND_UNKNOWN)
+    {
+      self->backend = FERRY_CREDENTIAL_BACKEND_KEYRING;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
+    }
+}
+
+typedef struct
+{
+  FerryCredentialStore *self;
+  Deadline *deadline;
+  SecretService *service;
+} ProbeData;
+
+static void
+probe_data_free (ProbeData *data)
+{
+  g_clear_pointer (&data->deadline, deadline_free);
+  g_clear_object (&data->service);
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+/* Ends a probe step; returns TRUE if the probe is over (cancelled or failed). */
+static gboolean
+probe_step_failed (ProbeData *data, GError *error, const char *reason_text)
+{
+  FerryCredentialStore *self = data->self;
+
+  if (error == NULL)
+    return FALSE;
+
+  if (deadline_user_cancelled_p (data->deadline))
+    {
+      /* The caller gave up: decide nothing, a later call probes again. */
+      ferry_credential_store_probe_done (self, error);
+    }
+  else
+    {
+      g_autofree char *reason = NULL;
+
+      if (data->deadline->timed_out)
+        reason = g_strdup (
+            _ ("Passwords cannot be remembered: the keyring did not answer in time. "
+               "Ferry keeps them in memory until it quits and asks again after a restart."));
+      else
+        reason = g_strdup (reason_text);
+      ferry_credential_store_fall_back (self, reason);
+      ferry_credential_store_probe_done (self, NULL);
+    }
+
+  g_error_free (error);
+  probe_data_free (data);
+  return TRUE;
+}
+
+static void
+probe_unlocked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ProbeData *data = user_data;
+  GError *error = NULL;
+  GList *unlocked = NULL;
+  int n;
+
+  n = secret_service_unlock_finish (SECRET_SERVICE (source), result, &unlocked, &error);
+  g_list_free_full (unlocked, g_object_unref);
+
+  if (error == NULL && n == 0)
+    error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "locked");
+  if (probe_step_failed (
+          data, error,
+          _ ("Passwords cannot be remembered: the keyring is locked and was not unlocked. "
+             "Ferry keeps them in memory until it quits and asks again after a restart.")))
+    return;
+
+  ferry_credential_store_set_keyring (data->self);
+  ferry_credential_store_probe_done (data->self, NULL);
+  probe_data_free (data);
+}
+
+static void
+probe_collection_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ProbeData *data = user_data;
+  g_autoptr (SecretCollection) collection = NULL;
+  GError *error = NULL;
+
+  collection = secret_collection_for_alias_finish (result, &error);
+  if (error != NULL)
+    {
+      g_autofree char *reason = g_strdup_printf (
+          _ ("Passwords cannot be remembered: the keyring could not be read (%s). "
+             "Ferry keeps them in memory until it quits and asks again after a restart."),
+          error->message);
+
+      probe_step_failed (data, error, reason);
+      return;
+    }
+
+  if (collection == NULL)
+    {
+      ferry_credential_store_fall_back (
+          data->self,
+          _ ("Passwords cannot be remembered: there is no default keyring. "
+             "Ferry keeps them in memory until it quits and asks again after a restart."));
+      ferry_credential_store_probe_done (data->self, NULL);
+      probe_data_free (data);
+      return;
+    }
+
+  if (secret_collection_get_locked (collection))
+    {
+      GList *objects = g_list_prepend (NULL, collection);
+
+      /* On a desktop this shows the keyring's own unlock prompt: give the user time. */
+      g_clear_pointer (&data->deadline, deadline_free);
+      data->deadline = deadline_new (NULL, UNLOCK_TIMEOUT_MS);
+      secret_service_unlock (data->service, objects, data->deadline->cancellable, probe_unlocked_cb,
+                             data);
+      g_list_free (objects);
+      return;
+    }
+
+  ferry_credential_store_set_keyring (data->self);
+  ferry_credential_store_probe_done (data->self, NULL);
+  probe_data_free (data);
+}
+
+static void
+probe_service_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ProbeData *data = user_data;
+  GError *error = NULL;
+
+  data->service = secret_service_get_finish (result, &error);
+  if (error != NULL)
+    {
+      g_autofree char *reason = g_strdup_printf (
+          _ ("Passwords cannot be remembered: no keyring service (Secret Service) is available "
+             "in this session (%s). Ferry keeps them in memory until it quits and asks again "
+             "after a restart."),
+          error->message);
+
+      probe_step_failed (data, error, reason);
+      return;
+    }
+
+  secret_collection_for_alias (data->service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE,
+                               data->deadline->cancellable, probe_collection_cb, data);
+}
+
+void
+ferry_credential_store_probe_async (FerryCredentialStore *self, GCancellable *cancellable,
+                                    GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ProbeData *data;
+
+  g_return_if_fail (FERRY_IS_CREDENTIAL_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_credential_store_probe_async);
+
+  if (self->backend != FERRY_CREDENTIAL_BACKEND_UNKNOWN)
+    {
+      g_task_return_int (task, self->backend);
+      return;
+    }
+
+  g_ptr_array_add (self->probe_waiters, g_steal_pointer (&task));
+  if (self->probing)
+    return;
+
+  self->probing = TRUE;
+  data = g_new0 (ProbeData, 1);
+  data->self = g_object_ref (self);
+  data->deadline = deadline_new (cancellable, self->timeout_ms);
+  secret_service_get (SECRET_SERVICE_OPEN_SESSION, data->deadline->cancellable, probe_service_cb,
+                      data);
+}
+
+FerryCredentialBackend
+ferry_credential_store_probe_finish (FerryCredentialStore *self, GAsyncResult *result,
+                                     GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FERRY_CREDENTIAL_BACKEND_UNKNOWN);
+
+  return g_task_propagate_int (G_TASK (result), error);
+}
+
+/* ---- Operations ---- */
+
+typedef enum
+{
+  OP_STORE,
+  OP_LOOKUP,
+  OP_CLEAR
+} OpKind;
+
+typedef struct
+{
+  OpKind kind;
+  char *server;
+  char *user;
+  char *password;
+  Deadline *deadline;
+} OpData;
+
+static void
+op_data_free (OpData *data)
+{
+  g_free (data->server);
+  g_free (data->user);
+  ferry_credential_store_free_password (data->password);
+  g_clear_pointer (&data->deadline, deadline_free);
+  g_free (data);
+}
+
+static void
+op_run_in_memory (GTask *task)
+{
+  FerryCredentialStore *self = g_task_get_source_object (task);
+  OpData *data = g_task_get_task_data (task);
+  g_autofree char *key = memory_key (data->server, data->user);
+
+  switch (data->kind)
+    {
+      case OP_STORE:
+        g_hash_table_replace (self->memory, g_steal_pointer (&key), g_strdup (data->password));
+        g_task_return_boolean (task, TRUE);
+        break;
+
+      case OP_LOOKUP:
+        g_task_return_pointer (task, g_strdup (g_hash_table_lookup (self->memory, key)),
+                               (GDestroyNotify)ferry_credential_store_free_password);
+        break;
+
+      case OP_CLEAR:
+        g_hash_table_remove (self->memory, key);
+        g_task_return_boolean (task, TRUE);
+        break;
+
+      default:
+        g_assert_not_reached ();
+    }
+}
+
+/* A keyring call failed: report cancellation, else fall back to memory and carry on. */
+static void
+op_keyring_failed (GTask *task, GError *error)
+{
+  FerryCredentialStore *self = g_task_get_source_object (task);
+  OpData *data = g_task_get_task_data (task);
+
+  if (deadline_user_cancelled_p (data->deadline))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  ferry_credential_store_fall_back_for_error (self, data->deadline, error);
+  g_error_free (error);
+  op_run_in_memory (task);
+}
+
+static void
+op_stored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    op_keyring_failed (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+op_looked_up_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+  char *password;
+
+  password = secret_password_lookup_finish (result, &error);
+  if (error != NULL)
+    {
+      op_keyring_failed (task, error);
+      return;
+    }
+
+  if (password != NULL)
+    {
+      /* Hand it on in ordinary memory, cleared when freed. */
+      char *copy = g_strdup (password);
+
+      secret_password_free (password);
+      g_task_return_pointer (task, copy, (GDestroyNotify)ferry_credential_store_free_password);
+    }
+  else
+    {
+      g_task_return_pointer (task, NULL, NULL);
+    }
+}
+
+static void
+op_cleared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  secret_password_clear_finish (result, &error);
+  if (error != NULL)
+    op_keyring_failed (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+op_probed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryCredentialStore *self = FERRY_CREDENTIAL_STORE (source);
+  g_autoptr (GTask) task = user_data;
+  OpData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autofree char *label = NULL;
+
+  ferry_credential_store_probe_finish (self, result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (self->backend == FERRY_CREDENTIAL_BACKEND_MEMORY)
+    {
+      op_run_in_memory (task);
+      return;
+    }
+
+  data->deadline = deadline_new (g_task_get_cancellable (task), self->timeout_ms);
+
+  switch (data->kind)
+    {
+      case OP_STORE:
+        /* TRANSLATORS: the label of a password in the keyring; %s is user@server */
+        label = g_strdup_printf (_ ("Ferry: HCX Manager password for %s@%s"), data->user,
+                                 data->server);
+        secret_password_store (ferry_credential_schema (), SECRET_COLLECTION_DEFAULT, label,
+                               data->password, data->deadline->cancellable, op_stored_cb,
+                               g_steal_pointer (&task), "server", data->server, "user", data->user,
+                               NULL);
+        break;
+
+      case OP_LOOKUP:
+        secret_password_lookup (ferry_credential_schema (), data->deadline->cancellable,
+                                op_looked_up_cb, g_steal_pointer (&task), "server", data->server,
+                                "user", data->user, NULL);
+        break;
+
+      case OP_CLEAR:
+        secret_password_clear (ferry_credential_schema (), data->deadline->cancellable,
+                               op_cleared_cb, g_steal_pointer (&task), "server", data->server,
+                               "user", data->user, NULL);
+        break;
+
+      default:
+        g_assert_not_reached ();
+    }
+}
+
+static void
+ferry_credential_store_run (FerryCredentialStore *self, OpKind kind, gpointer source_tag,
+                            const char *server, const char *user, const char *password,
+                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  OpData *data;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+
+  if (server == NULL || *server == '\0' || user == NULL || *user == '\0')
+    {
+      g_task_return_new_error (task, FERRY_CREDENTIAL_ERROR, FERRY_CREDENTIAL_ERROR_INVALID,
+                               _ ("A password needs both a server and a user name."));
+      return;
+    }
+
+  data = g_new0 (OpData, 1);
+  data->kind = kind;
+  data->server = g_strdup (server);
+  data->user = g_strdup (user);
+  data->password = g_strdup (password);
+  g_task_set_task_data (task, data, (GDestroyNotify)op_data_free);
+
+  ferry_credential_store_probe_async (self, cancellable, op_probed_cb, g_steal_pointer (&task));
+}
+
+void
+ferry_credential_store_store_async (FerryCredentialStore *self, const char *server,
+                                    const char *user, const char *password,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  g_return_if_fail (FERRY_IS_CREDENTIAL_STORE (self));
+  g_return_if_fail (password != NULL);
+
+  ferry_credential_store_run (self, OP_STORE, ferry_credential_store_store_async, server, user,
+                              password, cancellable, callback, user_data);
+}
+
+gboolean
+ferry_credential_store_store_finish (FerryCredentialStore *self, GAsyncResult *result,
+                                     GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+ferry_credential_store_lookup_async (FerryCredentialStore *self, const char *server,
+                                     const char *user, GCancellable *cancellable,
+                                     GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (FERRY_IS_CREDENTIAL_STORE (self));
+
+  ferry_credential_store_run (self, OP_LOOKUP, ferry_credential_store_lookup_async, server, user,
+                              NULL, cancellable, callback, user_data);
+}
+
+char *
+ferry_credential_store_lookup_finish (FerryCredentialStore *self, GAsyncResult *result,
+                                      GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+ferry_credential_store_clear_async (FerryCredentialStore *self, const char *server,
+                                    const char *user, GCancellable *cancellable,
+                                    GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (FERRY_IS_CREDENTIAL_STORE (self));
+
+  ferry_credential_store_run (self, OP_CLEAR, ferry_credential_store_clear_async, server, user,
+                              NULL, cancellable, callback, user_data);
+}
+
+gboolean
+ferry_credential_store_clear_finish (FerryCredentialStore *self, GAsyncResult *result,
+                                     GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- GObject ---- */
+
+FerryCredentialBackend
+ferry_credential_store_get_backend (FerryCredentialStore *self)
+{
+  g_return_val_if_fail (FERRY_IS_CREDENTIAL_STORE (self), FERRY_CREDENTIAL_BACKEND_UNKNOWN);
+
+  return self->backend;
+}
+
+const char *
+ferry_credential_store_get_fallback_reason (FerryCredentialStore *self)
+{
+  g_return_val_if_fail (FERRY_IS_CREDENTIAL_STORE (self), NULL);
+
+  return self->fallback_reason;
+}
+
+guint
+ferry_credential_store_get_timeout (FerryCredentialStore *self)
+{
+  g_return_val_if_fail (FERRY_IS_CREDENTIAL_STORE (self), 0);
+
+  return self->timeout_ms;
+}
+
+void
+ferry_credential_store_set_timeout (FerryCredentialStore *self, guint timeout_ms)
+{
+  g_return_if_fail (FERRY_IS_CREDENTIAL_STORE (self));
+
+  if (self->timeout_ms == timeout_ms)
+    return;
+
+  self->timeout_ms = timeout_ms;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+static void
+secure_free (gpointer data)
+{
+  ferry_credential_store_free_password (data);
+}
+
+static void
+ferry_credential_store_finalize (GObject *object)
+{
+  FerryCredentialStore *self = FERRY_CREDENTIAL_STORE (object);
+
+  g_clear_pointer (&self->memory, g_hash_table_unref);
+  g_clear_pointer (&self->probe_waiters, g_ptr_array_unref);
+  g_free (self->fallback_reason);
+
+  G_OBJECT_CLASS (ferry_credential_store_parent_class)->finalize (object);
+}
+
+static void
+ferry_credential_store_get_property (GObject *object, guint prop_id, GValue *value,
+                                     GParamSpec *pspec)
+{
+  FerryCredentialStore *self = FERRY_CREDENTIAL_STORE (object);
+
+  switch (prop_id)
+    {
+      case PROP_BACKEND:
+        g_value_set_enum (value, self->backend);
+        break;
+
+      case PROP_FALLBACK_REASON:
+        g_value_set_string (value, self->fallback_reason);
+        break;
+
+      case PROP_TIMEOUT:
+        g_value_set_uint (value, self->timeout_ms);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ferry_credential_store_set_property (GObject *object, guint prop_id, const GValue *value,
+                                     GParamSpec *pspec)
+{
+  FerryCredentialStore *self = FERRY_CREDENTIAL_STORE (object);
+
+  switch (prop_id)
+    {
+      case PROP_TIMEOUT:
+        ferry_credential_store_set_timeout (self, g_value_get_uint (value));
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ferry_credential_store_class_init (FerryCredentialStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ferry_credential_store_finalize;
+  object_class->get_property = ferry_credential_store_get_property;
+  object_class->set_property = ferry_credential_store_set_property;
+
+  properties[PROP_BACKEND] = g_param_spec_enum (
+      "backend", NULL, NULL, FERRY_TYPE_CREDENTIAL_BACKEND, FERRY_CREDENTIAL_BACKEND_UNKNOWN,
+      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FALLBACK_REASON]
+      = g_param_spec_string ("fallback-reason", NULL, NULL, NULL,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMEOUT]
+      = g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT, DEFAULT_TIMEOUT_MS,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ferry_credential_store_init (FerryCredentialStore *self)
+{
+  self->timeout_ms = DEFAULT_TIMEOUT_MS;
+  self->memory = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, secure_free);
+  self->probe_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+FerryCredentialStore *
+ferry_credential_store_new (void)
+{
+  return g_object_new (FERRY_TYPE_CREDENTIAL_STORE, NULL);
+}
