@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "ferry-test-sim.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+FerrySimThread *
+ferry_test_sim_start (const FerrySimOptions *opts)
+{
+  g_autoptr (GError) error = NULL;
+  FerrySimThread *sim = ferry_sim_thread_start (opts, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sim);
+  return sim;
+}
+
+static gboolean
+accept_certificate_cb (SoupMessage *msg, GTlsCertificate *certificate, GTlsCertificateFlags errors,
+                       gpointer user_data)
+{
+  FerrySimThread *sim = user_data;
+  g_autoptr (GByteArray) der = NULL;
+  g_autofree char *hex = NULL;
+  GString *fp = g_string_new (NULL);
+  gboolean ok;
+  gsize i;
+
+  g_object_get (certificate, "certificate", &der, NULL);
+  hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
+  for (i = 0; hex[i] != '\0'; i += 2)
+    {
+      if (i > 0)
+        g_string_append_c (fp, ':');
+      g_string_append_c (fp, g_ascii_toupper (hex[i]));
+      g_string_append_c (fp, g_ascii_toupper (hex[i + 1]));
+    }
+  ok = g_str_equal (fp->str, ferry_sim_thread_get_fingerprint (sim));
+  g_string_free (fp, TRUE);
+  return ok;
+}
+
+JsonNode *
+ferry_test_sim_request (FerrySimThread *sim, const char *method, const char *path,
+                        const char *token, const char *json_body, guint *out_status,
+                        char **out_token)
+{
+  g_autoptr (GMainContext) context = g_main_context_new ();
+  g_autoptr (SoupSession) session = NULL;
+  g_autoptr (SoupMessage) msg = NULL;
+  g_autoptr (GBytes) response = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = NULL;
+  JsonNode *root = NULL;
+  gsize len = 0;
+  const char *data;
+
+  g_main_context_push_thread_default (context);
+  session = soup_session_new_with_options ("timeout", 60, "proxy-resolver", NULL, NULL);
+  uri = g_strconcat (ferry_sim_thread_get_url (sim), path, NULL);
+  msg = soup_message_new (method, uri);
+  g_assert_nonnull (msg);
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), sim);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
+                                "application/json");
+  if (token != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "x-hm-authorization",
+                                  token);
+  if (json_body != NULL)
+    {
+      g_autoptr (GBytes) body = g_bytes_new (json_body, strlen (json_body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", body);
+    }
+  response = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  if (out_status != NULL)
+    *out_status = soup_message_get_status (msg);
+  if (out_token != NULL)
+    *out_token = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                         "x-hm-authorization"));
+  data = g_bytes_get_data (response, &len);
+  if (len > 0)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+
+      if (json_parser_load_from_data (parser, data, (gssize)len, NULL)
+          && json_parser_get_root (parser) != NULL)
+        root = json_node_copy (json_parser_get_root (parser));
+    }
+  g_main_context_pop_thread_default (context);
+  return root;
+}
+
+JsonNode *
+ferry_test_sim_control (FerrySimThread *sim, const char *method, const char *path,
+                        const char *json_body)
+{
+  guint status = 0;
+  JsonNode *root = ferry_test_sim_request (sim, method, path, NULL, json_body, &status, NULL);
+
+  if (status < 200 || status >= 300)
+    g_error ("Simulator control %s %s answered %u", method, path, status);
+  return root;
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "ferry-sim-thread.h"
+
+G_BEGIN_DECLS
+
+/* Starts a simulator in its own thread; asserts on error. Stop it with ferry_sim_thread_stop(). */
+FerrySimThread *
+ferry_test_sim_start (const FerrySimOptions *opts);
+
+/* A synchronous call to /__sim/… (blocking libsoup on its own main context, trusting the sim's
+ * certificate by fingerprint). Asserts a 2xx status; returns the parsed JSON root (transfer
+ * full) or NULL for an empty body. */
+JsonNode *
+ferry_test_sim_control (FerrySimThread *sim, const char *method, const char *path,
+                        const char *json_body);
+
+/* The same, for any path and with an optional session token; does not assert the status. */
+JsonNode *
+ferry_test_sim_request (FerrySimThread *sim, const char *method, const char *path,
+                        const char *token, const char *json_body, guint *out_status,
+                        char **out_token);
+
+G_END_DECLS
