@@ -26,6 +26,9 @@ typedef enum
   FERRY_HCX_ERROR_START_UNCONFIRMED,     /* start interrupted and the follow-up query could not
                                             tell what was created: do not blindly retry */
   FERRY_HCX_ERROR_INVALID_ARGUMENT,      /* bad server address, empty intent list, … */
+  FERRY_HCX_ERROR_SESSION_EXPIRED,       /* a call that is not safe to repeat (start, cancel,
+                                            groups) met an expired session: the client logged in
+                                            again but did not resend it; nothing was done */
 } FerryHcxError;
 
 GQuark

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ferry-hcx-json.h: HCX JSON <-> model objects (internal to src/hcx, public for the tests).
+ *
+ * Liberal in what it accepts: numbers may be strings, unknown members are ignored, optional
+ * members may be missing, lists may come in any of the three envelopes. Everything here is
+ * thread-safe (no shared state), so pages can be parsed in a worker thread. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "ferry-hcx-client.h"
+
+G_BEGIN_DECLS
+
+/* Tolerant accessors: @fallback when missing, null or of an unusable type. */
+const char *
+ferry_json_get_string (JsonObject *object, const char *member);
+/* Like get_string but also renders integer ids ("id": 42 → "42"). Free with g_free(). */
+char *
+ferry_json_dup_id (JsonObject *object, const char *member);
+gint64
+ferry_json_get_int (JsonObject *object, const char *member, gint64 fallback);
+double
+ferry_json_get_double (JsonObject *object, const char *member, double fallback);
+/* TRUE/FALSE from JSON booleans, numbers and "true"/"false" strings; else @fallback. */
+gboolean
+ferry_json_get_bool (JsonObject *object, const char *member, gboolean fallback);
+JsonObject *
+ferry_json_get_object (JsonObject *object, const char *member);
+JsonArray *
+ferry_json_get_array (JsonObject *object, const char *member);
+
+/* Parses a response body. Empty, XML, HTML and malformed bodies fail with
+ * FERRY_HCX_ERROR_UNEXPECTED_RESPONSE ("… answered with an HTML page instead of JSON"); @host
+ * names the server in the message. */
+JsonNode *
+ferry_hcx_json_parse (GBytes *bytes, const char *host, GError **error);
+
+/* The item array of any envelope: {"data":{"items":[…]}}, {"items":[…]}, {"data":[…]}, […].
+ * NULL when there is none (an envelope with no list at all). */
+JsonArray *
+ferry_hcx_json_find_items (JsonNode *root);
+/* data.paging.totalSize (or paging.totalSize, data.total…), -1 when absent. */
+gint64
+ferry_hcx_json_find_total (JsonNode *root);
+/* The server's own message from any error shape ("errors":[{"error","text"}] /
+ * [{"code","message"}] / "error" / "message" / "errorCode"), or NULL. */
+char *
+ferry_hcx_json_error_message (JsonNode *root);
+
+/* Items → objects. Items that are not objects are skipped. */
+FerrySite *
+ferry_hcx_json_to_site (JsonObject *item);
+FerryResourceContainer *
+ferry_hcx_json_to_resource_container (JsonObject *item);
+FerryVm *
+ferry_hcx_json_to_vm (JsonObject *item);
+FerryNetwork *
+ferry_hcx_json_to_network (JsonObject *item);
+FerryContainer *
+ferry_hcx_json_to_container (JsonObject *item);
+FerryDatastore *
+ferry_hcx_json_to_datastore (JsonObject *item);
+FerryStorageProfile *
+ferry_hcx_json_to_storage_profile (JsonObject *item);
+FerryComputeProfile *
+ferry_hcx_json_to_compute_profile (JsonObject *item);
+FerryServiceMesh *
+ferry_hcx_json_to_service_mesh (JsonObject *item);
+FerryMigration *
+ferry_hcx_json_to_migration (JsonObject *item);
+FerryMobilityGroup *
+ferry_hcx_json_to_mobility_group (JsonObject *item);
+FerryJob *
+ferry_hcx_json_to_job (JsonObject *item);
+
+typedef gpointer (*FerryHcxJsonItemFunc) (JsonObject *item);
+
+/* Parses every item of @root (any envelope) with @func into a new GPtrArray (owning the
+ * objects). A body with no item list at all fails with UNEXPECTED_RESPONSE, an empty list is
+ * fine. */
+GPtrArray *
+ferry_hcx_json_to_array (JsonNode *root, FerryHcxJsonItemFunc func, const char *host,
+                         GError **error);
+
+/* validate / start answers (also a 400 with that shape). NULL (no error set) if @root does
+ * not look like one. */
+FerryValidationResult *
+ferry_hcx_json_to_validation_result (JsonNode *root);
+
+/* Request bodies. */
+JsonNode *
+ferry_hcx_json_from_intent (FerryMigrationIntent *intent, const char *migration_group_id);
+/* {"items":[intent, …]} */
+JsonNode *
+ferry_hcx_json_from_intents (GListModel *intents, const char *migration_group_id);
+
+G_END_DECLS
