@@ -11,6 +11,8 @@ struct _FerryApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  FerryConnectionStore *connections;
+  FerryCredentialStore *credentials;
 };
 
 G_DEFINE_FINAL_TYPE (FerryApplication, ferry_application, ADW_TYPE_APPLICATION)
@@ -144,6 +146,8 @@ ferry_application_dispose (GObject *object)
 {
   FerryApplication *self = FERRY_APPLICATION (object);
 
+  g_clear_object (&self->connections);
+  g_clear_object (&self->credentials);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ferry_application_parent_class)->dispose (object);
@@ -191,4 +195,36 @@ ferry_application_get_settings (FerryApplication *self)
     self->settings = g_settings_new (APPLICATION_ID);
 
   return self->settings;
+}
+
+/**
+ * ferry_application_get_connections:
+ *
+ * Returns: (transfer none): the saved connections, shared by all windows
+ */
+FerryConnectionStore *
+ferry_application_get_connections (FerryApplication *self)
+{
+  g_return_val_if_fail (FERRY_IS_APPLICATION (self), NULL);
+
+  if (self->connections == NULL)
+    self->connections = ferry_connection_store_new (ferry_application_get_settings (self));
+
+  return self->connections;
+}
+
+/**
+ * ferry_application_get_credentials:
+ *
+ * Returns: (transfer none): the credential store, shared by all windows
+ */
+FerryCredentialStore *
+ferry_application_get_credentials (FerryApplication *self)
+{
+  g_return_val_if_fail (FERRY_IS_APPLICATION (self), NULL);
+
+  if (self->credentials == NULL)
+    self->credentials = ferry_credential_store_new ();
+
+  return self->credentials;
 }

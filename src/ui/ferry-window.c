@@ -3,13 +3,28 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-sim-thread.h"
 #include "ferry-window.h"
+
+#define SIMULATOR_USER "cloudadmin@vsphere.local"
+#define SIMULATOR_PASSWORD "VMware1!"
 
 struct _FerryWindow
 {
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
+  FerryConnectionStore *connections;
+  FerryCredentialStore *credentials;
+
+  FerryConnectionSession *session; /* logged in, or NULL */
+  FerrySimThread *simulator;
+  GCancellable *simulator_cancellable;
+  gboolean simulator_starting;
+  AdwToast *simulator_toast;
+
+  FerryStartPage *start_page;
+  FerrySitePage *site_page;
 
   /* template widgets */
   AdwToastOverlay *toast_overlay;
@@ -22,14 +37,17 @@ struct _FerryWindow
 
 G_DEFINE_FINAL_TYPE (FerryWindow, ferry_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum
-{
+enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_CONNECTIONS,
+  PROP_CREDENTIALS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* ---- Window state ---- */
 
 static void
 ferry_window_save_state (FerryWindow *self)
@@ -75,6 +93,224 @@ ferry_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ferry_window_parent_class)->close_request (window);
 }
 
+/* ---- Pages ---- */
+
+static void
+ferry_window_update_actions (FerryWindow *self)
+{
+  gboolean connected = self->session != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-simulator", !self->simulator_starting);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), connected);
+}
+
+static void
+ferry_window_show_start (FerryWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "start");
+  adw_window_title_set_title (self->window_title, _ ("Ferry"));
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  ferry_window_update_actions (self);
+}
+
+static void
+start_page_connected_cb (FerryWindow *self, FerryConnectionSession *session)
+{
+  FerryConnection *connection = ferry_connection_session_get_connection (session);
+  g_autofree char *subtitle = NULL;
+
+  if (self->site_page != NULL)
+    gtk_stack_remove (self->stack, GTK_WIDGET (self->site_page));
+  g_set_object (&self->session, session);
+
+  self->site_page = FERRY_SITE_PAGE (ferry_site_page_new (session));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->site_page), "sites");
+  gtk_stack_set_visible_child_name (self->stack, "sites");
+
+  adw_window_title_set_title (self->window_title, _ ("Remote Site Connection"));
+  if (ferry_connection_session_get_simulated (session))
+    /* TRANSLATORS: window subtitle while connected to the built-in simulator */
+    subtitle = g_strdup_printf (_ ("%s on the simulated HCX Manager"), ferry_connection_get_user (connection));
+  else
+    subtitle = g_strdup (ferry_connection_get_title (connection));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  ferry_window_update_actions (self);
+}
+
+static void
+disconnect_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  FerryWindow *self = FERRY_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  ferry_connection_session_disconnect (self->session);
+  g_clear_object (&self->session);
+  ferry_window_show_start (self);
+  if (self->site_page != NULL)
+    {
+      gtk_stack_remove (self->stack, GTK_WIDGET (self->site_page));
+      self->site_page = NULL;
+    }
+  ferry_window_update_actions (self);
+}
+
+static void
+refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  FerryWindow *self = FERRY_WINDOW (widget);
+
+  if (self->site_page != NULL)
+    ferry_site_page_refresh (self->site_page);
+}
+
+static void
+new_connection_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  FerryWindow *self = FERRY_WINDOW (widget);
+
+  if (self->session != NULL)
+    return; /* disconnect first (Alt+Left) */
+
+  ferry_window_show_start (self);
+  ferry_start_page_new_connection (self->start_page);
+}
+
+/* ---- The embedded simulator ---- */
+
+static void
+ferry_window_connect_simulator (FerryWindow *self)
+{
+  g_autoptr (FerryConnection) connection = NULL;
+  g_autoptr (FerryConnectionSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+
+  connection = ferry_connection_new (ferry_sim_thread_get_url (self->simulator), SIMULATOR_USER, &error);
+  if (connection == NULL)
+    {
+      ferry_start_page_show_error (self->start_page, _ ("The simulated HCX Manager could not be used."),
+                                   error->message);
+      return;
+    }
+
+  /* Its certificate is known in-process: the trust prompt is answered already. */
+  ferry_connection_set_fingerprint (connection, ferry_sim_thread_get_fingerprint (self->simulator));
+  session = ferry_connection_session_new (connection, NULL);
+  ferry_connection_session_set_simulated (session, TRUE);
+  ferry_start_page_connect (self->start_page, session, SIMULATOR_PASSWORD, FALSE);
+}
+
+static void
+simulator_thread_func (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  FerrySimOptions options = { 0 };
+  GError *error = NULL;
+  FerrySimThread *simulator;
+
+  options.n_vms = 500;
+  options.speed = 10;
+  simulator = ferry_sim_thread_start (&options, &error);
+  if (simulator == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, simulator, (GDestroyNotify) ferry_sim_thread_stop);
+}
+
+static void
+simulator_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryWindow *self = FERRY_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  FerrySimThread *simulator;
+
+  simulator = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->simulator_starting = FALSE;
+  ferry_window_update_actions (self);
+  if (self->simulator_toast != NULL)
+    adw_toast_dismiss (self->simulator_toast);
+  g_clear_object (&self->simulator_toast);
+
+  if (simulator == NULL)
+    {
+      ferry_start_page_show_error (self->start_page, _ ("The simulated HCX Manager could not be started."),
+                                   error->message);
+      return;
+    }
+
+  if (self->simulator != NULL)
+    ferry_sim_thread_stop (simulator);
+  else
+    self->simulator = simulator;
+
+  ferry_window_connect_simulator (self);
+}
+
+void
+ferry_window_start_simulator (FerryWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (FERRY_IS_WINDOW (self));
+
+  if (self->simulator_starting || ferry_start_page_get_busy (self->start_page))
+    return;
+
+  if (self->session != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.disconnect", NULL);
+  ferry_window_show_start (self);
+
+  if (self->simulator != NULL)
+    {
+      ferry_window_connect_simulator (self);
+      return;
+    }
+
+  self->simulator_starting = TRUE;
+  ferry_window_update_actions (self);
+  g_clear_object (&self->simulator_toast);
+  self->simulator_toast = g_object_ref (adw_toast_new (_ ("Starting the simulated HCX Manager…")));
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->simulator_toast));
+
+  self->simulator_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->simulator_cancellable, simulator_started_cb, NULL);
+  g_task_set_source_tag (task, ferry_window_start_simulator);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, simulator_thread_func);
+}
+
+static void
+start_simulator_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ferry_window_start_simulator (FERRY_WINDOW (widget));
+}
+
+void
+ferry_window_open_server (FerryWindow *self, const char *address)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *server = NULL;
+
+  g_return_if_fail (FERRY_IS_WINDOW (self));
+  g_return_if_fail (address != NULL);
+
+  if (self->session != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.disconnect", NULL);
+  ferry_window_show_start (self);
+
+  server = ferry_connection_normalize_server (address, &error);
+  ferry_start_page_fill (self->start_page, server != NULL ? server : address, NULL);
+  if (server == NULL)
+    ferry_start_page_show_error (self->start_page, error->message, NULL);
+}
+
+/* ---- GObject ---- */
+
 static void
 ferry_window_constructed (GObject *object)
 {
@@ -84,6 +320,16 @@ ferry_window_constructed (GObject *object)
 
   if (self->settings == NULL)
     self->settings = g_settings_new (APPLICATION_ID);
+  if (self->connections == NULL)
+    self->connections = ferry_connection_store_new (self->settings);
+  if (self->credentials == NULL)
+    self->credentials = ferry_credential_store_new ();
+
+  self->start_page = FERRY_START_PAGE (ferry_start_page_new (self->connections, self->credentials));
+  g_signal_connect_object (self->start_page, "connected", G_CALLBACK (start_page_connected_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->start_page), "start");
+  ferry_window_show_start (self);
 
   ferry_window_restore_state (self);
 }
@@ -93,7 +339,16 @@ ferry_window_dispose (GObject *object)
 {
   FerryWindow *self = FERRY_WINDOW (object);
 
+  g_cancellable_cancel (self->simulator_cancellable);
+  g_clear_object (&self->simulator_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WINDOW);
+  self->start_page = NULL;
+  self->site_page = NULL;
+  g_clear_object (&self->session);
+  g_clear_object (&self->simulator_toast);
+  g_clear_pointer (&self->simulator, ferry_sim_thread_stop);
+  g_clear_object (&self->connections);
+  g_clear_object (&self->credentials);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ferry_window_parent_class)->dispose (object);
@@ -106,12 +361,17 @@ ferry_window_get_property (GObject *object, guint prop_id, GValue *value, GParam
 
   switch (prop_id)
     {
-      case PROP_SETTINGS:
-        g_value_set_object (value, self->settings);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_CONNECTIONS:
+      g_value_set_object (value, self->connections);
+      break;
+    case PROP_CREDENTIALS:
+      g_value_set_object (value, self->credentials);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -122,12 +382,17 @@ ferry_window_set_property (GObject *object, guint prop_id, const GValue *value, 
 
   switch (prop_id)
     {
-      case PROP_SETTINGS:
-        self->settings = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_CONNECTIONS:
+      self->connections = g_value_dup_object (value);
+      break;
+    case PROP_CREDENTIALS:
+      self->credentials = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -144,20 +409,30 @@ ferry_window_class_init (FerryWindowClass *klass)
   object_class->set_property = ferry_window_set_property;
   window_class->close_request = ferry_window_close_request;
 
-  properties[PROP_SETTINGS]
-      = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
-                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTIONS] =
+    g_param_spec_object ("connections", NULL, NULL, FERRY_TYPE_CONNECTION_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREDENTIALS] =
+    g_param_spec_object ("credentials", NULL, NULL, FERRY_TYPE_CREDENTIAL_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/ferry_hcx/Ferry/ferry-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferry_hcx/Ferry/ferry-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, stack);
+
+  gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.new-connection", NULL, new_connection_action);
+  gtk_widget_class_install_action (widget_class, "win.start-simulator", NULL, start_simulator_action);
 }
 
 static void
@@ -169,8 +444,12 @@ ferry_window_init (FerryWindow *self)
 FerryWindow *
 ferry_window_new (FerryApplication *application)
 {
-  return g_object_new (FERRY_TYPE_WINDOW, "application", application, "settings",
-                       ferry_application_get_settings (application), NULL);
+  return g_object_new (FERRY_TYPE_WINDOW,
+                       "application", application,
+                       "settings", ferry_application_get_settings (application),
+                       "connections", ferry_application_get_connections (application),
+                       "credentials", ferry_application_get_credentials (application),
+                       NULL);
 }
 
 void
@@ -183,19 +462,6 @@ ferry_window_set_accels (GtkApplication *application)
   gtk_application_set_accels_for_action (application, "win.disconnect", disconnect_accels);
   gtk_application_set_accels_for_action (application, "win.new-connection", new_accels);
   gtk_application_set_accels_for_action (application, "win.refresh", refresh_accels);
-}
-
-void
-ferry_window_start_simulator (FerryWindow *self)
-{
-  g_return_if_fail (FERRY_IS_WINDOW (self));
-}
-
-void
-ferry_window_open_server (FerryWindow *self, const char *address)
-{
-  g_return_if_fail (FERRY_IS_WINDOW (self));
-  g_return_if_fail (address != NULL);
 }
 
 void
@@ -212,4 +478,25 @@ ferry_window_get_visible_page (FerryWindow *self)
   g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+FerryStartPage *
+ferry_window_get_start_page (FerryWindow *self)
+{
+  g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
+  return self->start_page;
+}
+
+FerrySitePage *
+ferry_window_get_site_page (FerryWindow *self)
+{
+  g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
+  return self->site_page;
+}
+
+FerryConnectionSession *
+ferry_window_get_session (FerryWindow *self)
+{
+  g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
+  return self->session;
 }

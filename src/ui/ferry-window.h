@@ -4,6 +4,10 @@
 #include <adwaita.h>
 
 #include "ferry-application.h"
+#include "ferry-connection-store.h"
+#include "ferry-credential-store.h"
+#include "ferry-site-page.h"
+#include "ferry-start-page.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +26,12 @@ void
 ferry_window_add_toast (FerryWindow *self, const char *message);
 const char *
 ferry_window_get_visible_page (FerryWindow *self);
+FerryStartPage *
+ferry_window_get_start_page (FerryWindow *self);
+/* NULL until connected */
+FerrySitePage *
+ferry_window_get_site_page (FerryWindow *self);
+FerryConnectionSession *
+ferry_window_get_session (FerryWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,749 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ferry-certificate-dialog.h"
+#include "ferry-start-page.h"
+
+struct _FerryStartPage
+{
+  AdwBin parent_instance;
+
+  FerryConnectionStore *connections;
+  FerryCredentialStore *credentials;
+
+  FerryConnectionSession *session; /* the attempt in flight, or the last one */
+  FerryConnection *editing;        /* the saved connection in the form, if any */
+  GCancellable *cancellable;
+  char *password;                  /* typed for the attempt in flight (for a retry after trust) */
+  gboolean remember;
+  gboolean busy;
+  gboolean keyring_reason_shown;
+
+  /* template widgets */
+  GtkInfoBar *keyring_bar;
+  GtkLabel *keyring_label;
+  AdwPreferencesGroup *saved_group;
+  GtkListBox *saved_list;
+  AdwPreferencesGroup *form_group;
+  GtkListBox *form_list;
+  AdwEntryRow *server_row;
+  AdwEntryRow *user_row;
+  AdwPasswordEntryRow *password_row;
+  AdwActionRow *remember_row;
+  GtkSwitch *remember_switch;
+  GtkRevealer *error_revealer;
+  GtkLabel *error_label;
+  GtkLabel *error_details;
+  GtkButton *review_button;
+  GtkSpinner *spinner;
+  GtkLabel *status_label;
+  GtkButton *cancel_button;
+  GtkButton *clear_button;
+  GtkButton *connect_button;
+  AdwPreferencesGroup *sim_group;
+  AdwActionRow *simulator_row;
+};
+
+G_DEFINE_FINAL_TYPE (FerryStartPage, ferry_start_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONNECTIONS,
+  PROP_CREDENTIALS,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_CONNECTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void ferry_start_page_connect_session (FerryStartPage *self);
+
+static void
+ferry_start_page_set_busy (FerryStartPage *self, gboolean busy, const char *status)
+{
+  self->busy = busy;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_list), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->saved_list), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sim_group), !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), busy && status != NULL);
+  gtk_label_set_text (self->status_label, status != NULL ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->connect_button), !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), !busy);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.connect", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.connect-saved", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.edit", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.forget", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.new", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.cancel", busy);
+
+  if (busy)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+ferry_start_page_hide_error (FerryStartPage *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_button), FALSE);
+}
+
+void
+ferry_start_page_show_error (FerryStartPage *self, const char *message, const char *details)
+{
+  g_return_if_fail (FERRY_IS_START_PAGE (self));
+
+  gtk_label_set_text (self->error_label, message);
+  gtk_label_set_text (self->error_details, details != NULL ? details : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_details), details != NULL && *details != '\0' &&
+                                                              g_strcmp0 (details, message) != 0);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+static void
+ferry_start_page_update_keyring_reason (FerryStartPage *self)
+{
+  const char *reason = ferry_credential_store_get_fallback_reason (self->credentials);
+
+  if (reason == NULL)
+    return;
+
+  adw_action_row_set_subtitle (self->remember_row, _ ("Kept in memory only until Ferry quits: the keyring cannot be used"));
+  if (self->keyring_reason_shown)
+    return;
+
+  /* Say why, once. */
+  self->keyring_reason_shown = TRUE;
+  gtk_label_set_text (self->keyring_label, reason);
+  gtk_info_bar_set_revealed (self->keyring_bar, TRUE);
+}
+
+static void
+credentials_fallback_cb (FerryStartPage *self)
+{
+  ferry_start_page_update_keyring_reason (self);
+}
+
+static void
+keyring_bar_response_cb (FerryStartPage *self, int response, GtkInfoBar *bar)
+{
+  gtk_info_bar_set_revealed (bar, FALSE);
+}
+
+static void
+form_changed_cb (FerryStartPage *self)
+{
+  gboolean has_server = *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) != '\0';
+  gboolean has_user = *gtk_editable_get_text (GTK_EDITABLE (self->user_row)) != '\0';
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->connect_button), has_server && has_user);
+}
+
+static void
+ferry_start_page_set_form (FerryStartPage *self, const char *server, const char *user, FerryConnection *editing)
+{
+  g_set_object (&self->editing, editing);
+  gtk_editable_set_text (GTK_EDITABLE (self->server_row), server != NULL ? server : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->user_row), user != NULL ? user : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  adw_preferences_group_set_title (self->form_group, editing != NULL ? _ ("Edit Connection") : _ ("New Connection"));
+  ferry_start_page_hide_error (self);
+}
+
+void
+ferry_start_page_fill (FerryStartPage *self, const char *server, const char *user)
+{
+  g_return_if_fail (FERRY_IS_START_PAGE (self));
+
+  ferry_start_page_set_form (self, server, user, NULL);
+  if (user == NULL || *user == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->user_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}
+
+void
+ferry_start_page_new_connection (FerryStartPage *self)
+{
+  g_return_if_fail (FERRY_IS_START_PAGE (self));
+
+  if (self->busy)
+    return;
+
+  ferry_start_page_set_form (self, NULL, NULL, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
+}
+
+/* ---- Certificate trust ---- */
+
+static void
+trust_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  g_autoptr (FerryStartPage) self = user_data;
+  FerryHcxCertificate *certificate = g_object_get_data (G_OBJECT (dialog), "certificate");
+
+  if (g_strcmp0 (response, FERRY_CERTIFICATE_RESPONSE_TRUST) != 0 || self->session == NULL)
+    return;
+
+  ferry_connection_session_trust_certificate (self->session, certificate);
+  ferry_start_page_connect_session (self);
+}
+
+static void
+ferry_start_page_show_certificate (FerryStartPage *self, gboolean changed)
+{
+  FerryHcxCertificate *certificate;
+  FerryConnection *connection;
+  AdwMessageDialog *dialog;
+  GtkRoot *root;
+
+  if (self->session == NULL)
+    return;
+
+  certificate = ferry_connection_session_get_peer_certificate (self->session);
+  if (certificate == NULL)
+    return;
+
+  connection = ferry_connection_session_get_connection (self->session);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = ferry_certificate_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         ferry_connection_get_server (connection), certificate,
+                                         changed ? ferry_connection_get_fingerprint (connection) : NULL);
+  g_object_set_data_full (G_OBJECT (dialog), "certificate", g_object_ref (certificate), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (trust_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- Connecting ---- */
+
+static void
+connect_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryConnectionSession *session = FERRY_CONNECTION_SESSION (source);
+  g_autoptr (FerryStartPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  FerryConnection *connection = ferry_connection_session_get_connection (session);
+
+  ferry_connection_session_connect_finish (session, result, &error);
+
+  if (session != self->session)
+    return; /* a newer attempt replaced this one */
+
+  g_clear_object (&self->cancellable);
+  ferry_start_page_set_busy (self, FALSE, NULL);
+
+  if (error != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      if (g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_CERTIFICATE_UNTRUSTED) &&
+          ferry_connection_session_get_peer_certificate (session) != NULL)
+        {
+          ferry_start_page_show_certificate (self, FALSE);
+          return;
+        }
+
+      if (g_error_matches (error, FERRY_CONNECTION_SESSION_ERROR, FERRY_CONNECTION_SESSION_ERROR_NEEDS_PASSWORD))
+        {
+          if (!ferry_connection_session_get_simulated (session))
+            {
+              gtk_editable_set_text (GTK_EDITABLE (self->server_row), ferry_connection_get_server (connection));
+              gtk_editable_set_text (GTK_EDITABLE (self->user_row), ferry_connection_get_user (connection));
+            }
+          ferry_start_page_show_error (self, error->message,
+                                       ferry_credential_store_get_fallback_reason (self->credentials));
+          gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+          return;
+        }
+
+      message = ferry_connection_session_describe_error (session, error);
+      ferry_start_page_show_error (self, message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->review_button),
+                              g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_CERTIFICATE_CHANGED) &&
+                                ferry_connection_session_get_peer_certificate (session) != NULL);
+      if (g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_BAD_CREDENTIALS))
+        gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      else if (gtk_widget_get_visible (GTK_WIDGET (self->review_button)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->review_button));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->connect_button));
+      return;
+    }
+
+  /* Logged in: remember the connection (never the password, which is in the keyring if
+   * asked for), drop the one it replaces when edited, and hand the session on. */
+  if (!ferry_connection_session_get_simulated (session))
+    {
+      if (self->editing != NULL && self->editing != connection)
+        {
+          ferry_credential_store_clear_async (self->credentials, ferry_connection_get_server (self->editing),
+                                              ferry_connection_get_user (self->editing), NULL, NULL, NULL);
+          ferry_connection_store_remove (self->connections, self->editing);
+        }
+      ferry_connection_store_add (self->connections, connection);
+      ferry_start_page_set_form (self, NULL, NULL, NULL);
+    }
+
+  g_clear_pointer (&self->password, ferry_credential_store_free_password);
+  g_signal_emit (self, signals[SIGNAL_CONNECTED], 0, session);
+}
+
+static void
+ferry_start_page_connect_session (FerryStartPage *self)
+{
+  FerryConnection *connection = ferry_connection_session_get_connection (self->session);
+  g_autofree char *status = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  ferry_start_page_hide_error (self);
+  status = g_strdup_printf (_ ("Connecting to %s…"), ferry_connection_get_server (connection));
+  ferry_start_page_set_busy (self, TRUE, status);
+
+  ferry_connection_session_connect_async (self->session, self->password, self->remember, self->cancellable,
+                                          connect_cb, g_object_ref (self));
+}
+
+void
+ferry_start_page_connect (FerryStartPage *self, FerryConnectionSession *session, const char *password,
+                          gboolean remember)
+{
+  g_return_if_fail (FERRY_IS_START_PAGE (self));
+  g_return_if_fail (FERRY_IS_CONNECTION_SESSION (session));
+
+  g_set_object (&self->session, session);
+  g_clear_pointer (&self->password, ferry_credential_store_free_password);
+  self->password = g_strdup (password);
+  self->remember = remember;
+  ferry_start_page_connect_session (self);
+}
+
+static void
+connect_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  FerryStartPage *self = FERRY_START_PAGE (widget);
+  g_autoptr (FerryConnection) typed = NULL;
+  g_autoptr (FerryConnectionSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+  FerryConnection *connection;
+  const char *server, *user;
+
+  if (self->busy)
+    return;
+
+  typed = ferry_connection_new (gtk_editable_get_text (GTK_EDITABLE (self->server_row)),
+                                gtk_editable_get_text (GTK_EDITABLE (self->user_row)), &error);
+  if (typed == NULL)
+    {
+      ferry_start_page_show_error (self, error->message, NULL);
+      if (g_error_matches (error, FERRY_CONNECTION_ERROR, FERRY_CONNECTION_ERROR_INVALID_USER))
+        gtk_widget_grab_focus (GTK_WIDGET (self->user_row));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
+      return;
+    }
+
+  server = ferry_connection_get_server (typed);
+  user = ferry_connection_get_user (typed);
+
+  /* Reuse a saved connection (its pinned certificate), or the last attempt's (a certificate
+   * trusted before a typo in the password), else start a new one. */
+  connection = ferry_connection_store_find (self->connections, server, user);
+  if (connection == NULL && self->session != NULL)
+    {
+      FerryConnection *last = ferry_connection_session_get_connection (self->session);
+
+      if (!ferry_connection_session_get_simulated (self->session) &&
+          g_strcmp0 (ferry_connection_get_server (last), server) == 0 &&
+          g_strcmp0 (ferry_connection_get_user (last), user) == 0)
+        connection = last;
+    }
+  if (connection == NULL)
+    {
+      connection = typed;
+      /* Edited without changing the server: the certificate stays trusted. */
+      if (self->editing != NULL && g_strcmp0 (ferry_connection_get_server (self->editing), server) == 0)
+        ferry_connection_set_fingerprint (connection, ferry_connection_get_fingerprint (self->editing));
+    }
+
+  session = ferry_connection_session_new (connection, self->credentials);
+  ferry_start_page_connect (self, session, gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
+                            gtk_switch_get_active (self->remember_switch));
+}
+
+static void
+cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  FerryStartPage *self = FERRY_START_PAGE (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  ferry_start_page_set_busy (self, FALSE, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->connect_button));
+}
+
+static void
+new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ferry_start_page_new_connection (FERRY_START_PAGE (widget));
+}
+
+static void
+connect_saved_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  FerryStartPage *self = FERRY_START_PAGE (widget);
+  FerryConnection *connection = ferry_connection_store_find_by_id (self->connections,
+                                                                   g_variant_get_string (parameter, NULL));
+  g_autoptr (FerryConnectionSession) session = NULL;
+
+  if (connection == NULL || self->busy)
+    return;
+
+  /* Show what is being connected to, so a failure can be corrected in place. */
+  ferry_start_page_set_form (self, ferry_connection_get_server (connection), ferry_connection_get_user (connection),
+                             connection);
+  session = ferry_connection_session_new (connection, self->credentials);
+  ferry_start_page_connect (self, session, NULL, TRUE);
+}
+
+static void
+edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  FerryStartPage *self = FERRY_START_PAGE (widget);
+  FerryConnection *connection = ferry_connection_store_find_by_id (self->connections,
+                                                                   g_variant_get_string (parameter, NULL));
+
+  if (connection == NULL || self->busy)
+    return;
+
+  ferry_start_page_set_form (self, ferry_connection_get_server (connection), ferry_connection_get_user (connection),
+                             connection);
+  gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
+}
+
+typedef struct
+{
+  FerryStartPage *self;
+  FerryConnection *connection;
+} ForgetData;
+
+static void
+forget_cleared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!ferry_credential_store_clear_finish (FERRY_CREDENTIAL_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not remove a password from the keyring: %s", error->message);
+}
+
+static void
+forget_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  ForgetData *data = user_data;
+  FerryStartPage *self = data->self;
+
+  if (g_strcmp0 (response, "forget") == 0)
+    {
+      ferry_credential_store_clear_async (self->credentials, ferry_connection_get_server (data->connection),
+                                          ferry_connection_get_user (data->connection), NULL, forget_cleared_cb,
+                                          NULL);
+      if (self->editing == data->connection)
+        ferry_start_page_set_form (self, NULL, NULL, NULL);
+      ferry_connection_store_remove (self->connections, data->connection);
+    }
+
+  g_object_unref (data->connection);
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+static void
+forget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  FerryStartPage *self = FERRY_START_PAGE (widget);
+  FerryConnection *connection = ferry_connection_store_find_by_id (self->connections,
+                                                                   g_variant_get_string (parameter, NULL));
+  AdwMessageDialog *dialog;
+  GtkRoot *root;
+  ForgetData *data;
+
+  if (connection == NULL || self->busy)
+    return;
+
+  root = gtk_widget_get_root (widget);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _ ("Forget This Connection?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _ ("Ferry will no longer list %s for %s, and removes its password from your "
+                                     "keyring and the certificate you trusted. The HCX Manager itself is not "
+                                     "changed."),
+                                  ferry_connection_get_server (connection), ferry_connection_get_user (connection));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "forget", _ ("_Forget"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  data = g_new0 (ForgetData, 1);
+  data->self = g_object_ref (self);
+  data->connection = g_object_ref (connection);
+  g_signal_connect (dialog, "response", G_CALLBACK (forget_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+review_certificate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ferry_start_page_show_certificate (FERRY_START_PAGE (widget), TRUE);
+}
+
+/* ---- Saved connection rows ---- */
+
+static GtkWidget *
+create_saved_row (gpointer item, gpointer user_data)
+{
+  FerryConnection *connection = FERRY_CONNECTION (item);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *edit, *forget, *icon;
+  GVariant *target = g_variant_new_string (ferry_connection_get_id (connection));
+
+  g_variant_ref_sink (target);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (connection, "server", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (connection, "user", row, "subtitle", G_BINDING_SYNC_CREATE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "start.connect-saved");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+  gtk_widget_set_tooltip_text (row, _ ("Connect"));
+
+  icon = gtk_image_new_from_icon_name ("network-server-symbolic");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_set_tooltip_text (edit, _ ("Edit"));
+  gtk_widget_set_name (edit, "edit");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Edit"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "start.edit");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), target);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+
+  forget = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (forget, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (forget, "flat");
+  gtk_widget_set_tooltip_text (forget, _ ("Forget"));
+  gtk_widget_set_name (forget, "forget");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (forget), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Forget"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (forget), "start.forget");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (forget), target);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), forget);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  g_variant_unref (target);
+  return row;
+}
+
+static void
+saved_changed_cb (FerryStartPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_group),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->connections)) > 0);
+}
+
+/* ---- GObject ---- */
+
+static void
+ferry_start_page_constructed (GObject *object)
+{
+  FerryStartPage *self = FERRY_START_PAGE (object);
+
+  G_OBJECT_CLASS (ferry_start_page_parent_class)->constructed (object);
+
+  if (self->connections == NULL)
+    self->connections = ferry_connection_store_new (NULL);
+  if (self->credentials == NULL)
+    self->credentials = ferry_credential_store_new ();
+
+  gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->connections), create_saved_row, self, NULL);
+  g_signal_connect_object (self->connections, "items-changed", G_CALLBACK (saved_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  saved_changed_cb (self);
+
+  g_signal_connect_object (self->credentials, "notify::fallback-reason", G_CALLBACK (credentials_fallback_cb), self,
+                           G_CONNECT_SWAPPED);
+  ferry_start_page_update_keyring_reason (self);
+  /* Find out early whether passwords can be remembered, so the form can say so. */
+  ferry_credential_store_probe_async (self->credentials, NULL, NULL, NULL);
+
+  ferry_start_page_set_busy (self, FALSE, NULL);
+  form_changed_cb (self);
+}
+
+static void
+ferry_start_page_dispose (GObject *object)
+{
+  FerryStartPage *self = FERRY_START_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_START_PAGE);
+  g_clear_object (&self->session);
+  g_clear_object (&self->editing);
+  g_clear_object (&self->connections);
+  g_clear_object (&self->credentials);
+  g_clear_pointer (&self->password, ferry_credential_store_free_password);
+
+  G_OBJECT_CLASS (ferry_start_page_parent_class)->dispose (object);
+}
+
+static void
+ferry_start_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  FerryStartPage *self = FERRY_START_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTIONS:
+      g_value_set_object (value, self->connections);
+      break;
+    case PROP_CREDENTIALS:
+      g_value_set_object (value, self->credentials);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ferry_start_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  FerryStartPage *self = FERRY_START_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTIONS:
+      self->connections = g_value_dup_object (value);
+      break;
+    case PROP_CREDENTIALS:
+      self->credentials = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ferry_start_page_class_init (FerryStartPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ferry_start_page_constructed;
+  object_class->dispose = ferry_start_page_dispose;
+  object_class->get_property = ferry_start_page_get_property;
+  object_class->set_property = ferry_start_page_set_property;
+
+  properties[PROP_CONNECTIONS] =
+    g_param_spec_object ("connections", NULL, NULL, FERRY_TYPE_CONNECTION_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREDENTIALS] =
+    g_param_spec_object ("credentials", NULL, NULL, FERRY_TYPE_CREDENTIAL_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_CONNECTED] =
+    g_signal_new ("connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  FERRY_TYPE_CONNECTION_SESSION);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferry_hcx/Ferry/ferry-start-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, keyring_bar);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, keyring_label);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, saved_group);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, saved_list);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, form_group);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, form_list);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, server_row);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, user_row);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, remember_row);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, remember_switch);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, error_details);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, review_button);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, sim_group);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, simulator_row);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, keyring_bar_response_cb);
+
+  gtk_widget_class_install_action (widget_class, "start.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "start.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "start.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "start.connect-saved", "s", connect_saved_action);
+  gtk_widget_class_install_action (widget_class, "start.edit", "s", edit_action);
+  gtk_widget_class_install_action (widget_class, "start.forget", "s", forget_action);
+  gtk_widget_class_install_action (widget_class, "start.review-certificate", NULL, review_certificate_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "start.cancel", NULL);
+}
+
+static void
+ferry_start_page_init (FerryStartPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+ferry_start_page_new (FerryConnectionStore *connections, FerryCredentialStore *credentials)
+{
+  return g_object_new (FERRY_TYPE_START_PAGE,
+                       "connections", connections,
+                       "credentials", credentials,
+                       NULL);
+}
+
+gboolean
+ferry_start_page_get_busy (FerryStartPage *self)
+{
+  g_return_val_if_fail (FERRY_IS_START_PAGE (self), FALSE);
+  return self->busy;
+}
+
+FerryConnectionSession *
+ferry_start_page_get_session (FerryStartPage *self)
+{
+  g_return_val_if_fail (FERRY_IS_START_PAGE (self), NULL);
+  return self->session;
+}
