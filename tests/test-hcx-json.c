@@ -1,0 +1,557 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-hcx-json.c: the client's JSON parsing from literal answers (every envelope and variant). */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ferry-hcx-json.h"
+
+static JsonNode *
+parse_ok (const char *json)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr (GError) error = NULL;
+  JsonNode *root = ferry_hcx_json_parse (bytes, "hcx.example", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+  return root;
+}
+
+static void
+assert_parse_fails (const char *json, const char *expected_fragment)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = ferry_hcx_json_parse (bytes, "hcx.example", &error);
+
+  g_assert_null (root);
+  g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "hcx.example"));
+  if (expected_fragment != NULL)
+    g_assert_nonnull (strstr (error->message, expected_fragment));
+}
+
+static void
+test_bad_bodies (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) none = ferry_hcx_json_parse (NULL, "hcx.example", &error);
+
+  g_assert_null (none);
+  g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE);
+  assert_parse_fails ("", "empty");
+  assert_parse_fails ("   \n ", "empty");
+  assert_parse_fails ("<map><entry><string>a</string></entry></map>", "XML");
+  assert_parse_fails ("<?xml version=\"1.0\"?><map/>", "XML");
+  assert_parse_fails ("<!DOCTYPE html><html><body>Login</body></html>", "HTML");
+  assert_parse_fails ("<html><body>502 Bad Gateway</body></html>", "HTML");
+  assert_parse_fails ("{\"data\":{\"items\":[{\"id\":\"vm-1\",", "malformed");
+  assert_parse_fails ("{nonsense", "malformed");
+}
+
+static GPtrArray *
+items_of (const char *json, FerryHcxJsonItemFunc func)
+{
+  g_autoptr (JsonNode) root = parse_ok (json);
+  g_autoptr (GError) error = NULL;
+  GPtrArray *items = ferry_hcx_json_to_array (root, func, "hcx.example", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+  return items;
+}
+
+static void
+test_envelopes (void)
+{
+  static const char *variants[] = {
+    /* 1. hybridity envelope */
+    "{\"success\":true,\"completed\":true,\"time\":1582194800716,\"version\":\"1.0\","
+    "\"data\":{\"items\":[{\"endpointId\":\"e1\",\"name\":\"a\"},{\"endpointId\":\"e2\",\"name\":"
+    "\"b\"}]},"
+    "\"errors\":[]}",
+    /* 2. bare */
+    "{\"items\":[{\"endpointId\":\"e1\",\"name\":\"a\"},{\"endpointId\":\"e2\",\"name\":\"b\"}]}",
+    /* 3. query envelope */
+    "{\"data\":{\"items\":[{\"endpointId\":\"e1\",\"name\":\"a\"},{\"endpointId\":\"e2\",\"name\":"
+    "\"b\"}]}}",
+    /* data as an array, and a bare array */
+    "{\"data\":[{\"endpointId\":\"e1\",\"name\":\"a\"},{\"endpointId\":\"e2\",\"name\":\"b\"}]}",
+    "[{\"endpointId\":\"e1\",\"name\":\"a\"},{\"endpointId\":\"e2\",\"name\":\"b\"}, 42, null]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autoptr (GPtrArray) items
+          = items_of (variants[i], (FerryHcxJsonItemFunc)ferry_hcx_json_to_site);
+
+      g_assert_cmpuint (items->len, ==, 2);
+      g_assert_cmpstr (ferry_site_get_endpoint_id (g_ptr_array_index (items, 0)), ==, "e1");
+      g_assert_cmpstr (ferry_site_get_name (g_ptr_array_index (items, 1)), ==, "b");
+    }
+}
+
+static void
+test_no_list (void)
+{
+  g_autoptr (JsonNode) root = parse_ok ("{\"success\":true,\"data\":{\"something\":1}}");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = ferry_hcx_json_to_array (
+      root, (FerryHcxJsonItemFunc)ferry_hcx_json_to_site, "hcx.example", &error);
+  g_autoptr (JsonNode) empty = parse_ok ("{\"items\":[]}");
+  g_autoptr (GPtrArray) none = ferry_hcx_json_to_array (
+      empty, (FerryHcxJsonItemFunc)ferry_hcx_json_to_site, "hcx.example", NULL);
+
+  g_assert_null (items);
+  g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE);
+  g_assert_nonnull (none);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_vm_full (void)
+{
+  const char *json
+      = "{\"success\":true,\"data\":{\"items\":[{\"id\":\"vm-1042\",\"name\":\"web-01\","
+        "\"entityType\":\"VirtualMachine\",\"unknownField\":{\"deep\":[1,2,3]},"
+        "\"summary\":{\"guestFullName\":\"Ubuntu Linux (64-bit)\",\"guestId\":\"ubuntu64Guest\","
+        "\"guestHostName\":\"web-01.corp\",\"numCpu\":\"4\",\"memorySizeMB\":\"8192\","
+        "\"memorySize\":8589934592,\"diskSize\":\"107374182400\"},"
+        "\"network\":[{\"type\":\"DistributedVirtualPortgroup\",\"value\":\"dvportgroup-45\","
+        "\"id\":\"dvportgroup-45\",\"name\":\"VLAN100-Web\",\"displayName\":\"VLAN100-Web\"}],"
+        "\"powerState\":\"poweredOn\",\"networkDevices\":[{\"label\":\"Network adapter 1\","
+        "\"macAddress\":\"00:50:56:8a:01:02\",\"networkId\":\"dvportgroup-45\","
+        "\"networkName\":\"VLAN100-Web\",\"networkType\":\"DistributedVirtualPortgroup\","
+        "\"connected\":true},{\"label\":\"Network adapter 2\",\"networkId\":\"dvportgroup-46\","
+        "\"connected\":\"false\"}],\"folder\":\"Workloads/Web\",\"cluster\":\"Cluster-A\","
+        "\"datastore\":\"vsanDatastore\",\"hardwareVersion\":\"vmx-19\",\"toolsStatus\":"
+        "\"toolsOk\","
+        "\"snapshotCount\":\"2\",\"isoMounted\":false}],\"paging\":{\"totalSize\":\"5000\"}}}";
+  g_autoptr (JsonNode) root = parse_ok (json);
+  g_autoptr (GPtrArray) items = NULL;
+  FerryVm *vm;
+  FerryNic *nic;
+
+  g_assert_cmpint (ferry_hcx_json_find_total (root), ==, 5000);
+  items = ferry_hcx_json_to_array (root, (FerryHcxJsonItemFunc)ferry_hcx_json_to_vm, "hcx.example",
+                                   NULL);
+  g_assert_cmpuint (items->len, ==, 1);
+  vm = g_ptr_array_index (items, 0);
+  g_assert_cmpstr (ferry_vm_get_id (vm), ==, "vm-1042");
+  g_assert_cmpstr (ferry_vm_get_name (vm), ==, "web-01");
+  g_assert_cmpstr (ferry_vm_get_guest_full_name (vm), ==, "Ubuntu Linux (64-bit)");
+  g_assert_cmpstr (ferry_vm_get_guest_host_name (vm), ==, "web-01.corp");
+  g_assert_cmpint (ferry_vm_get_num_cpu (vm), ==, 4);
+  g_assert_cmpint (ferry_vm_get_memory_mb (vm), ==, 8192);
+  g_assert_cmpint (ferry_vm_get_disk_bytes (vm), ==, G_GINT64_CONSTANT (107374182400));
+  g_assert_cmpint (ferry_vm_get_power_state (vm), ==, FERRY_POWER_STATE_ON);
+  g_assert_cmpstr (ferry_vm_get_folder (vm), ==, "Workloads/Web");
+  g_assert_cmpstr (ferry_vm_get_cluster (vm), ==, "Cluster-A");
+  g_assert_cmpint (ferry_vm_get_hardware_version_number (vm), ==, 19);
+  g_assert_cmpint (ferry_vm_get_snapshot_count (vm), ==, 2);
+  g_assert_cmpint (ferry_vm_get_iso_mounted (vm), ==, FERRY_TRI_STATE_NO);
+  g_assert_cmpuint (ferry_vm_get_n_nics (vm), ==, 2);
+  nic = ferry_vm_get_nic (vm, 0);
+  g_assert_cmpstr (ferry_nic_get_mac_address (nic), ==, "00:50:56:8a:01:02");
+  g_assert_cmpstr (ferry_nic_get_network_id (nic), ==, "dvportgroup-45");
+  g_assert_true (ferry_nic_get_connected (nic));
+  nic = ferry_vm_get_nic (vm, 1);
+  g_assert_false (ferry_nic_get_connected (nic));
+  g_assert_null (ferry_nic_get_mac_address (nic));
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_vm_get_nics (vm)), ==, 2);
+  g_assert_nonnull (strstr (ferry_vm_get_search_key (vm), "web-01"));
+}
+
+static void
+test_vm_minimal (void)
+{
+  /* Only the [real] fields, with memorySize instead of memorySizeMB and no networkDevices. */
+  const char *json
+      = "{\"items\":[{\"id\":\"vm-7\",\"name\":\"db\",\"summary\":{\"memorySize\":\"2147483648\"},"
+        "\"network\":[{\"id\":\"dvportgroup-9\",\"name\":\"VLAN9\",\"type\":\"Network\"}]},"
+        "{\"id\":12345}]}";
+  g_autoptr (GPtrArray) items = items_of (json, (FerryHcxJsonItemFunc)ferry_hcx_json_to_vm);
+  FerryVm *vm = g_ptr_array_index (items, 0);
+  FerryVm *bare = g_ptr_array_index (items, 1);
+
+  g_assert_cmpint (ferry_vm_get_memory_mb (vm), ==, 2048);
+  g_assert_cmpint (ferry_vm_get_num_cpu (vm), ==, -1);
+  g_assert_cmpint (ferry_vm_get_disk_bytes (vm), ==, -1);
+  g_assert_cmpint (ferry_vm_get_power_state (vm), ==, FERRY_POWER_STATE_UNKNOWN);
+  g_assert_cmpint (ferry_vm_get_snapshot_count (vm), ==, -1);
+  g_assert_cmpint (ferry_vm_get_iso_mounted (vm), ==, FERRY_TRI_STATE_UNKNOWN);
+  g_assert_cmpint (ferry_vm_get_hardware_version_number (vm), ==, -1);
+  g_assert_null (ferry_vm_get_tools_status (vm));
+  g_assert_cmpuint (ferry_vm_get_n_nics (vm), ==, 1);
+  g_assert_cmpstr (ferry_nic_get_network_id (ferry_vm_get_nic (vm, 0)), ==, "dvportgroup-9");
+  g_assert_cmpstr (ferry_nic_get_network_name (ferry_vm_get_nic (vm, 0)), ==, "VLAN9");
+  /* A numeric id is kept as text. */
+  g_assert_cmpstr (ferry_vm_get_id (bare), ==, "12345");
+  g_assert_null (ferry_vm_get_name (bare));
+  g_assert_cmpuint (ferry_vm_get_n_nics (bare), ==, 0);
+}
+
+static void
+test_inventory_items (void)
+{
+  g_autoptr (GPtrArray) nets = items_of (
+      "{\"data\":{\"items\":[{\"entity_id\":\"/infra/segments/web\",\"name\":\"web-segment\","
+      "\"entityType\":\"NsxtSegment\",\"type\":\"x\",\"href\":\"h\",\"extended\":\"true\"}]}}",
+      (FerryHcxJsonItemFunc)ferry_hcx_json_to_network);
+  g_autoptr (GPtrArray) containers = items_of (
+      "{\"data\":{\"items\":[{\"entity_id\":\"resgroup-9\",\"name\":\"Compute-ResourcePool\","
+      "\"entityType\":\"resourcePool\",\"parent\":{\"type\":\"cluster\",\"value\":\"domain-c8\"}}]}"
+      "}",
+      (FerryHcxJsonItemFunc)ferry_hcx_json_to_container);
+  g_autoptr (GPtrArray) datastores = items_of (
+      "{\"items\":[{\"entity_id\":\"datastore-61\",\"name\":\"vsanDatastore\",\"entityType\":"
+      "\"Datastore\",\"capacityBytes\":\"1000\",\"freeBytes\":400.0},{\"entity_id\":\"group-p1\","
+      "\"name\":\"pod\",\"entityType\":\"StoragePod\"}]}",
+      (FerryHcxJsonItemFunc)ferry_hcx_json_to_datastore);
+  g_autoptr (GPtrArray) profiles = items_of (
+      "{\"data\":{\"items\":[{\"name\":\"vSAN Default Storage Policy\",\"type\":\"t\"}]}}",
+      (FerryHcxJsonItemFunc)ferry_hcx_json_to_storage_profile);
+  g_autoptr (GPtrArray) rcs = items_of (
+      "{\"data\":{\"items\":[{\"url\":\"https://vc01\",\"vcuuid\":\"u\",\"name\":\"vc01\","
+      "\"resourceId\":\"r1\",\"resourceType\":\"VC\",\"resourceName\":\"vc01\","
+      "\"endpoint\":{\"endpointId\":\"e9\",\"name\":\"local\",\"cloudType\":\"VC\"},"
+      "\"isLocal\":\"true\"}]}}",
+      (FerryHcxJsonItemFunc)ferry_hcx_json_to_resource_container);
+  FerryNetwork *net = g_ptr_array_index (nets, 0);
+  FerryContainer *c = g_ptr_array_index (containers, 0);
+  FerryDatastore *ds = g_ptr_array_index (datastores, 0);
+  FerryResourceContainer *rc = g_ptr_array_index (rcs, 0);
+
+  g_assert_cmpstr (ferry_network_get_id (net), ==, "/infra/segments/web");
+  g_assert_cmpstr (ferry_network_get_entity_type (net), ==, "NsxtSegment");
+  g_assert_true (ferry_network_get_extended (net));
+  g_assert_cmpstr (ferry_container_get_parent_id (c), ==, "domain-c8");
+  g_assert_cmpstr (ferry_container_get_parent_type (c), ==, "cluster");
+  g_assert_cmpint (ferry_datastore_get_capacity_bytes (ds), ==, 1000);
+  g_assert_cmpint (ferry_datastore_get_free_bytes (ds), ==, 400);
+  g_assert_false (ferry_datastore_get_is_cluster (ds));
+  g_assert_true (ferry_datastore_get_is_cluster (g_ptr_array_index (datastores, 1)));
+  g_assert_cmpint (ferry_datastore_get_free_bytes (g_ptr_array_index (datastores, 1)), ==, -1);
+  g_assert_cmpstr (ferry_storage_profile_get_name (g_ptr_array_index (profiles, 0)), ==,
+                   "vSAN Default Storage Policy");
+  g_assert_cmpstr (ferry_resource_container_get_endpoint_id (rc), ==, "e9");
+  g_assert_cmpstr (ferry_resource_container_get_endpoint_name (rc), ==, "local");
+  g_assert_true (ferry_resource_container_get_is_local (rc));
+}
+
+static void
+test_interconnect (void)
+{
+  g_autoptr (GPtrArray) cps = items_of (
+      "{\"items\":[{\"computeProfileId\":\"cp-1\",\"name\":\"onprem-cp\",\"state\":\"VALID\","
+      "\"compute\":[{\"cmpId\":\"x\",\"cmpName\":\"dc1\"}],\"services\":[{\"name\":"
+      "\"INTERCONNECT\"},"
+      "{\"name\":\"BULK_MIGRATION\"},{\"name\":\"VMOTION\",\"enabled\":false},\"RAV\"]}]}",
+      (FerryHcxJsonItemFunc)ferry_hcx_json_to_compute_profile);
+  g_autoptr (GPtrArray) meshes = items_of (
+      "{\"items\":[{\"serviceMeshId\":\"sm-1\",\"name\":\"mesh\",\"computeProfiles\":["
+      "{\"computeProfileId\":\"cp-1\",\"computeProfileName\":\"onprem-cp\",\"endpointId\":\"e1\","
+      "\"endpointName\":\"src\",\"isInitiator\":true},{\"computeProfileId\":\"cp-2\","
+      "\"endpointId\":\"e2\"}],\"services\":[{\"name\":\"BULK_MIGRATION\"}],"
+      "\"lastTaskDetails\":{\"type\":\"DEPLOY\",\"status\":\"SUCCESS\"}}]}",
+      (FerryHcxJsonItemFunc)ferry_hcx_json_to_service_mesh);
+  FerryComputeProfile *cp = g_ptr_array_index (cps, 0);
+  FerryServiceMesh *mesh = g_ptr_array_index (meshes, 0);
+
+  g_assert_cmpstr (ferry_compute_profile_get_id (cp), ==, "cp-1");
+  g_assert_true (ferry_compute_profile_has_service (cp, "BULK_MIGRATION"));
+  g_assert_true (ferry_compute_profile_has_service (cp, "RAV"));
+  g_assert_false (ferry_compute_profile_has_service (cp, "VMOTION"));
+  g_assert_cmpstr (ferry_compute_profile_get_compute_names (cp)[0], ==, "dc1");
+  g_assert_cmpuint (ferry_service_mesh_get_n_members (mesh), ==, 2);
+  g_assert_true (ferry_service_mesh_get_member (mesh, 0)->is_initiator);
+  g_assert_true (ferry_service_mesh_has_member (mesh, "cp-2", NULL));
+  g_assert_true (ferry_service_mesh_has_member (mesh, NULL, "e1"));
+  g_assert_true (ferry_service_mesh_has_service (mesh, "BULK_MIGRATION"));
+  g_assert_false (ferry_service_mesh_has_service (mesh, "RAV"));
+  g_assert_cmpstr (ferry_service_mesh_get_last_task_status (mesh), ==, "SUCCESS");
+}
+
+static void
+test_migration_states (void)
+{
+  const char *json
+      = "{\"data\":{\"items\":["
+        /* 0: known intermediate state, numbers as strings */
+        "{\"migrationId\":\"m1\",\"migrationGroupId\":\"g1\",\"migrationType\":"
+        "\"vSphereReplication\","
+        "\"state\":\"TRANSFER_IN_PROGRESS\",\"creationDate\":\"1767261600000\",\"entity\":{"
+        "\"entityId\":"
+        "\"vm-1\",\"entityName\":\"web-01\"},\"progress\":{\"total\":{\"value\":\"1000\","
+        "\"bytesTransferred\":\"250\"},\"state\":{\"status\":\"TRANSFER\",\"message\":\"Copying\","
+        "\"isTransferProgress\":true},\"log\":[{\"status\":\"VALIDATED\",\"message\":\"ok\","
+        "\"lastUpdated\":1},{\"status\":\"TRANSFER_QUEUED\",\"lastUpdated\":\"2\"}]}},"
+        /* 1: unknown state, finished only by isDone */
+        "{\"migrationId\":\"m2\",\"state\":\"SOME_FUTURE_STATE\",\"progress\":{\"isDone\":\"true\","
+        "\"percentComplete\":\"100\"}},"
+        /* 2: unknown state, still running, no progress at all */
+        "{\"migrationId\":\"m3\",\"state\":\"WEIRD\"},"
+        /* 3: known terminal state without flags */
+        "{\"migrationId\":\"m4\",\"state\":\"MIGRATION_CANCELLED\",\"progress\":{}},"
+        /* 4: didFail */
+        "{\"migrationId\":\"m5\",\"state\":\"X\",\"progress\":{\"didFail\":true}}"
+        "]}}";
+  g_autoptr (GPtrArray) items = items_of (json, (FerryHcxJsonItemFunc)ferry_hcx_json_to_migration);
+  FerryMigration *m;
+  g_autoptr (FerryMigrationEvent) ev = NULL;
+
+  g_assert_cmpuint (items->len, ==, 5);
+  m = g_ptr_array_index (items, 0);
+  g_assert_cmpstr (ferry_migration_get_state (m), ==, "TRANSFER_IN_PROGRESS");
+  g_assert_cmpfloat_with_epsilon (ferry_migration_get_percent (m), 25.0, 0.001);
+  g_assert_cmpint (ferry_migration_get_bytes_transferred (m), ==, 250);
+  g_assert_cmpint (ferry_migration_get_total_bytes (m), ==, 1000);
+  g_assert_cmpint (ferry_migration_get_creation_date (m), ==, G_GINT64_CONSTANT (1767261600000));
+  g_assert_cmpstr (ferry_migration_get_entity_id (m), ==, "vm-1");
+  g_assert_cmpstr (ferry_migration_get_status_message (m), ==, "Copying");
+  g_assert_true (ferry_migration_get_is_transfer_progress (m));
+  g_assert_false (ferry_migration_get_finished (m));
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_migration_get_events (m)), ==, 2);
+  ev = g_list_model_get_item (ferry_migration_get_events (m), 1);
+  g_assert_cmpstr (ferry_migration_event_get_status (ev), ==, "TRANSFER_QUEUED");
+  g_assert_cmpint (ferry_migration_event_get_last_updated (ev), ==, 2);
+
+  m = g_ptr_array_index (items, 1);
+  g_assert_cmpstr (ferry_migration_get_state (m), ==, "SOME_FUTURE_STATE");
+  g_assert_true (ferry_migration_get_finished (m));
+  g_assert_cmpfloat_with_epsilon (ferry_migration_get_percent (m), 100.0, 0.001);
+
+  m = g_ptr_array_index (items, 2);
+  g_assert_cmpstr (ferry_migration_get_state (m), ==, "WEIRD");
+  g_assert_false (ferry_migration_get_finished (m));
+  g_assert_cmpfloat (ferry_migration_get_percent (m), ==, -1.0); /* unknown, never 0 % */
+
+  g_assert_true (ferry_migration_get_finished (g_ptr_array_index (items, 3)));
+  g_assert_true (ferry_migration_get_finished (g_ptr_array_index (items, 4)));
+  g_assert_true (ferry_migration_get_did_fail (g_ptr_array_index (items, 4)));
+}
+
+static void
+count_notify (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_migration_update_from (void)
+{
+  g_autoptr (GPtrArray) a = items_of (
+      "{\"data\":{\"items\":[{\"migrationId\":\"m1\",\"state\":\"TRANSFER_IN_PROGRESS\"}]}}",
+      (FerryHcxJsonItemFunc)ferry_hcx_json_to_migration);
+  g_autoptr (GPtrArray) b
+      = items_of ("{\"data\":{\"items\":[{\"migrationId\":\"m1\",\"state\":\"MIGRATION_COMPLETE\","
+                  "\"progress\":{\"isDone\":true,\"log\":[{\"status\":\"DONE\"}]}}]}}",
+                  (FerryHcxJsonItemFunc)ferry_hcx_json_to_migration);
+  FerryMigration *ma = g_ptr_array_index (a, 0);
+  guint state_notified = 0;
+  guint id_notified = 0;
+
+  g_signal_connect_swapped (ma, "notify::state", G_CALLBACK (count_notify), &state_notified);
+  g_signal_connect_swapped (ma, "notify::migration-id", G_CALLBACK (count_notify), &id_notified);
+  ferry_migration_update_from (ma, g_ptr_array_index (b, 0));
+  g_assert_cmpuint (state_notified, ==, 1);
+  g_assert_cmpuint (id_notified, ==, 0); /* unchanged values are not notified */
+  g_assert_cmpstr (ferry_migration_get_state (ma), ==, "MIGRATION_COMPLETE");
+  g_assert_true (ferry_migration_get_finished (ma));
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_migration_get_events (ma)), ==, 1);
+}
+
+static void
+test_error_messages (void)
+{
+  static const struct
+  {
+    const char *json;
+    const char *expected;
+  } cases[] = {
+    { "{\"errors\":[{\"error\":\"Login failure\",\"text\":\"Bad user\"}]}", "Bad user" },
+    { "{\"errors\":[{\"code\":\"E1\",\"message\":\"VM is locked\"}]}", "VM is locked" },
+    { "{\"success\":false,\"completed\":false,\"errorCode\":\"INVALID_CREDENTIALS\","
+      "\"error\":\"Unauthorized\"}",
+      "Unauthorized (INVALID_CREDENTIALS)" },
+    { "{\"message\":\"Something broke\"}", "Something broke" },
+    { "{\"errors\":[\"plain text\"]}", "plain text" },
+    { "{\"data\":{\"errors\":[{\"message\":\"inner\"}]}}", "inner" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (JsonNode) root = parse_ok (cases[i].json);
+      g_autofree char *msg = ferry_hcx_json_error_message (root);
+
+      g_assert_cmpstr (msg, ==, cases[i].expected);
+    }
+  {
+    g_autoptr (JsonNode) root = parse_ok ("{\"success\":true}");
+    g_autofree char *msg = ferry_hcx_json_error_message (root);
+
+    g_assert_null (msg);
+  }
+}
+
+static void
+test_validation_result (void)
+{
+  g_autoptr (JsonNode) root = parse_ok (
+      "{\"errors\":[],\"warnings\":[{\"message\":\"general warning\"}],\"items\":["
+      "{\"migrationId\":\"m1\",\"migrationGroupId\":\"g1\",\"entityId\":\"vm-1\",\"errors\":[],"
+      "\"warnings\":[{\"message\":\"Snapshots will be removed\"}]},"
+      "{\"entityId\":\"vm-2\",\"errors\":[{\"code\":\"POWER_STATE\",\"message\":\"VM must be "
+      "powered off\"}]}]}");
+  g_autoptr (FerryValidationResult) vr = ferry_hcx_json_to_validation_result (root);
+  FerryValidationItem *item;
+  g_autoptr (JsonNode) other = parse_ok ("{\"success\":true,\"data\":{}}");
+  g_autoptr (FerryValidationResult) none = ferry_hcx_json_to_validation_result (other);
+
+  g_assert_nonnull (vr);
+  g_assert_null (none);
+  g_assert_true (ferry_validation_result_has_errors (vr));
+  g_assert_true (ferry_validation_result_has_warnings (vr));
+  g_assert_cmpuint (ferry_validation_result_count_errors (vr), ==, 1);
+  g_assert_cmpuint (ferry_validation_result_count_warnings (vr), ==, 2);
+  g_assert_cmpstr (ferry_validation_result_get_migration_group_id (vr), ==, "g1");
+  item = ferry_validation_result_find_item (vr, "vm-2");
+  g_assert_nonnull (item);
+  g_assert_true (ferry_validation_item_has_errors (item));
+  g_assert_cmpstr (ferry_validation_item_get_errors (item)[0], ==, "VM must be powered off");
+  g_assert_cmpstr (ferry_validation_item_get_error_codes (item)[0], ==, "POWER_STATE");
+  item = ferry_validation_result_find_item (vr, "vm-1");
+  g_assert_false (ferry_validation_item_has_errors (item));
+  g_assert_cmpstr (ferry_validation_item_get_migration_id (item), ==, "m1");
+}
+
+static void
+test_job_and_group (void)
+{
+  g_autoptr (JsonNode) root
+      = parse_ok ("{\"jobId\":\"j1\",\"isQueued\":false,\"isDone\":\"true\",\"didFail\":false,"
+                  "\"percentComplete\":\"42.5\",\"startTime\":1,\"endTime\":\"2\",\"jobData\":{}}");
+  g_autoptr (FerryJob) job = ferry_hcx_json_to_job (json_node_get_object (root));
+  g_autoptr (JsonNode) wrapped = parse_ok ("{\"success\":true,\"data\":{\"jobId\":\"j2\"}}");
+  g_autoptr (FerryJob) job2 = ferry_hcx_json_to_job (json_node_get_object (wrapped));
+  g_autoptr (JsonNode) groot
+      = parse_ok ("{\"migrationGroupId\":\"g1\",\"name\":\"wave 1\",\"migrations\":[{},{}]}");
+  g_autoptr (FerryMobilityGroup) group
+      = ferry_hcx_json_to_mobility_group (json_node_get_object (groot));
+
+  g_assert_cmpstr (ferry_job_get_id (job), ==, "j1");
+  g_assert_true (ferry_job_get_is_done (job));
+  g_assert_cmpfloat_with_epsilon (ferry_job_get_percent_complete (job), 42.5, 0.001);
+  g_assert_cmpint (ferry_job_get_end_time (job), ==, 2);
+  g_assert_cmpstr (ferry_job_get_id (job2), ==, "j2");
+  g_assert_cmpstr (ferry_mobility_group_get_id (group), ==, "g1");
+  g_assert_cmpint (ferry_mobility_group_get_n_migrations (group), ==, 2);
+}
+
+static void
+test_intent_json (void)
+{
+  g_autoptr (FerryMigrationIntent) intent = ferry_migration_intent_new ();
+  g_autoptr (FerryResourceContainer) src = ferry_resource_container_new ();
+  g_autoptr (GListStore) store = g_list_store_new (FERRY_TYPE_MIGRATION_INTENT);
+  g_autoptr (JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *item;
+  FerryNetworkMapping mapping = { "dvportgroup-45",
+                                  "DistributedVirtualPortgroup",
+                                  "VLAN100",
+                                  "/infra/segments/web",
+                                  "NsxtSegment",
+                                  "web",
+                                  "00:50:56:8a:01:02",
+                                  TRUE,
+                                  TRUE };
+
+  ferry_resource_container_set_endpoint_id (src, "e1");
+  ferry_resource_container_set_resource_id (src, "vc-uuid");
+  ferry_migration_intent_set_migration_type (intent, FERRY_MIGRATION_TYPE_VMOTION);
+  ferry_migration_intent_set_entity_id (intent, "vm-1042");
+  ferry_migration_intent_set_entity_name (intent, "web-01");
+  ferry_migration_intent_set_source (intent, src);
+  ferry_migration_intent_set_placement (intent, "cluster", "domain-c8", "Cluster-1");
+  ferry_migration_intent_set_placement (intent, "folder", "group-v10", "Workloads");
+  ferry_migration_intent_set_placement (intent, "cluster", "domain-c9", "Cluster-2");
+  ferry_migration_intent_set_datastore_id (intent, "datastore-61");
+  ferry_migration_intent_add_network_mapping (intent, &mapping);
+  ferry_migration_intent_set_long_recovery (intent, TRUE);
+  g_list_store_append (store, intent);
+
+  node = ferry_hcx_json_from_intents (G_LIST_MODEL (store), "group-1");
+  text = json_to_string (node, FALSE);
+  item = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (node), "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "migrationType"), ==, "vMotion");
+  g_assert_cmpstr (json_object_get_string_member (item, "migrationGroupId"), ==, "group-1");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (item, "entity"), "entityId"),
+      ==, "vm-1042");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (item, "source"), "resourceId"),
+      ==, "vc-uuid");
+  g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (item, "transferParams"), "transferType"),
+                   ==, "NO_OP");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "placement")), ==,
+                    2);
+  g_assert_nonnull (strstr (text, "\"domain-c9\""));
+  g_assert_null (strstr (text, "\"domain-c8\""));
+  g_assert_nonnull (strstr (text, "\"removeISOs\":true"));
+  g_assert_nonnull (strstr (text, "\"longRecovery\":true"));
+  g_assert_nonnull (strstr (text, "\"diskProvisionType\":\"thin\""));
+  g_assert_nonnull (strstr (text, "\"destNetworkId\":\"/infra/segments/web\""));
+  g_assert_nonnull (strstr (text, "\"isPrimaryNic\":true"));
+}
+
+static void
+test_accessors (void)
+{
+  g_autoptr (JsonNode) root = parse_ok (
+      "{\"a\":\" 12 \",\"b\":1.9,\"c\":\"x\",\"d\":null,\"e\":\"1e3\",\"f\":\"yes\",\"g\":0,"
+      "\"h\":[1],\"i\":\"99999999999999999999999\"}");
+  JsonObject *o = json_node_get_object (root);
+
+  g_assert_cmpint (ferry_json_get_int (o, "a", -1), ==, 12);
+  g_assert_cmpint (ferry_json_get_int (o, "b", -1), ==, 1);
+  g_assert_cmpint (ferry_json_get_int (o, "c", -1), ==, -1);
+  g_assert_cmpint (ferry_json_get_int (o, "d", -1), ==, -1);
+  g_assert_cmpint (ferry_json_get_int (o, "e", -1), ==, 1000);
+  g_assert_cmpint (ferry_json_get_int (o, "h", -1), ==, -1);
+  g_assert_cmpint (ferry_json_get_int (o, "i", -1), ==, -1);
+  g_assert_cmpint (ferry_json_get_int (o, "missing", 7), ==, 7);
+  g_assert_true (ferry_json_get_bool (o, "f", FALSE));
+  g_assert_false (ferry_json_get_bool (o, "g", TRUE));
+  g_assert_true (ferry_json_get_bool (o, "c", TRUE));
+  g_assert_null (ferry_json_get_string (o, "b"));
+  g_assert_null (ferry_json_get_object (o, "h"));
+  g_assert_nonnull (ferry_json_get_array (o, "h"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/hcx-json/bad-bodies", test_bad_bodies);
+  g_test_add_func ("/hcx-json/envelopes", test_envelopes);
+  g_test_add_func ("/hcx-json/no-list", test_no_list);
+  g_test_add_func ("/hcx-json/accessors", test_accessors);
+  g_test_add_func ("/hcx-json/vm-full", test_vm_full);
+  g_test_add_func ("/hcx-json/vm-minimal", test_vm_minimal);
+  g_test_add_func ("/hcx-json/inventory", test_inventory_items);
+  g_test_add_func ("/hcx-json/interconnect", test_interconnect);
+  g_test_add_func ("/hcx-json/migration-states", test_migration_states);
+  g_test_add_func ("/hcx-json/migration-update-from", test_migration_update_from);
+  g_test_add_func ("/hcx-json/error-messages", test_error_messages);
+  g_test_add_func ("/hcx-json/validation-result", test_validation_result);
+  g_test_add_func ("/hcx-json/job-and-group", test_job_and_group);
+  g_test_add_func ("/hcx-json/intent", test_intent_json);
+
+  return g_test_run ();
+}
