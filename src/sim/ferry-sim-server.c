@@ -150,9 +150,11 @@ ferry_sim_server_init (FerrySimServer *self)
 static void
 respond_raw (Response *r, guint status, const char *content_type, char *data, gsize len)
 {
+  char *type = g_strdup (content_type); /* content_type may be r->content_type itself */
+
   r->status = status;
   g_free (r->content_type);
-  r->content_type = g_strdup (content_type);
+  r->content_type = type;
   g_clear_pointer (&r->body, g_bytes_unref);
   r->body = g_bytes_new_take (data, len);
 }
