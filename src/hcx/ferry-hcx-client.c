@@ -985,6 +985,16 @@ parse_server (FerryHcxClient *self, const char *server, GError **error)
   else
     self->host = g_strdup_printf (ipv6 ? "[%s]" : "%s", hostname);
   self->base_url = g_strdup_printf ("https://%s/hybridity/api", self->host);
+
+  /* Never through a proxy to the loopback (the embedded simulator); this also keeps the
+   * desktop's proxy settings out of isolated test environments. */
+  if (g_hostname_is_ip_address (hostname) || g_ascii_strcasecmp (hostname, "localhost") == 0)
+    {
+      g_autoptr (GInetAddress) address = g_inet_address_new_from_string (hostname);
+
+      if (address == NULL || g_inet_address_get_is_loopback (address))
+        soup_session_set_proxy_resolver (self->session, NULL);
+    }
   return TRUE;
 }
 
@@ -1115,6 +1125,15 @@ ferry_hcx_client_set_page_size (FerryHcxClient *self, guint page_size)
 {
   g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
   self->page_size = page_size > 0 ? page_size : DEFAULT_PAGE_SIZE;
+}
+
+void
+ferry_hcx_client_set_tls_database (FerryHcxClient *self, GTlsDatabase *database)
+{
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+  g_return_if_fail (database == NULL || G_IS_TLS_DATABASE (database));
+
+  soup_session_set_tls_database (self->session, database);
 }
 
 /* Login --------------------------------------------------------------------------------------- */
@@ -1528,6 +1547,7 @@ on_vm_page_received (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = request_finish (self, result, NULL, &error);
   g_autoptr (GTask) parse = NULL;
+  GCancellable *cancellable;
   VmPage *page;
 
   if (bytes == NULL)
@@ -1539,8 +1559,8 @@ on_vm_page_received (GObject *source, GAsyncResult *result, gpointer user_data)
   page->bytes = g_steal_pointer (&bytes);
   page->host = g_strdup (self->host);
   page->endpoint_id = g_strdup (load->endpoint_id);
-  parse = g_task_new (self, g_task_get_cancellable (task), on_vm_page_parsed,
-                      g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  parse = g_task_new (self, cancellable, on_vm_page_parsed, g_steal_pointer (&task));
   g_task_set_source_tag (parse, parse_vm_page_thread);
   g_task_set_task_data (parse, page, (GDestroyNotify)vm_page_free);
   g_task_run_in_thread (parse, parse_vm_page_thread);
@@ -1863,13 +1883,13 @@ on_migrate_done (GObject *source, GAsyncResult *result, gpointer user_data)
               || g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE)))
         {
           const char *ids[] = { op->group_id, NULL };
+          GCancellable *cancellable = g_task_get_cancellable (task);
 
           g_debug ("start of group %s interrupted (%s); querying what was created", op->group_id,
                    error->message);
           op->start_error = g_steal_pointer (&error);
-          ferry_hcx_client_query_migrations_async (self, NULL, ids, NULL,
-                                                   g_task_get_cancellable (task), on_reconcile_done,
-                                                   g_steal_pointer (&task));
+          ferry_hcx_client_query_migrations_async (self, NULL, ids, NULL, cancellable,
+                                                   on_reconcile_done, g_steal_pointer (&task));
           return;
         }
       g_task_return_error (task, g_steal_pointer (&error));
@@ -2044,7 +2064,7 @@ on_query_page (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   g_list_store_splice (op->store, g_list_model_get_n_items (G_LIST_MODEL (op->store)), 0,
                        items->pdata, items->len);
-  if (json_array_get_length (raw) < QUERY_PAGE_SIZE)
+  if (json_array_get_length (raw) < MIN (self->page_size, QUERY_PAGE_SIZE))
     {
       g_task_return_pointer (task, g_object_ref (op->store), g_object_unref);
       return;
@@ -2083,7 +2103,7 @@ query_next (GTask *task)
   json_builder_set_member_name (b, "paging");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "pageSize");
-  json_builder_add_int_value (b, QUERY_PAGE_SIZE);
+  json_builder_add_int_value (b, MIN (self->page_size, QUERY_PAGE_SIZE));
   json_builder_set_member_name (b, "offset");
   json_builder_add_int_value (b, op->offset);
   json_builder_set_member_name (b, "skipCount");

@@ -93,6 +93,10 @@ ferry_hcx_client_get_peer_certificate (FerryHcxClient *self);
 void
 ferry_hcx_client_set_page_size (FerryHcxClient *self, guint page_size);
 
+/* Replaces the trust store (default: the system's). For custom CAs and for tests. */
+void
+ferry_hcx_client_set_tls_database (FerryHcxClient *self, GTlsDatabase *database);
+
 /* Session ---------------------------------------------------------------------------------- */
 void
 ferry_hcx_client_login_async (FerryHcxClient *self, const char *username, const char *password,
