@@ -136,12 +136,13 @@ struct _FerrySimEngine
   gint64 time; /* engine time, epoch ms */
 
   guint services[FERRY_SIM_N_SIDES];
-  GPtrArray *migrations; /* Migration, in creation order */
-  GHashTable *by_id;     /* id → Migration */
-  GPtrArray *groups;     /* Group */
-  GHashTable *jobs;      /* id → Job */
-  GHashTable *failures;  /* entity id → phase */
-  GHashTable *reserved;  /* datastore id → guint64* */
+  GPtrArray *migrations;   /* Migration, in creation order */
+  GHashTable *by_id;       /* id → Migration */
+  GPtrArray *groups;       /* Group */
+  GHashTable *jobs;        /* id → Job */
+  GHashTable *failures;    /* entity id → phase */
+  GHashTable *reserved;    /* datastore id → guint64* */
+  gboolean unknown_states; /* report intermediate states under other names */
   guint64 counter;
 };
 
@@ -257,6 +258,7 @@ ferry_sim_engine_reset (FerrySimEngine *e)
   g_hash_table_remove_all (e->reserved);
   for (i = 0; i < FERRY_SIM_N_SIDES; i++)
     e->services[i] = DEFAULT_SERVICES;
+  e->unknown_states = FALSE;
   e->speed = e->config.speed;
   e->base_sim_ms = e->initial_ms;
   e->base_real_us = g_get_monotonic_time ();
@@ -1495,6 +1497,34 @@ add_copy (JsonBuilder *b, JsonObject *from, const char *member)
   json_builder_add_value (b, json_node_copy (json_object_get_member (from, member)));
 }
 
+/* With the "unknownStates" quirk, intermediate states carry names no client knows in advance,
+ * as a newer HCX release might; terminal states keep their documented names. */
+static const char *
+shown_state (FerrySimEngine *e, const char *state)
+{
+  if (!e->unknown_states)
+    return state;
+  if (state == ST_VALIDATED)
+    return "MIGRATION_SUBMITTED";
+  if (state == ST_QUEUED)
+    return "WAITING_FOR_RESOURCES";
+  if (state == ST_TRANSFER)
+    return "BASE_SYNC_IN_PROGRESS";
+  if (state == ST_WAITING)
+    return "READY_FOR_CUTOVER";
+  if (state == ST_SWITCHOVER)
+    return "CUTOVER_IN_PROGRESS";
+  if (state == ST_CANCELLING)
+    return "ROLLBACK_IN_PROGRESS";
+  return state;
+}
+
+void
+ferry_sim_engine_set_unknown_states (FerrySimEngine *e, gboolean enabled)
+{
+  e->unknown_states = enabled;
+}
+
 static void
 write_migration (FerrySimEngine *e, Migration *m, JsonBuilder *b)
 {
@@ -1509,7 +1539,7 @@ write_migration (FerrySimEngine *e, Migration *m, JsonBuilder *b)
   ferry_sim_json_add_string (b, "migrationId", m->id);
   ferry_sim_json_add_string (b, "migrationGroupId", m->group_id);
   ferry_sim_json_add_string (b, "migrationType", types[m->type].migration_type);
-  ferry_sim_json_add_string (b, "state", m->state);
+  ferry_sim_json_add_string (b, "state", shown_state (e, m->state));
   ferry_sim_json_add_string (b, "username", m->username);
   ferry_sim_json_add_int (b, "creationDate", m->created);
   ferry_sim_json_add_int (b, "lastUpdated", m->updated);
@@ -1554,7 +1584,7 @@ write_migration (FerrySimEngine *e, Migration *m, JsonBuilder *b)
   json_builder_end_object (b);
   json_builder_set_member_name (b, "state");
   json_builder_begin_object (b);
-  ferry_sim_json_add_string (b, "status", m->state);
+  ferry_sim_json_add_string (b, "status", shown_state (e, m->state));
   ferry_sim_json_add_string (b, "message", m->message);
   ferry_sim_json_add_string (b, "errorMessage", m->error);
   ferry_sim_json_add_bool (b, "isTransferProgress", m->state == ST_TRANSFER);
@@ -1568,7 +1598,7 @@ write_migration (FerrySimEngine *e, Migration *m, JsonBuilder *b)
       LogEntry *entry = &g_array_index (m->log, LogEntry, i);
 
       json_builder_begin_object (b);
-      ferry_sim_json_add_string (b, "status", entry->status);
+      ferry_sim_json_add_string (b, "status", shown_state (e, entry->status));
       ferry_sim_json_add_string (b, "message", entry->message);
       ferry_sim_json_add_string (b, "errorMessage", entry->error);
       ferry_sim_json_add_int (b, "lastUpdated", entry->time);
@@ -1623,7 +1653,9 @@ ferry_sim_engine_query (FerrySimEngine *e, JsonNode *body, guint *status)
       if (skip_drafts && m->state == ST_DRAFT)
         continue;
       if (!filter_matches (ids, m->id) || !filter_matches (groups, m->group_id)
-          || !filter_matches (states, m->state) || !filter_matches (entities, m->vm->id))
+          || !(filter_matches (states, m->state)
+               || filter_matches (states, shown_state (e, m->state)))
+          || !filter_matches (entities, m->vm->id))
         continue;
       matched++;
       if (matched <= (guint64)skip || emitted >= (guint64)page_size)

@@ -72,6 +72,7 @@ struct _FerrySimServer
   GPtrArray *faults;    /* Fault, newest last */
   GHashTable *requests; /* path → count */
   GRand *rand;
+  gboolean xml_without_accept;
 };
 
 G_DEFINE_FINAL_TYPE (FerrySimServer, ferry_sim_server, G_TYPE_OBJECT)
@@ -143,6 +144,7 @@ ferry_sim_server_init (FerrySimServer *self)
   self->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, session_free);
   self->faults = g_ptr_array_new_with_free_func (fault_free);
   self->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->xml_without_accept = TRUE;
 }
 
 /* ---- responses -------------------------------------------------------------------------- */
@@ -882,6 +884,7 @@ handle_control (FerrySimServer *self, SoupServerMessage *msg, const char *method
   if (g_str_equal (path, "/__sim/reset") && g_str_equal (method, "POST"))
     {
       ferry_sim_engine_reset (self->engine);
+      self->xml_without_accept = TRUE;
       g_ptr_array_set_size (self->faults, 0);
       g_hash_table_remove_all (self->requests);
       respond_ok (r);
@@ -920,6 +923,15 @@ handle_control (FerrySimServer *self, SoupServerMessage *msg, const char *method
   else if (g_str_equal (path, "/__sim/faults") && g_str_equal (method, "DELETE"))
     {
       g_ptr_array_set_size (self->faults, 0);
+      respond_ok (r);
+    }
+  else if (g_str_equal (path, "/__sim/quirks") && g_str_equal (method, "POST"))
+    {
+      if (ferry_sim_json_has (o, "unknownStates"))
+        ferry_sim_engine_set_unknown_states (self->engine,
+                                             ferry_sim_json_bool (o, "unknownStates", FALSE));
+      if (ferry_sim_json_has (o, "xmlWithoutAccept"))
+        self->xml_without_accept = ferry_sim_json_bool (o, "xmlWithoutAccept", TRUE);
       respond_ok (r);
     }
   else if (g_str_equal (path, "/__sim/expire-sessions") && g_str_equal (method, "POST"))
@@ -1092,6 +1104,19 @@ route_api (FerrySimServer *self, SoupServerMessage *msg, const char *method, con
 
   if (result != NULL)
     respond_node (r, status, result);
+
+  /* Like some real endpoints: no Accept header, no JSON. */
+  if (self->xml_without_accept && r->status == 200
+      && soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Accept")
+             == NULL)
+    {
+      static const char xml[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<map><entry>"
+                                "<string>success</string><boolean>true</boolean></entry><entry>"
+                                "<string>completed</string><boolean>true</boolean></entry><entry>"
+                                "<string>data</string><map/></entry></map>\n";
+
+      respond_raw (r, 200, "application/xml", g_strdup (xml), strlen (xml));
+    }
 }
 
 static void
