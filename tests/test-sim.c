@@ -1735,6 +1735,129 @@ test_quirks (void)
   fx_free (fx);
 }
 
+static char *
+replace_once (const char *str, const char *old, const char *replacement)
+{
+  const char *at = strstr (str, old);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int)(at - str), str, replacement, at + strlen (old));
+}
+
+static void
+expect_error_in (Fx *fx, const char *items, const char *code)
+{
+  g_autoptr (Reply) r = mobility (fx, "validate", items);
+
+  g_assert_cmpuint (r->status, ==, 200);
+  if (!has_code (r->json, "items.0.errors", code))
+    g_error ("expected error %s", code);
+}
+
+static void
+test_validate_request_rules (void)
+{
+  Fx *fx = fx_new (NULL);
+  JsonNode *vm = find_vm (fx, VM_CLEAN, 0);
+  IntentOpts o = { 0 };
+  g_autofree char *good = intent (fx, vm, &o);
+  g_autofree char *twice = g_strdup_printf ("%s,%s", good, good);
+  g_autofree char *wrong_dst = replace_once (good, fx->dst_endpoint, "20200101000000000-nope");
+  g_autofree char *wrong_vc = replace_once (good, fx->dst_vc, "vc-nope");
+  g_autofree char *bad_placement
+      = replace_once (good, "\"id\":\"domain-c8\"", "\"id\":\"domain-c999\"");
+  g_autofree char *no_compute = NULL;
+  g_autofree char *no_placement = NULL;
+  g_autofree char *bad_provision
+      = replace_once (good, "\"diskProvisionType\":\"thin\"", "\"diskProvisionType\":\"fat\"");
+  g_autofree char *no_storage = replace_once (good, "\"id\":\"datastore-61\",", "");
+  g_autofree char *id = NULL;
+  g_autoptr (Reply) dup = mobility (fx, "validate", twice);
+  const char *placement_start = strstr (good, "\"placement\":[");
+  const char *placement_end = strstr (good, "],\"storage\"");
+
+  /* The same VM twice in one request: the second is refused. */
+  g_assert_cmpuint (jlen (dup->json, "items.0.errors"), ==, 0);
+  g_assert_true (has_code (dup->json, "items.1.errors", "DUPLICATE_ENTITY"));
+
+  expect_error_in (fx, wrong_dst, "ENDPOINT_NOT_FOUND");
+  expect_error_in (fx, wrong_vc, "RESOURCE_NOT_FOUND");
+  expect_error_in (fx, bad_placement, "PLACEMENT_NOT_FOUND");
+  no_placement = g_strdup_printf ("%.*s\"placement\":[%s", (int)(placement_start - good), good,
+                                  placement_end);
+  expect_error_in (fx, no_placement, "PLACEMENT_MISSING");
+  no_compute = g_strdup_printf ("%.*s\"placement\":[{\"type\":\"folder\",\"id\":\"group-v10\"}%s",
+                                (int)(placement_start - good), good, placement_end);
+  expect_error_in (fx, no_compute, "PLACEMENT_MISSING");
+  expect_error_in (fx, bad_provision, "INVALID_DISK_PROVISION_TYPE");
+  expect_error_in (fx, no_storage, "STORAGE_MISSING");
+
+  /* A VM with a migration under way cannot be migrated again. */
+  id = start_one (fx, vm, &o);
+  expect_error_in (fx, good, "MIGRATION_IN_PROGRESS");
+  fx_free (fx);
+}
+
+static void
+test_window_missed (void)
+{
+  Fx *fx = fx_new (NULL);
+  JsonNode *vm = find_vm (fx, VM_BIG, 0); /* > 300 GB: more than 40 min at 1 Gbps */
+  gint64 now = sim_clock (fx);
+  IntentOpts o = { .win_start = now + 60000, .win_end = now + 20 * 60000 };
+  g_autofree char *i = intent (fx, vm, &o);
+  g_autoptr (Reply) v = mobility (fx, "validate", i);
+  g_autofree char *id = NULL;
+  g_autofree char *filter = NULL;
+  g_autoptr (Reply) q = NULL;
+
+  /* A short window is only a warning… */
+  g_assert_true (has_code (v->json, "items.0.warnings", "SHORT_SWITCHOVER_WINDOW"));
+  g_assert_cmpuint (jlen (v->json, "items.0.errors"), ==, 0);
+  id = start_one (fx, vm, &o);
+  /* …but a transfer that outlasts it fails the migration. */
+  advance (fx, 24 * 3600);
+  assert_state (fx, id, "MIGRATION_FAILED");
+  filter = g_strdup_printf ("\"migrationId\":[\"%s\"]", id);
+  q = query (fx, filter, NULL);
+  g_assert_nonnull (strstr (jstr (q->json, "data.items.0.progress.state.errorMessage"), "window"));
+  fx_free (fx);
+}
+
+static void
+test_bandwidth_and_concurrency (void)
+{
+  FerrySimOptions opts = { .max_concurrent = 2, .appliance_mbps = 1000 };
+  Fx *fx = fx_new (&opts);
+  IntentOpts o = { 0 };
+  JsonNode *vms[3]
+      = { find_vm (fx, VM_BIG, 0), find_vm (fx, VM_BIG, 1), find_vm (fx, VM_CLEAN, 0) };
+  g_autofree char *ids[3] = { NULL };
+  g_autofree char *filter = NULL;
+  g_autoptr (Reply) q = NULL;
+  guint k;
+
+  for (k = 0; k < 3; k++)
+    ids[k] = start_one (fx, vms[k], &o);
+  advance (fx, 15);
+  /* Two transfer slots: the third waits. */
+  assert_state (fx, ids[0], "TRANSFER_IN_PROGRESS");
+  assert_state (fx, ids[1], "TRANSFER_IN_PROGRESS");
+  assert_state (fx, ids[2], "TRANSFER_QUEUED");
+  /* Two transfers share a 1 Gbps appliance: 62.5 MB/s each. */
+  advance (fx, 100);
+  filter = g_strdup_printf ("\"migrationId\":[\"%s\",\"%s\"]", ids[0], ids[1]);
+  q = query (fx, filter, NULL);
+  g_assert_cmpint (jint (q->json, "data.items.0.progress.total.bytesTransferred"), ==,
+                   (gint64)(100 * 62.5e6));
+  g_assert_cmpint (jint (q->json, "data.items.1.progress.total.bytesTransferred"), ==,
+                   (gint64)(100 * 62.5e6));
+  advance (fx, 7 * 24 * 3600);
+  for (k = 0; k < 3; k++)
+    assert_state (fx, ids[k], "MIGRATION_COMPLETE");
+  fx_free (fx);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1752,6 +1875,9 @@ main (int argc, char **argv)
   g_test_add_func ("/sim/validate/ok", test_validate_ok);
   g_test_add_func ("/sim/validate/rules", test_validate_rules);
   g_test_add_func ("/sim/validate/services", test_validate_services);
+  g_test_add_func ("/sim/validate/request-rules", test_validate_request_rules);
+  g_test_add_func ("/sim/migration/window-missed", test_window_missed);
+  g_test_add_func ("/sim/migration/bandwidth-concurrency", test_bandwidth_and_concurrency);
   g_test_add_func ("/sim/migration/bulk-window", test_bulk_with_window);
   g_test_add_func ("/sim/migration/vmotion-serial", test_vmotion_serial);
   g_test_add_func ("/sim/migration/cold-rav", test_cold_and_rav);

@@ -73,6 +73,7 @@ struct _FerrySimServer
   GHashTable *requests; /* path → count */
   GRand *rand;
   gboolean xml_without_accept;
+  GPtrArray *delayed; /* GSource*: requests paused by injected latency */
 };
 
 G_DEFINE_FINAL_TYPE (FerrySimServer, ferry_sim_server, G_TYPE_OBJECT)
@@ -104,9 +105,18 @@ response_clear (Response *r)
 }
 
 static void
+destroy_source (gpointer data)
+{
+  g_source_destroy (data);
+  g_source_unref (data);
+}
+
+static void
 ferry_sim_server_finalize (GObject *object)
 {
   FerrySimServer *self = FERRY_SIM_SERVER (object);
+
+  g_ptr_array_unref (self->delayed);
 
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
@@ -145,6 +155,7 @@ ferry_sim_server_init (FerrySimServer *self)
   self->faults = g_ptr_array_new_with_free_func (fault_free);
   self->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->xml_without_accept = TRUE;
+  self->delayed = g_ptr_array_new_with_free_func (destroy_source);
 }
 
 /* ---- responses -------------------------------------------------------------------------- */
@@ -1216,19 +1227,26 @@ typedef struct
   Fault *fault;
 } Delayed;
 
+static void
+delayed_free (gpointer data)
+{
+  Delayed *d = data;
+
+  g_object_unref (d->msg);
+  g_free (d->path);
+  g_clear_pointer (&d->query, g_hash_table_unref);
+  fault_free (d->fault);
+  g_free (d);
+}
+
 static gboolean
 delayed_cb (gpointer data)
 {
   Delayed *d = data;
 
+  g_ptr_array_remove_fast (d->self->delayed, g_main_current_source ());
   process (d->self, d->msg, d->path, d->query, d->fault);
   soup_server_message_unpause (d->msg);
-  g_object_unref (d->msg);
-  g_object_unref (d->self);
-  g_free (d->path);
-  g_clear_pointer (&d->query, g_hash_table_unref);
-  fault_free (d->fault);
-  g_free (d);
   return G_SOURCE_REMOVE;
 }
 
@@ -1256,15 +1274,15 @@ server_callback (SoupServer *server, SoupServerMessage *msg, const char *path, G
       Delayed *d = g_new0 (Delayed, 1);
       GSource *source = g_timeout_source_new (fault->latency_ms);
 
-      d->self = g_object_ref (self);
+      d->self = self; /* pending sources are destroyed in finalize */
       d->msg = g_object_ref (msg);
       d->path = g_strdup (path);
       d->query = query != NULL ? g_hash_table_ref (query) : NULL;
       d->fault = fault;
       soup_server_message_pause (msg);
-      g_source_set_callback (source, delayed_cb, d, NULL);
+      g_source_set_callback (source, delayed_cb, d, delayed_free);
       g_source_attach (source, self->context);
-      g_source_unref (source);
+      g_ptr_array_add (self->delayed, source); /* owns the reference */
       return;
     }
 
