@@ -13,6 +13,7 @@ struct _FerryComputeProfile
   char *endpoint_id;
   char **services;
   char **compute_names;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryComputeProfile, ferry_compute_profile, G_TYPE_OBJECT)
@@ -178,7 +179,8 @@ ferry_compute_profile_set_id (FerryComputeProfile *self, const char *id)
     return;
   g_free (self->id);
   self->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 const char *
@@ -198,7 +200,8 @@ ferry_compute_profile_set_name (FerryComputeProfile *self, const char *name)
     return;
   g_free (self->name);
   self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -218,7 +221,8 @@ ferry_compute_profile_set_state (FerryComputeProfile *self, const char *state)
     return;
   g_free (self->state);
   self->state = g_strdup (state);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
 const char *
@@ -238,7 +242,8 @@ ferry_compute_profile_set_endpoint_id (FerryComputeProfile *self, const char *en
     return;
   g_free (self->endpoint_id);
   self->endpoint_id = g_strdup (endpoint_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
 }
 
 const char *const *
@@ -263,7 +268,8 @@ ferry_compute_profile_set_services (FerryComputeProfile *self, const char *const
     return;
   g_strfreev (self->services);
   self->services = g_strdupv ((char **)services);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICES]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICES]);
 }
 
 const char *const *
@@ -289,7 +295,16 @@ ferry_compute_profile_set_compute_names (FerryComputeProfile *self,
     return;
   g_strfreev (self->compute_names);
   self->compute_names = g_strdupv ((char **)compute_names);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTE_NAMES]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTE_NAMES]);
+}
+
+void
+_ferry_compute_profile_set_quiet (FerryComputeProfile *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_COMPUTE_PROFILE (self));
+
+  self->quiet = !!quiet;
 }
 
 gboolean

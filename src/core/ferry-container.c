@@ -13,6 +13,7 @@ struct _FerryContainer
   char *parent_id;
   char *parent_type;
   char *endpoint_id;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryContainer, ferry_container, G_TYPE_OBJECT)
@@ -177,7 +178,8 @@ ferry_container_set_id (FerryContainer *self, const char *id)
     return;
   g_free (self->id);
   self->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 const char *
@@ -197,7 +199,8 @@ ferry_container_set_name (FerryContainer *self, const char *name)
     return;
   g_free (self->name);
   self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -217,7 +220,8 @@ ferry_container_set_entity_type (FerryContainer *self, const char *entity_type)
     return;
   g_free (self->entity_type);
   self->entity_type = g_strdup (entity_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_TYPE]);
 }
 
 const char *
@@ -237,7 +241,8 @@ ferry_container_set_parent_id (FerryContainer *self, const char *parent_id)
     return;
   g_free (self->parent_id);
   self->parent_id = g_strdup (parent_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_ID]);
 }
 
 const char *
@@ -257,7 +262,8 @@ ferry_container_set_parent_type (FerryContainer *self, const char *parent_type)
     return;
   g_free (self->parent_type);
   self->parent_type = g_strdup (parent_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_TYPE]);
 }
 
 const char *
@@ -277,5 +283,14 @@ ferry_container_set_endpoint_id (FerryContainer *self, const char *endpoint_id)
     return;
   g_free (self->endpoint_id);
   self->endpoint_id = g_strdup (endpoint_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
+}
+
+void
+_ferry_container_set_quiet (FerryContainer *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_CONTAINER (self));
+
+  self->quiet = !!quiet;
 }

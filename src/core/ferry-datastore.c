@@ -14,6 +14,7 @@ struct _FerryDatastore
   gint64 free_bytes;
   gboolean is_cluster;
   char *endpoint_id;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryDatastore, ferry_datastore, G_TYPE_OBJECT)
@@ -190,7 +191,8 @@ ferry_datastore_set_id (FerryDatastore *self, const char *id)
     return;
   g_free (self->id);
   self->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 const char *
@@ -210,7 +212,8 @@ ferry_datastore_set_name (FerryDatastore *self, const char *name)
     return;
   g_free (self->name);
   self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -230,7 +233,8 @@ ferry_datastore_set_entity_type (FerryDatastore *self, const char *entity_type)
     return;
   g_free (self->entity_type);
   self->entity_type = g_strdup (entity_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_TYPE]);
 }
 
 gint64
@@ -249,7 +253,8 @@ ferry_datastore_set_capacity_bytes (FerryDatastore *self, gint64 capacity_bytes)
   if (self->capacity_bytes == capacity_bytes)
     return;
   self->capacity_bytes = capacity_bytes;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPACITY_BYTES]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPACITY_BYTES]);
 }
 
 gint64
@@ -268,7 +273,8 @@ ferry_datastore_set_free_bytes (FerryDatastore *self, gint64 free_bytes)
   if (self->free_bytes == free_bytes)
     return;
   self->free_bytes = free_bytes;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FREE_BYTES]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FREE_BYTES]);
 }
 
 gboolean
@@ -288,7 +294,8 @@ ferry_datastore_set_is_cluster (FerryDatastore *self, gboolean is_cluster)
   if (self->is_cluster == is_cluster)
     return;
   self->is_cluster = is_cluster;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_CLUSTER]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_CLUSTER]);
 }
 
 const char *
@@ -308,5 +315,14 @@ ferry_datastore_set_endpoint_id (FerryDatastore *self, const char *endpoint_id)
     return;
   g_free (self->endpoint_id);
   self->endpoint_id = g_strdup (endpoint_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
+}
+
+void
+_ferry_datastore_set_quiet (FerryDatastore *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_DATASTORE (self));
+
+  self->quiet = !!quiet;
 }

@@ -16,6 +16,7 @@ struct _FerryJob
   gint64 start_time;
   gint64 end_time;
   char *error_message;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryJob, ferry_job, G_TYPE_OBJECT)
@@ -214,7 +215,8 @@ ferry_job_set_id (FerryJob *self, const char *id)
     return;
   g_free (self->id);
   self->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 gboolean
@@ -234,7 +236,8 @@ ferry_job_set_is_queued (FerryJob *self, gboolean is_queued)
   if (self->is_queued == is_queued)
     return;
   self->is_queued = is_queued;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_QUEUED]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_QUEUED]);
 }
 
 gboolean
@@ -254,7 +257,8 @@ ferry_job_set_is_done (FerryJob *self, gboolean is_done)
   if (self->is_done == is_done)
     return;
   self->is_done = is_done;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DONE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DONE]);
 }
 
 gboolean
@@ -274,7 +278,8 @@ ferry_job_set_did_fail (FerryJob *self, gboolean did_fail)
   if (self->did_fail == did_fail)
     return;
   self->did_fail = did_fail;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DID_FAIL]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DID_FAIL]);
 }
 
 gboolean
@@ -294,7 +299,8 @@ ferry_job_set_is_cancelled (FerryJob *self, gboolean is_cancelled)
   if (self->is_cancelled == is_cancelled)
     return;
   self->is_cancelled = is_cancelled;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_CANCELLED]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_CANCELLED]);
 }
 
 double
@@ -313,7 +319,8 @@ ferry_job_set_percent_complete (FerryJob *self, double percent_complete)
   if (self->percent_complete == percent_complete)
     return;
   self->percent_complete = percent_complete;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERCENT_COMPLETE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERCENT_COMPLETE]);
 }
 
 gint64
@@ -332,7 +339,8 @@ ferry_job_set_start_time (FerryJob *self, gint64 start_time)
   if (self->start_time == start_time)
     return;
   self->start_time = start_time;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_TIME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_TIME]);
 }
 
 gint64
@@ -351,7 +359,8 @@ ferry_job_set_end_time (FerryJob *self, gint64 end_time)
   if (self->end_time == end_time)
     return;
   self->end_time = end_time;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END_TIME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END_TIME]);
 }
 
 const char *
@@ -371,5 +380,14 @@ ferry_job_set_error_message (FerryJob *self, const char *error_message)
     return;
   g_free (self->error_message);
   self->error_message = g_strdup (error_message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+}
+
+void
+_ferry_job_set_quiet (FerryJob *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_JOB (self));
+
+  self->quiet = !!quiet;
 }

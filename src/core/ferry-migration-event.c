@@ -13,6 +13,7 @@ struct _FerryMigrationEvent
   gint64 last_updated;
   gint64 bytes_transferred;
   gint64 total_bytes;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryMigrationEvent, ferry_migration_event, G_TYPE_OBJECT)
@@ -179,7 +180,8 @@ ferry_migration_event_set_status (FerryMigrationEvent *self, const char *status)
     return;
   g_free (self->status);
   self->status = g_strdup (status);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
 const char *
@@ -199,7 +201,8 @@ ferry_migration_event_set_message (FerryMigrationEvent *self, const char *messag
     return;
   g_free (self->message);
   self->message = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
 }
 
 const char *
@@ -219,7 +222,8 @@ ferry_migration_event_set_error_message (FerryMigrationEvent *self, const char *
     return;
   g_free (self->error_message);
   self->error_message = g_strdup (error_message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
 }
 
 gint64
@@ -238,7 +242,8 @@ ferry_migration_event_set_last_updated (FerryMigrationEvent *self, gint64 last_u
   if (self->last_updated == last_updated)
     return;
   self->last_updated = last_updated;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATED]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATED]);
 }
 
 gint64
@@ -257,7 +262,8 @@ ferry_migration_event_set_bytes_transferred (FerryMigrationEvent *self, gint64 b
   if (self->bytes_transferred == bytes_transferred)
     return;
   self->bytes_transferred = bytes_transferred;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_TRANSFERRED]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_TRANSFERRED]);
 }
 
 gint64
@@ -276,5 +282,14 @@ ferry_migration_event_set_total_bytes (FerryMigrationEvent *self, gint64 total_b
   if (self->total_bytes == total_bytes)
     return;
   self->total_bytes = total_bytes;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_BYTES]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_BYTES]);
+}
+
+void
+_ferry_migration_event_set_quiet (FerryMigrationEvent *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_MIGRATION_EVENT (self));
+
+  self->quiet = !!quiet;
 }

@@ -34,6 +34,7 @@ struct _FerryMigrationIntent
   char *storage_profile_name;
   GArray *placements;
   GArray *mappings;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryMigrationIntent, ferry_migration_intent, G_TYPE_OBJECT)
@@ -447,7 +448,8 @@ ferry_migration_intent_set_migration_type (FerryMigrationIntent *self,
   if (self->migration_type == migration_type)
     return;
   self->migration_type = migration_type;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_TYPE]);
 }
 
 const char *
@@ -467,7 +469,8 @@ ferry_migration_intent_set_entity_id (FerryMigrationIntent *self, const char *en
     return;
   g_free (self->entity_id);
   self->entity_id = g_strdup (entity_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_ID]);
 }
 
 const char *
@@ -487,7 +490,8 @@ ferry_migration_intent_set_entity_name (FerryMigrationIntent *self, const char *
     return;
   g_free (self->entity_name);
   self->entity_name = g_strdup (entity_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_NAME]);
 }
 
 FerryResourceContainer *
@@ -505,7 +509,8 @@ ferry_migration_intent_set_source (FerryMigrationIntent *self, FerryResourceCont
 
   if (!g_set_object (&self->source, source))
     return;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
 }
 
 FerryResourceContainer *
@@ -524,7 +529,8 @@ ferry_migration_intent_set_destination (FerryMigrationIntent *self,
 
   if (!g_set_object (&self->destination, destination))
     return;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION]);
 }
 
 const char *
@@ -545,7 +551,8 @@ ferry_migration_intent_set_migration_group_id (FerryMigrationIntent *self,
     return;
   g_free (self->migration_group_id);
   self->migration_group_id = g_strdup (migration_group_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_GROUP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_GROUP_ID]);
 }
 
 gint64
@@ -564,7 +571,8 @@ ferry_migration_intent_set_switchover_start (FerryMigrationIntent *self, gint64 
   if (self->switchover_start == switchover_start)
     return;
   self->switchover_start = switchover_start;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHOVER_START]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHOVER_START]);
 }
 
 gint64
@@ -583,7 +591,8 @@ ferry_migration_intent_set_switchover_expiry (FerryMigrationIntent *self, gint64
   if (self->switchover_expiry == switchover_expiry)
     return;
   self->switchover_expiry = switchover_expiry;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHOVER_EXPIRY]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHOVER_EXPIRY]);
 }
 
 gboolean
@@ -603,7 +612,8 @@ ferry_migration_intent_set_long_recovery (FerryMigrationIntent *self, gboolean l
   if (self->long_recovery == long_recovery)
     return;
   self->long_recovery = long_recovery;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LONG_RECOVERY]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LONG_RECOVERY]);
 }
 
 gboolean
@@ -623,7 +633,8 @@ ferry_migration_intent_set_retain_mac (FerryMigrationIntent *self, gboolean reta
   if (self->retain_mac == retain_mac)
     return;
   self->retain_mac = retain_mac;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETAIN_MAC]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETAIN_MAC]);
 }
 
 gboolean
@@ -643,7 +654,8 @@ ferry_migration_intent_set_force_power_off (FerryMigrationIntent *self, gboolean
   if (self->force_power_off == force_power_off)
     return;
   self->force_power_off = force_power_off;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORCE_POWER_OFF]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORCE_POWER_OFF]);
 }
 
 gboolean
@@ -663,7 +675,8 @@ ferry_migration_intent_set_upgrade_hardware (FerryMigrationIntent *self, gboolea
   if (self->upgrade_hardware == upgrade_hardware)
     return;
   self->upgrade_hardware = upgrade_hardware;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPGRADE_HARDWARE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPGRADE_HARDWARE]);
 }
 
 gboolean
@@ -683,7 +696,8 @@ ferry_migration_intent_set_upgrade_tools (FerryMigrationIntent *self, gboolean u
   if (self->upgrade_tools == upgrade_tools)
     return;
   self->upgrade_tools = upgrade_tools;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPGRADE_TOOLS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPGRADE_TOOLS]);
 }
 
 gboolean
@@ -703,7 +717,8 @@ ferry_migration_intent_set_remove_isos (FerryMigrationIntent *self, gboolean rem
   if (self->remove_isos == remove_isos)
     return;
   self->remove_isos = remove_isos;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOVE_ISOS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOVE_ISOS]);
 }
 
 gboolean
@@ -723,7 +738,8 @@ ferry_migration_intent_set_remove_snapshots (FerryMigrationIntent *self, gboolea
   if (self->remove_snapshots == remove_snapshots)
     return;
   self->remove_snapshots = remove_snapshots;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOVE_SNAPSHOTS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOVE_SNAPSHOTS]);
 }
 
 gboolean
@@ -743,7 +759,8 @@ ferry_migration_intent_set_remove_cbt (FerryMigrationIntent *self, gboolean remo
   if (self->remove_cbt == remove_cbt)
     return;
   self->remove_cbt = remove_cbt;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOVE_CBT]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOVE_CBT]);
 }
 
 gboolean
@@ -763,7 +780,8 @@ ferry_migration_intent_set_retain_tags (FerryMigrationIntent *self, gboolean ret
   if (self->retain_tags == retain_tags)
     return;
   self->retain_tags = retain_tags;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETAIN_TAGS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETAIN_TAGS]);
 }
 
 gboolean
@@ -784,7 +802,8 @@ ferry_migration_intent_set_replicate_security_tags (FerryMigrationIntent *self,
   if (self->replicate_security_tags == replicate_security_tags)
     return;
   self->replicate_security_tags = replicate_security_tags;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLICATE_SECURITY_TAGS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLICATE_SECURITY_TAGS]);
 }
 
 gboolean
@@ -805,7 +824,8 @@ ferry_migration_intent_set_update_custom_attributes (FerryMigrationIntent *self,
   if (self->update_custom_attributes == update_custom_attributes)
     return;
   self->update_custom_attributes = update_custom_attributes;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATE_CUSTOM_ATTRIBUTES]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATE_CUSTOM_ATTRIBUTES]);
 }
 
 const char *
@@ -825,7 +845,8 @@ ferry_migration_intent_set_datastore_id (FerryMigrationIntent *self, const char 
     return;
   g_free (self->datastore_id);
   self->datastore_id = g_strdup (datastore_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE_ID]);
 }
 
 const char *
@@ -845,7 +866,8 @@ ferry_migration_intent_set_datastore_name (FerryMigrationIntent *self, const cha
     return;
   g_free (self->datastore_name);
   self->datastore_name = g_strdup (datastore_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE_NAME]);
 }
 
 const char *
@@ -865,7 +887,8 @@ ferry_migration_intent_set_datastore_type (FerryMigrationIntent *self, const cha
     return;
   g_free (self->datastore_type);
   self->datastore_type = g_strdup (datastore_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE_TYPE]);
 }
 
 const char *
@@ -886,7 +909,8 @@ ferry_migration_intent_set_disk_provision_type (FerryMigrationIntent *self,
     return;
   g_free (self->disk_provision_type);
   self->disk_provision_type = g_strdup (disk_provision_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISK_PROVISION_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISK_PROVISION_TYPE]);
 }
 
 const char *
@@ -907,7 +931,8 @@ ferry_migration_intent_set_storage_profile_id (FerryMigrationIntent *self,
     return;
   g_free (self->storage_profile_id);
   self->storage_profile_id = g_strdup (storage_profile_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE_PROFILE_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE_PROFILE_ID]);
 }
 
 const char *
@@ -928,7 +953,16 @@ ferry_migration_intent_set_storage_profile_name (FerryMigrationIntent *self,
     return;
   g_free (self->storage_profile_name);
   self->storage_profile_name = g_strdup (storage_profile_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE_PROFILE_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE_PROFILE_NAME]);
+}
+
+void
+_ferry_migration_intent_set_quiet (FerryMigrationIntent *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
+
+  self->quiet = !!quiet;
 }
 
 void

@@ -41,6 +41,7 @@ struct _FerryMigration
   double percent;
   gboolean finished;
   GListStore *events;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryMigration, ferry_migration, G_TYPE_OBJECT)
@@ -552,7 +553,8 @@ ferry_migration_set_migration_id (FerryMigration *self, const char *migration_id
     return;
   g_free (self->migration_id);
   self->migration_id = g_strdup (migration_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_ID]);
 }
 
 const char *
@@ -572,7 +574,8 @@ ferry_migration_set_migration_group_id (FerryMigration *self, const char *migrat
     return;
   g_free (self->migration_group_id);
   self->migration_group_id = g_strdup (migration_group_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_GROUP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_GROUP_ID]);
 }
 
 const char *
@@ -592,7 +595,8 @@ ferry_migration_set_migration_type (FerryMigration *self, const char *migration_
     return;
   g_free (self->migration_type);
   self->migration_type = g_strdup (migration_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_TYPE]);
 }
 
 const char *
@@ -612,7 +616,8 @@ ferry_migration_set_state (FerryMigration *self, const char *state)
     return;
   g_free (self->state);
   self->state = g_strdup (state);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
 const char *
@@ -632,7 +637,8 @@ ferry_migration_set_username (FerryMigration *self, const char *username)
     return;
   g_free (self->username);
   self->username = g_strdup (username);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USERNAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USERNAME]);
 }
 
 gint64
@@ -651,7 +657,8 @@ ferry_migration_set_creation_date (FerryMigration *self, gint64 creation_date)
   if (self->creation_date == creation_date)
     return;
   self->creation_date = creation_date;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATION_DATE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATION_DATE]);
 }
 
 gint64
@@ -670,7 +677,8 @@ ferry_migration_set_last_updated (FerryMigration *self, gint64 last_updated)
   if (self->last_updated == last_updated)
     return;
   self->last_updated = last_updated;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATED]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATED]);
 }
 
 const char *
@@ -690,7 +698,8 @@ ferry_migration_set_entity_id (FerryMigration *self, const char *entity_id)
     return;
   g_free (self->entity_id);
   self->entity_id = g_strdup (entity_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_ID]);
 }
 
 const char *
@@ -710,7 +719,8 @@ ferry_migration_set_entity_name (FerryMigration *self, const char *entity_name)
     return;
   g_free (self->entity_name);
   self->entity_name = g_strdup (entity_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_NAME]);
 }
 
 const char *
@@ -730,7 +740,8 @@ ferry_migration_set_source_endpoint_id (FerryMigration *self, const char *source
     return;
   g_free (self->source_endpoint_id);
   self->source_endpoint_id = g_strdup (source_endpoint_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_ENDPOINT_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_ENDPOINT_ID]);
 }
 
 const char *
@@ -750,7 +761,8 @@ ferry_migration_set_source_endpoint_name (FerryMigration *self, const char *sour
     return;
   g_free (self->source_endpoint_name);
   self->source_endpoint_name = g_strdup (source_endpoint_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_ENDPOINT_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_ENDPOINT_NAME]);
 }
 
 const char *
@@ -770,7 +782,8 @@ ferry_migration_set_source_resource_name (FerryMigration *self, const char *sour
     return;
   g_free (self->source_resource_name);
   self->source_resource_name = g_strdup (source_resource_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_RESOURCE_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_RESOURCE_NAME]);
 }
 
 const char *
@@ -791,7 +804,8 @@ ferry_migration_set_destination_endpoint_id (FerryMigration *self,
     return;
   g_free (self->destination_endpoint_id);
   self->destination_endpoint_id = g_strdup (destination_endpoint_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION_ENDPOINT_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION_ENDPOINT_ID]);
 }
 
 const char *
@@ -812,7 +826,8 @@ ferry_migration_set_destination_endpoint_name (FerryMigration *self,
     return;
   g_free (self->destination_endpoint_name);
   self->destination_endpoint_name = g_strdup (destination_endpoint_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION_ENDPOINT_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION_ENDPOINT_NAME]);
 }
 
 const char *
@@ -833,7 +848,8 @@ ferry_migration_set_destination_resource_name (FerryMigration *self,
     return;
   g_free (self->destination_resource_name);
   self->destination_resource_name = g_strdup (destination_resource_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION_RESOURCE_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION_RESOURCE_NAME]);
 }
 
 gint64
@@ -852,7 +868,8 @@ ferry_migration_set_switchover_start (FerryMigration *self, gint64 switchover_st
   if (self->switchover_start == switchover_start)
     return;
   self->switchover_start = switchover_start;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHOVER_START]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHOVER_START]);
 }
 
 gint64
@@ -871,7 +888,8 @@ ferry_migration_set_switchover_expiry (FerryMigration *self, gint64 switchover_e
   if (self->switchover_expiry == switchover_expiry)
     return;
   self->switchover_expiry = switchover_expiry;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHOVER_EXPIRY]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHOVER_EXPIRY]);
 }
 
 gint64
@@ -890,7 +908,8 @@ ferry_migration_set_start_time (FerryMigration *self, gint64 start_time)
   if (self->start_time == start_time)
     return;
   self->start_time = start_time;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_TIME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_TIME]);
 }
 
 gint64
@@ -909,7 +928,8 @@ ferry_migration_set_end_time (FerryMigration *self, gint64 end_time)
   if (self->end_time == end_time)
     return;
   self->end_time = end_time;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END_TIME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END_TIME]);
 }
 
 const char *
@@ -929,7 +949,8 @@ ferry_migration_set_message (FerryMigration *self, const char *message)
     return;
   g_free (self->message);
   self->message = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
 }
 
 const char *
@@ -949,7 +970,8 @@ ferry_migration_set_status (FerryMigration *self, const char *status)
     return;
   g_free (self->status);
   self->status = g_strdup (status);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
 const char *
@@ -969,7 +991,8 @@ ferry_migration_set_status_message (FerryMigration *self, const char *status_mes
     return;
   g_free (self->status_message);
   self->status_message = g_strdup (status_message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_MESSAGE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_MESSAGE]);
 }
 
 const char *
@@ -989,7 +1012,8 @@ ferry_migration_set_error_message (FerryMigration *self, const char *error_messa
     return;
   g_free (self->error_message);
   self->error_message = g_strdup (error_message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
 }
 
 gboolean
@@ -1009,7 +1033,8 @@ ferry_migration_set_is_done (FerryMigration *self, gboolean is_done)
   if (self->is_done == is_done)
     return;
   self->is_done = is_done;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DONE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DONE]);
 }
 
 gboolean
@@ -1029,7 +1054,8 @@ ferry_migration_set_did_fail (FerryMigration *self, gboolean did_fail)
   if (self->did_fail == did_fail)
     return;
   self->did_fail = did_fail;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DID_FAIL]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DID_FAIL]);
 }
 
 gboolean
@@ -1049,7 +1075,8 @@ ferry_migration_set_is_cancelled (FerryMigration *self, gboolean is_cancelled)
   if (self->is_cancelled == is_cancelled)
     return;
   self->is_cancelled = is_cancelled;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_CANCELLED]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_CANCELLED]);
 }
 
 gboolean
@@ -1069,7 +1096,8 @@ ferry_migration_set_is_transfer_progress (FerryMigration *self, gboolean is_tran
   if (self->is_transfer_progress == is_transfer_progress)
     return;
   self->is_transfer_progress = is_transfer_progress;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_TRANSFER_PROGRESS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_TRANSFER_PROGRESS]);
 }
 
 gboolean
@@ -1089,7 +1117,8 @@ ferry_migration_set_is_switchover_progress (FerryMigration *self, gboolean is_sw
   if (self->is_switchover_progress == is_switchover_progress)
     return;
   self->is_switchover_progress = is_switchover_progress;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_SWITCHOVER_PROGRESS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_SWITCHOVER_PROGRESS]);
 }
 
 gboolean
@@ -1110,7 +1139,8 @@ ferry_migration_set_is_waiting_for_maint_window (FerryMigration *self,
   if (self->is_waiting_for_maint_window == is_waiting_for_maint_window)
     return;
   self->is_waiting_for_maint_window = is_waiting_for_maint_window;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_WAITING_FOR_MAINT_WINDOW]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_WAITING_FOR_MAINT_WINDOW]);
 }
 
 gint64
@@ -1129,7 +1159,8 @@ ferry_migration_set_bytes_transferred (FerryMigration *self, gint64 bytes_transf
   if (self->bytes_transferred == bytes_transferred)
     return;
   self->bytes_transferred = bytes_transferred;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_TRANSFERRED]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_TRANSFERRED]);
 }
 
 gint64
@@ -1148,7 +1179,8 @@ ferry_migration_set_total_bytes (FerryMigration *self, gint64 total_bytes)
   if (self->total_bytes == total_bytes)
     return;
   self->total_bytes = total_bytes;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_BYTES]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_BYTES]);
 }
 
 double
@@ -1167,7 +1199,8 @@ ferry_migration_set_percent (FerryMigration *self, double percent)
   if (self->percent == percent)
     return;
   self->percent = percent;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERCENT]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERCENT]);
 }
 
 gboolean
@@ -1187,7 +1220,16 @@ ferry_migration_set_finished (FerryMigration *self, gboolean finished)
   if (self->finished == finished)
     return;
   self->finished = finished;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
+}
+
+void
+_ferry_migration_set_quiet (FerryMigration *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_MIGRATION (self));
+
+  self->quiet = !!quiet;
 }
 
 GListModel *

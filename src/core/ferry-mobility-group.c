@@ -11,6 +11,7 @@ struct _FerryMobilityGroup
   char *name;
   char *state;
   int n_migrations;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryMobilityGroup, ferry_mobility_group, G_TYPE_OBJECT)
@@ -149,7 +150,8 @@ ferry_mobility_group_set_id (FerryMobilityGroup *self, const char *id)
     return;
   g_free (self->id);
   self->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 const char *
@@ -169,7 +171,8 @@ ferry_mobility_group_set_name (FerryMobilityGroup *self, const char *name)
     return;
   g_free (self->name);
   self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -189,7 +192,8 @@ ferry_mobility_group_set_state (FerryMobilityGroup *self, const char *state)
     return;
   g_free (self->state);
   self->state = g_strdup (state);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
 int
@@ -208,5 +212,14 @@ ferry_mobility_group_set_n_migrations (FerryMobilityGroup *self, int n_migration
   if (self->n_migrations == n_migrations)
     return;
   self->n_migrations = n_migrations;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MIGRATIONS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MIGRATIONS]);
+}
+
+void
+_ferry_mobility_group_set_quiet (FerryMobilityGroup *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_MOBILITY_GROUP (self));
+
+  self->quiet = !!quiet;
 }

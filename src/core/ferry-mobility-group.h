@@ -14,6 +14,11 @@ G_DECLARE_FINAL_TYPE (FerryMobilityGroup, ferry_mobility_group, FERRY, MOBILITY_
 FerryMobilityGroup *
 ferry_mobility_group_new (void);
 
+/* Internal, for parsers filling a fresh object nobody watches yet: setters skip change
+ * notifications while quiet (GLib 2.74 notifications cost ~1 µs each). */
+void
+_ferry_mobility_group_set_quiet (FerryMobilityGroup *self, gboolean quiet);
+
 const char *
 ferry_mobility_group_get_id (FerryMobilityGroup *self);
 void

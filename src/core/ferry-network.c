@@ -14,6 +14,7 @@ struct _FerryNetwork
   char *href;
   gboolean extended;
   char *endpoint_id;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryNetwork, ferry_network, G_TYPE_OBJECT)
@@ -189,7 +190,8 @@ ferry_network_set_id (FerryNetwork *self, const char *id)
     return;
   g_free (self->id);
   self->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 const char *
@@ -209,7 +211,8 @@ ferry_network_set_name (FerryNetwork *self, const char *name)
     return;
   g_free (self->name);
   self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -229,7 +232,8 @@ ferry_network_set_entity_type (FerryNetwork *self, const char *entity_type)
     return;
   g_free (self->entity_type);
   self->entity_type = g_strdup (entity_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_TYPE]);
 }
 
 const char *
@@ -249,7 +253,8 @@ ferry_network_set_network_type (FerryNetwork *self, const char *network_type)
     return;
   g_free (self->network_type);
   self->network_type = g_strdup (network_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_TYPE]);
 }
 
 const char *
@@ -269,7 +274,8 @@ ferry_network_set_href (FerryNetwork *self, const char *href)
     return;
   g_free (self->href);
   self->href = g_strdup (href);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HREF]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HREF]);
 }
 
 gboolean
@@ -289,7 +295,8 @@ ferry_network_set_extended (FerryNetwork *self, gboolean extended)
   if (self->extended == extended)
     return;
   self->extended = extended;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTENDED]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTENDED]);
 }
 
 const char *
@@ -309,5 +316,14 @@ ferry_network_set_endpoint_id (FerryNetwork *self, const char *endpoint_id)
     return;
   g_free (self->endpoint_id);
   self->endpoint_id = g_strdup (endpoint_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
+}
+
+void
+_ferry_network_set_quiet (FerryNetwork *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_NETWORK (self));
+
+  self->quiet = !!quiet;
 }

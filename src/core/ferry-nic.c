@@ -13,6 +13,7 @@ struct _FerryNic
   char *network_name;
   char *network_type;
   gboolean connected;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryNic, ferry_nic, G_TYPE_OBJECT)
@@ -177,7 +178,8 @@ ferry_nic_set_label (FerryNic *self, const char *label)
     return;
   g_free (self->label);
   self->label = g_strdup (label);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
 
 const char *
@@ -197,7 +199,8 @@ ferry_nic_set_mac_address (FerryNic *self, const char *mac_address)
     return;
   g_free (self->mac_address);
   self->mac_address = g_strdup (mac_address);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAC_ADDRESS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAC_ADDRESS]);
 }
 
 const char *
@@ -217,7 +220,8 @@ ferry_nic_set_network_id (FerryNic *self, const char *network_id)
     return;
   g_free (self->network_id);
   self->network_id = g_strdup (network_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_ID]);
 }
 
 const char *
@@ -237,7 +241,8 @@ ferry_nic_set_network_name (FerryNic *self, const char *network_name)
     return;
   g_free (self->network_name);
   self->network_name = g_strdup (network_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_NAME]);
 }
 
 const char *
@@ -257,7 +262,8 @@ ferry_nic_set_network_type (FerryNic *self, const char *network_type)
     return;
   g_free (self->network_type);
   self->network_type = g_strdup (network_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_TYPE]);
 }
 
 gboolean
@@ -277,5 +283,14 @@ ferry_nic_set_connected (FerryNic *self, gboolean connected)
   if (self->connected == connected)
     return;
   self->connected = connected;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+}
+
+void
+_ferry_nic_set_quiet (FerryNic *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_NIC (self));
+
+  self->quiet = !!quiet;
 }

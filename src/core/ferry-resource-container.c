@@ -20,6 +20,7 @@ struct _FerryResourceContainer
   char *endpoint_type;
   char *cloud_type;
   gboolean is_local;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryResourceContainer, ferry_resource_container, G_TYPE_OBJECT)
@@ -276,7 +277,8 @@ ferry_resource_container_set_name (FerryResourceContainer *self, const char *nam
     return;
   g_free (self->name);
   self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -296,7 +298,8 @@ ferry_resource_container_set_url (FerryResourceContainer *self, const char *url)
     return;
   g_free (self->url);
   self->url = g_strdup (url);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
 }
 
 const char *
@@ -316,7 +319,8 @@ ferry_resource_container_set_vcuuid (FerryResourceContainer *self, const char *v
     return;
   g_free (self->vcuuid);
   self->vcuuid = g_strdup (vcuuid);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VCUUID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VCUUID]);
 }
 
 const char *
@@ -336,7 +340,8 @@ ferry_resource_container_set_version (FerryResourceContainer *self, const char *
     return;
   g_free (self->version);
   self->version = g_strdup (version);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
 }
 
 const char *
@@ -356,7 +361,8 @@ ferry_resource_container_set_build_number (FerryResourceContainer *self, const c
     return;
   g_free (self->build_number);
   self->build_number = g_strdup (build_number);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILD_NUMBER]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILD_NUMBER]);
 }
 
 const char *
@@ -376,7 +382,8 @@ ferry_resource_container_set_resource_id (FerryResourceContainer *self, const ch
     return;
   g_free (self->resource_id);
   self->resource_id = g_strdup (resource_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_ID]);
 }
 
 const char *
@@ -396,7 +403,8 @@ ferry_resource_container_set_resource_type (FerryResourceContainer *self, const 
     return;
   g_free (self->resource_type);
   self->resource_type = g_strdup (resource_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_TYPE]);
 }
 
 const char *
@@ -416,7 +424,8 @@ ferry_resource_container_set_resource_name (FerryResourceContainer *self, const 
     return;
   g_free (self->resource_name);
   self->resource_name = g_strdup (resource_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_NAME]);
 }
 
 const char *
@@ -436,7 +445,8 @@ ferry_resource_container_set_endpoint_id (FerryResourceContainer *self, const ch
     return;
   g_free (self->endpoint_id);
   self->endpoint_id = g_strdup (endpoint_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
 }
 
 const char *
@@ -456,7 +466,8 @@ ferry_resource_container_set_endpoint_name (FerryResourceContainer *self, const 
     return;
   g_free (self->endpoint_name);
   self->endpoint_name = g_strdup (endpoint_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_NAME]);
 }
 
 const char *
@@ -476,7 +487,8 @@ ferry_resource_container_set_endpoint_type (FerryResourceContainer *self, const 
     return;
   g_free (self->endpoint_type);
   self->endpoint_type = g_strdup (endpoint_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_TYPE]);
 }
 
 const char *
@@ -496,7 +508,8 @@ ferry_resource_container_set_cloud_type (FerryResourceContainer *self, const cha
     return;
   g_free (self->cloud_type);
   self->cloud_type = g_strdup (cloud_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOUD_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOUD_TYPE]);
 }
 
 gboolean
@@ -516,5 +529,14 @@ ferry_resource_container_set_is_local (FerryResourceContainer *self, gboolean is
   if (self->is_local == is_local)
     return;
   self->is_local = is_local;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_LOCAL]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_LOCAL]);
+}
+
+void
+_ferry_resource_container_set_quiet (FerryResourceContainer *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_RESOURCE_CONTAINER (self));
+
+  self->quiet = !!quiet;
 }

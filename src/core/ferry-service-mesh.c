@@ -15,6 +15,7 @@ struct _FerryServiceMesh
   char *last_task_type;
   char *last_task_status;
   GArray *members;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryServiceMesh, ferry_service_mesh, G_TYPE_OBJECT)
@@ -195,7 +196,8 @@ ferry_service_mesh_set_id (FerryServiceMesh *self, const char *id)
     return;
   g_free (self->id);
   self->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 const char *
@@ -215,7 +217,8 @@ ferry_service_mesh_set_name (FerryServiceMesh *self, const char *name)
     return;
   g_free (self->name);
   self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -235,7 +238,8 @@ ferry_service_mesh_set_state (FerryServiceMesh *self, const char *state)
     return;
   g_free (self->state);
   self->state = g_strdup (state);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
 const char *
@@ -255,7 +259,8 @@ ferry_service_mesh_set_status (FerryServiceMesh *self, const char *status)
     return;
   g_free (self->status);
   self->status = g_strdup (status);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
 const char *const *
@@ -280,7 +285,8 @@ ferry_service_mesh_set_services (FerryServiceMesh *self, const char *const *serv
     return;
   g_strfreev (self->services);
   self->services = g_strdupv ((char **)services);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICES]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICES]);
 }
 
 const char *
@@ -300,7 +306,8 @@ ferry_service_mesh_set_last_task_type (FerryServiceMesh *self, const char *last_
     return;
   g_free (self->last_task_type);
   self->last_task_type = g_strdup (last_task_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_TASK_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_TASK_TYPE]);
 }
 
 const char *
@@ -320,7 +327,16 @@ ferry_service_mesh_set_last_task_status (FerryServiceMesh *self, const char *las
     return;
   g_free (self->last_task_status);
   self->last_task_status = g_strdup (last_task_status);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_TASK_STATUS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_TASK_STATUS]);
+}
+
+void
+_ferry_service_mesh_set_quiet (FerryServiceMesh *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_SERVICE_MESH (self));
+
+  self->quiet = !!quiet;
 }
 
 void

@@ -14,6 +14,11 @@ G_DECLARE_FINAL_TYPE (FerryServiceMesh, ferry_service_mesh, FERRY, SERVICE_MESH,
 FerryServiceMesh *
 ferry_service_mesh_new (void);
 
+/* Internal, for parsers filling a fresh object nobody watches yet: setters skip change
+ * notifications while quiet (GLib 2.74 notifications cost ~1 µs each). */
+void
+_ferry_service_mesh_set_quiet (FerryServiceMesh *self, gboolean quiet);
+
 const char *
 ferry_service_mesh_get_id (FerryServiceMesh *self);
 void

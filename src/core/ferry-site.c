@@ -15,6 +15,7 @@ struct _FerrySite
   char *version;
   char *build_number;
   char *username;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerrySite, ferry_site, G_TYPE_OBJECT)
@@ -205,7 +206,8 @@ ferry_site_set_endpoint_id (FerrySite *self, const char *endpoint_id)
     return;
   g_free (self->endpoint_id);
   self->endpoint_id = g_strdup (endpoint_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
 }
 
 const char *
@@ -225,7 +227,8 @@ ferry_site_set_name (FerrySite *self, const char *name)
     return;
   g_free (self->name);
   self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -245,7 +248,8 @@ ferry_site_set_url (FerrySite *self, const char *url)
     return;
   g_free (self->url);
   self->url = g_strdup (url);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
 }
 
 const char *
@@ -265,7 +269,8 @@ ferry_site_set_cloud_type (FerrySite *self, const char *cloud_type)
     return;
   g_free (self->cloud_type);
   self->cloud_type = g_strdup (cloud_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOUD_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOUD_TYPE]);
 }
 
 const char *
@@ -285,7 +290,8 @@ ferry_site_set_cloud_name (FerrySite *self, const char *cloud_name)
     return;
   g_free (self->cloud_name);
   self->cloud_name = g_strdup (cloud_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOUD_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOUD_NAME]);
 }
 
 const char *
@@ -305,7 +311,8 @@ ferry_site_set_version (FerrySite *self, const char *version)
     return;
   g_free (self->version);
   self->version = g_strdup (version);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
 }
 
 const char *
@@ -325,7 +332,8 @@ ferry_site_set_build_number (FerrySite *self, const char *build_number)
     return;
   g_free (self->build_number);
   self->build_number = g_strdup (build_number);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILD_NUMBER]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILD_NUMBER]);
 }
 
 const char *
@@ -345,5 +353,14 @@ ferry_site_set_username (FerrySite *self, const char *username)
     return;
   g_free (self->username);
   self->username = g_strdup (username);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USERNAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USERNAME]);
+}
+
+void
+_ferry_site_set_quiet (FerrySite *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_SITE (self));
+
+  self->quiet = !!quiet;
 }

@@ -11,6 +11,7 @@ struct _FerryStorageProfile
   char *name;
   char *profile_type;
   char *entity_type;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryStorageProfile, ferry_storage_profile, G_TYPE_OBJECT)
@@ -150,7 +151,8 @@ ferry_storage_profile_set_id (FerryStorageProfile *self, const char *id)
     return;
   g_free (self->id);
   self->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 const char *
@@ -170,7 +172,8 @@ ferry_storage_profile_set_name (FerryStorageProfile *self, const char *name)
     return;
   g_free (self->name);
   self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -190,7 +193,8 @@ ferry_storage_profile_set_profile_type (FerryStorageProfile *self, const char *p
     return;
   g_free (self->profile_type);
   self->profile_type = g_strdup (profile_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE_TYPE]);
 }
 
 const char *
@@ -210,5 +214,14 @@ ferry_storage_profile_set_entity_type (FerryStorageProfile *self, const char *en
     return;
   g_free (self->entity_type);
   self->entity_type = g_strdup (entity_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_TYPE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_TYPE]);
+}
+
+void
+_ferry_storage_profile_set_quiet (FerryStorageProfile *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_STORAGE_PROFILE (self));
+
+  self->quiet = !!quiet;
 }

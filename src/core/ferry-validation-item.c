@@ -14,6 +14,7 @@ struct _FerryValidationItem
   char **errors;
   char **error_codes;
   char **warnings;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryValidationItem, ferry_validation_item, G_TYPE_OBJECT)
@@ -193,7 +194,8 @@ ferry_validation_item_set_entity_id (FerryValidationItem *self, const char *enti
     return;
   g_free (self->entity_id);
   self->entity_id = g_strdup (entity_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_ID]);
 }
 
 const char *
@@ -213,7 +215,8 @@ ferry_validation_item_set_entity_name (FerryValidationItem *self, const char *en
     return;
   g_free (self->entity_name);
   self->entity_name = g_strdup (entity_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_NAME]);
 }
 
 const char *
@@ -233,7 +236,8 @@ ferry_validation_item_set_migration_id (FerryValidationItem *self, const char *m
     return;
   g_free (self->migration_id);
   self->migration_id = g_strdup (migration_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_ID]);
 }
 
 const char *
@@ -254,7 +258,8 @@ ferry_validation_item_set_migration_group_id (FerryValidationItem *self,
     return;
   g_free (self->migration_group_id);
   self->migration_group_id = g_strdup (migration_group_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_GROUP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_GROUP_ID]);
 }
 
 const char *const *
@@ -279,7 +284,8 @@ ferry_validation_item_set_errors (FerryValidationItem *self, const char *const *
     return;
   g_strfreev (self->errors);
   self->errors = g_strdupv ((char **)errors);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERRORS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERRORS]);
 }
 
 const char *const *
@@ -304,7 +310,8 @@ ferry_validation_item_set_error_codes (FerryValidationItem *self, const char *co
     return;
   g_strfreev (self->error_codes);
   self->error_codes = g_strdupv ((char **)error_codes);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_CODES]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_CODES]);
 }
 
 const char *const *
@@ -329,7 +336,16 @@ ferry_validation_item_set_warnings (FerryValidationItem *self, const char *const
     return;
   g_strfreev (self->warnings);
   self->warnings = g_strdupv ((char **)warnings);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNINGS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNINGS]);
+}
+
+void
+_ferry_validation_item_set_quiet (FerryValidationItem *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_VALIDATION_ITEM (self));
+
+  self->quiet = !!quiet;
 }
 
 gboolean

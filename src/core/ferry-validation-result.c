@@ -14,6 +14,7 @@ struct _FerryValidationResult
   gboolean reconciled;
   GListStore *items;
   GListStore *migrations;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryValidationResult, ferry_validation_result, G_TYPE_OBJECT)
@@ -175,7 +176,8 @@ ferry_validation_result_set_errors (FerryValidationResult *self, const char *con
     return;
   g_strfreev (self->errors);
   self->errors = g_strdupv ((char **)errors);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERRORS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERRORS]);
 }
 
 const char *const *
@@ -201,7 +203,8 @@ ferry_validation_result_set_error_codes (FerryValidationResult *self,
     return;
   g_strfreev (self->error_codes);
   self->error_codes = g_strdupv ((char **)error_codes);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_CODES]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_CODES]);
 }
 
 const char *const *
@@ -226,7 +229,8 @@ ferry_validation_result_set_warnings (FerryValidationResult *self, const char *c
     return;
   g_strfreev (self->warnings);
   self->warnings = g_strdupv ((char **)warnings);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNINGS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNINGS]);
 }
 
 const char *
@@ -247,7 +251,8 @@ ferry_validation_result_set_migration_group_id (FerryValidationResult *self,
     return;
   g_free (self->migration_group_id);
   self->migration_group_id = g_strdup (migration_group_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_GROUP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_GROUP_ID]);
 }
 
 gboolean
@@ -267,7 +272,16 @@ ferry_validation_result_set_reconciled (FerryValidationResult *self, gboolean re
   if (self->reconciled == reconciled)
     return;
   self->reconciled = reconciled;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECONCILED]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECONCILED]);
+}
+
+void
+_ferry_validation_result_set_quiet (FerryValidationResult *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_VALIDATION_RESULT (self));
+
+  self->quiet = !!quiet;
 }
 
 GListModel *

@@ -27,6 +27,7 @@ struct _FerryVm
   GPtrArray *nic_array;
   GListStore *nic_store;
   char *search_key;
+  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (FerryVm, ferry_vm, G_TYPE_OBJECT)
@@ -337,7 +338,8 @@ ferry_vm_set_id (FerryVm *self, const char *id)
     return;
   g_free (self->id);
   self->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 const char *
@@ -357,7 +359,8 @@ ferry_vm_set_name (FerryVm *self, const char *name)
     return;
   g_free (self->name);
   self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -377,7 +380,8 @@ ferry_vm_set_guest_full_name (FerryVm *self, const char *guest_full_name)
     return;
   g_free (self->guest_full_name);
   self->guest_full_name = g_strdup (guest_full_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUEST_FULL_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUEST_FULL_NAME]);
 }
 
 const char *
@@ -397,7 +401,8 @@ ferry_vm_set_guest_id (FerryVm *self, const char *guest_id)
     return;
   g_free (self->guest_id);
   self->guest_id = g_strdup (guest_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUEST_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUEST_ID]);
 }
 
 const char *
@@ -417,7 +422,8 @@ ferry_vm_set_guest_host_name (FerryVm *self, const char *guest_host_name)
     return;
   g_free (self->guest_host_name);
   self->guest_host_name = g_strdup (guest_host_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUEST_HOST_NAME]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUEST_HOST_NAME]);
 }
 
 int
@@ -436,7 +442,8 @@ ferry_vm_set_num_cpu (FerryVm *self, int num_cpu)
   if (self->num_cpu == num_cpu)
     return;
   self->num_cpu = num_cpu;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUM_CPU]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUM_CPU]);
 }
 
 gint64
@@ -455,7 +462,8 @@ ferry_vm_set_memory_mb (FerryVm *self, gint64 memory_mb)
   if (self->memory_mb == memory_mb)
     return;
   self->memory_mb = memory_mb;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMORY_MB]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMORY_MB]);
 }
 
 gint64
@@ -474,7 +482,8 @@ ferry_vm_set_disk_bytes (FerryVm *self, gint64 disk_bytes)
   if (self->disk_bytes == disk_bytes)
     return;
   self->disk_bytes = disk_bytes;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISK_BYTES]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISK_BYTES]);
 }
 
 FerryPowerState
@@ -493,7 +502,8 @@ ferry_vm_set_power_state (FerryVm *self, FerryPowerState power_state)
   if (self->power_state == power_state)
     return;
   self->power_state = power_state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POWER_STATE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POWER_STATE]);
 }
 
 const char *
@@ -513,7 +523,8 @@ ferry_vm_set_folder (FerryVm *self, const char *folder)
     return;
   g_free (self->folder);
   self->folder = g_strdup (folder);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
 }
 
 const char *
@@ -533,7 +544,8 @@ ferry_vm_set_cluster (FerryVm *self, const char *cluster)
     return;
   g_free (self->cluster);
   self->cluster = g_strdup (cluster);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER]);
 }
 
 const char *
@@ -553,7 +565,8 @@ ferry_vm_set_datastore (FerryVm *self, const char *datastore)
     return;
   g_free (self->datastore);
   self->datastore = g_strdup (datastore);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE]);
 }
 
 const char *
@@ -573,7 +586,8 @@ ferry_vm_set_hardware_version (FerryVm *self, const char *hardware_version)
     return;
   g_free (self->hardware_version);
   self->hardware_version = g_strdup (hardware_version);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HARDWARE_VERSION]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HARDWARE_VERSION]);
 }
 
 const char *
@@ -593,7 +607,8 @@ ferry_vm_set_tools_status (FerryVm *self, const char *tools_status)
     return;
   g_free (self->tools_status);
   self->tools_status = g_strdup (tools_status);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOLS_STATUS]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOLS_STATUS]);
 }
 
 int
@@ -612,7 +627,8 @@ ferry_vm_set_snapshot_count (FerryVm *self, int snapshot_count)
   if (self->snapshot_count == snapshot_count)
     return;
   self->snapshot_count = snapshot_count;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT_COUNT]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT_COUNT]);
 }
 
 FerryTriState
@@ -631,7 +647,8 @@ ferry_vm_set_iso_mounted (FerryVm *self, FerryTriState iso_mounted)
   if (self->iso_mounted == iso_mounted)
     return;
   self->iso_mounted = iso_mounted;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISO_MOUNTED]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISO_MOUNTED]);
 }
 
 const char *
@@ -651,7 +668,16 @@ ferry_vm_set_endpoint_id (FerryVm *self, const char *endpoint_id)
     return;
   g_free (self->endpoint_id);
   self->endpoint_id = g_strdup (endpoint_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
+}
+
+void
+_ferry_vm_set_quiet (FerryVm *self, gboolean quiet)
+{
+  g_return_if_fail (FERRY_IS_VM (self));
+
+  self->quiet = !!quiet;
 }
 
 void

@@ -2,7 +2,7 @@
 /* ferry-hcx-client.c: one HCX Manager, one SoupSession.
  *
  * Layers, bottom up:
- *   request_*  one HTTP exchange (+ the 401 → re-login → repeat-if-safe dance), mapping every
+ *   request_*  one HTTP exchange (+ the 401 -> re-login -> repeat-if-safe dance), mapping every
  *              transport, TLS and status failure to a FERRY_HCX_ERROR; returns the body bytes.
  *   call_json  request + JSON parsing of small answers (main thread).
  *   the API    one small state machine per call; VM pages are parsed in a worker thread. */
@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ferry-hcx-client.h"
@@ -390,14 +391,14 @@ on_request_sent (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (bytes == NULL)
     {
-      g_debug ("%s %s → failed after %.0f ms: %s", req->method, req->path, ms, error->message);
+      g_debug ("%s %s -> failed after %.0f ms: %s", req->method, req->path, ms, error->message);
       return_transport_error (task, error);
       return;
     }
 
   remember_peer_certificate (self, req->msg);
   req->status = soup_message_get_status (req->msg);
-  g_debug ("%s %s → %u (%" G_GSIZE_FORMAT " bytes, %.0f ms)", req->method, req->path, req->status,
+  g_debug ("%s %s -> %u (%" G_GSIZE_FORMAT " bytes, %.0f ms)", req->method, req->path, req->status,
            g_bytes_get_size (bytes), ms);
 
   if (req->status == SOUP_STATUS_UNAUTHORIZED && !(req->flags & REQUEST_NO_AUTH) && !req->relogged
@@ -661,7 +662,7 @@ call_json_finish (FerryHcxClient *self, GAsyncResult *result, guint *status, GEr
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Simple "request → item list" calls ---------------------------------------------------------- */
+/* Simple "request -> item list" calls ---------------------------------------------------------- */
 
 typedef struct
 {
@@ -1412,7 +1413,17 @@ ferry_hcx_client_list_storage_profiles_finish (FerryHcxClient *self, GAsyncResul
   return list_finish (self, result, ferry_hcx_client_list_storage_profiles_async, error);
 }
 
-/* VMs: paged, parsed in a worker ------------------------------------------------------------- */
+/* VMs: paged, parsed in workers --------------------------------------------------------------
+ *
+ * Up to MAX_PAGES_IN_FLIGHT pages are requested and parsed at once (the JSON parsing and object
+ * creation run in GTask worker threads), and appended to the store strictly in order. Without a
+ * total from the server the next page is requested speculatively; the first short page ends the
+ * load and any page beyond it is dropped. The main thread only splices finished pages. */
+
+#define MAX_PAGES_IN_FLIGHT                                                                        \
+  ((guint)(g_getenv ("FERRY_PAGES") ? atoi (g_getenv ("FERRY_PAGES")) : 3))
+
+typedef struct _VmPage VmPage;
 
 typedef struct
 {
@@ -1421,34 +1432,34 @@ typedef struct
   gpointer progress_data;
   GDestroyNotify progress_destroy;
   GListStore *store;
-  guint pages;
-  guint skip;
+  GPtrArray *pages;  /* VmPage*, indexed by page number; NULL until parsed */
+  guint n_requested; /* pages requested so far */
+  guint n_consumed;  /* pages appended to the store */
+  guint in_flight;
+  guint last_page; /* index of the first short page, G_MAXUINT if unknown */
+  guint page_size;
   gint64 total;
+  gboolean finished;
 } VmLoad;
 
-static void
-vm_load_free (VmLoad *load)
+struct _VmPage
 {
-  if (load->progress_destroy != NULL)
-    load->progress_destroy (load->progress_data);
-  g_free (load->endpoint_id);
-  g_clear_object (&load->store);
-  g_free (load);
-}
-
-typedef struct
-{
+  GTask *load_task; /* the list_vms task (a reference) */
+  guint index;
   GBytes *bytes;
   char *host;
   char *endpoint_id;
   GPtrArray *vms;
   guint n_items; /* items in the page, including unusable ones */
   gint64 total;
-} VmPage;
+};
 
 static void
 vm_page_free (VmPage *page)
 {
+  if (page == NULL)
+    return;
+  g_clear_object (&page->load_task);
   g_clear_pointer (&page->bytes, g_bytes_unref);
   g_clear_pointer (&page->vms, g_ptr_array_unref);
   g_free (page->host);
@@ -1457,12 +1468,25 @@ vm_page_free (VmPage *page)
 }
 
 static void
+vm_load_free (VmLoad *load)
+{
+  if (load->progress_destroy != NULL)
+    load->progress_destroy (load->progress_data);
+  g_free (load->endpoint_id);
+  g_clear_object (&load->store);
+  g_clear_pointer (&load->pages, g_ptr_array_unref);
+  g_free (load);
+}
+
+static void
 parse_vm_page_thread (GTask *task, gpointer source_object, gpointer task_data,
                       GCancellable *cancellable)
 {
   VmPage *page = task_data;
   g_autoptr (GError) error = NULL;
+  gint64 t0 = g_get_monotonic_time ();
   g_autoptr (JsonNode) root = ferry_hcx_json_parse (page->bytes, page->host, &error);
+  gint64 t1 = g_get_monotonic_time ();
   JsonArray *items;
 
   g_clear_pointer (&page->bytes, g_bytes_unref);
@@ -1487,110 +1511,184 @@ parse_vm_page_thread (GTask *task, gpointer source_object, gpointer task_data,
       JsonNode *node = json_array_get_element (items, i);
       FerryVm *vm;
 
+      if ((i & 127) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       vm = ferry_hcx_json_to_vm (json_node_get_object (node));
       if (page->endpoint_id != NULL)
         ferry_vm_set_endpoint_id (vm, page->endpoint_id);
       g_ptr_array_add (page->vms, vm);
-      if ((i & 255) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
     }
+  g_debug ("page %u: parsed in %.1f ms, objects in %.1f ms", page->index, (t1 - t0) / 1000.0,
+           (g_get_monotonic_time () - t1) / 1000.0);
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-vm_load_next (GTask *task);
+vm_load_request_more (GTask *task);
+
+static void
+vm_load_fail (GTask *task, GError *error)
+{
+  VmLoad *load = g_task_get_task_data (task);
+
+  if (load->finished)
+    {
+      g_error_free (error);
+      return;
+    }
+  load->finished = TRUE;
+  g_task_return_error (task, error);
+}
+
+/* Appends every parsed page that is next in order; finishes at the last one. */
+static void
+vm_load_consume (GTask *task)
+{
+  FerryHcxClient *self = g_task_get_source_object (task);
+  VmLoad *load = g_task_get_task_data (task);
+
+  while (!load->finished && load->n_consumed < load->pages->len
+         && g_ptr_array_index (load->pages, load->n_consumed) != NULL)
+    {
+      VmPage *page = g_ptr_array_index (load->pages, load->n_consumed);
+      guint n_loaded;
+
+      g_list_store_splice (load->store, g_list_model_get_n_items (G_LIST_MODEL (load->store)), 0,
+                           page->vms->pdata, page->vms->len);
+      g_ptr_array_index (load->pages, load->n_consumed) = NULL;
+      load->n_consumed++;
+      if (page->total >= 0)
+        load->total = page->total;
+      if (page->n_items < load->page_size)
+        load->last_page = MIN (load->last_page, page->index);
+      vm_page_free (page);
+
+      n_loaded = g_list_model_get_n_items (G_LIST_MODEL (load->store));
+      if (load->progress != NULL)
+        load->progress (load->n_consumed, n_loaded, load->total, load->progress_data);
+      /* The progress callback may have cancelled the load. */
+      if (g_task_return_error_if_cancelled (task))
+        {
+          load->finished = TRUE;
+          return;
+        }
+
+      if (load->n_consumed > load->last_page
+          || (load->total >= 0 && (gint64)load->n_consumed * load->page_size >= load->total))
+        {
+          load->finished = TRUE;
+          g_debug ("%s: %u VMs in %u pages", self->host, n_loaded, load->n_consumed);
+          g_task_return_pointer (task, g_object_ref (load->store), g_object_unref);
+          return;
+        }
+    }
+  if (!load->finished)
+    vm_load_request_more (task);
+}
 
 static void
 on_vm_page_parsed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (GTask) task = user_data;
+  VmPage *page = g_task_get_task_data (G_TASK (result)); /* owned here: no destroy notify */
+  g_autoptr (GTask) task = g_steal_pointer (&page->load_task);
   VmLoad *load = g_task_get_task_data (task);
-  VmPage *page = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
-  FerryHcxClient *self = g_task_get_source_object (task);
+  GError *error = NULL;
 
+  load->in_flight--;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      vm_page_free (page);
+      vm_load_fail (task, error);
+      return;
+    }
+  if (load->finished)
+    {
+      vm_page_free (page);
       return;
     }
   if (g_task_return_error_if_cancelled (task))
-    return;
-
-  g_list_store_splice (load->store, g_list_model_get_n_items (G_LIST_MODEL (load->store)), 0,
-                       page->vms->pdata, page->vms->len);
-  load->pages++;
-  load->skip += page->n_items;
-  if (page->total >= 0)
-    load->total = page->total;
-  if (load->progress != NULL)
-    load->progress (load->pages, g_list_model_get_n_items (G_LIST_MODEL (load->store)), load->total,
-                    load->progress_data);
-
-  if (page->n_items < self->page_size || page->n_items == 0
-      || (load->total >= 0 && load->skip >= (guint64)load->total))
     {
-      g_task_return_pointer (task, g_object_ref (load->store), g_object_unref);
+      vm_page_free (page);
+      load->finished = TRUE;
       return;
     }
-  vm_load_next (g_steal_pointer (&task));
+  g_ptr_array_index (load->pages, page->index) = page;
+  if (page->n_items < load->page_size)
+    load->last_page = MIN (load->last_page, page->index);
+  vm_load_consume (task);
 }
 
 static void
 on_vm_page_received (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   FerryHcxClient *self = FERRY_HCX_CLIENT (source);
-  g_autoptr (GTask) task = user_data;
+  VmPage *page = user_data;
+  g_autoptr (GTask) task = g_object_ref (page->load_task);
   VmLoad *load = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = request_finish (self, result, NULL, &error);
-  g_autoptr (GTask) parse = NULL;
-  GCancellable *cancellable;
-  VmPage *page;
+  GError *error = NULL;
+  GBytes *bytes = request_finish (self, result, NULL, &error);
+  GTask *parse;
 
-  if (bytes == NULL)
+  if (bytes == NULL || load->finished)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      load->in_flight--;
+      vm_page_free (page);
+      if (bytes == NULL)
+        vm_load_fail (task, error);
+      g_clear_pointer (&bytes, g_bytes_unref);
       return;
     }
-  page = g_new0 (VmPage, 1);
-  page->bytes = g_steal_pointer (&bytes);
-  page->host = g_strdup (self->host);
-  page->endpoint_id = g_strdup (load->endpoint_id);
-  cancellable = g_task_get_cancellable (task);
-  parse = g_task_new (self, cancellable, on_vm_page_parsed, g_steal_pointer (&task));
+  page->bytes = bytes;
+  parse = g_task_new (self, g_task_get_cancellable (task), on_vm_page_parsed, NULL);
   g_task_set_source_tag (parse, parse_vm_page_thread);
-  g_task_set_task_data (parse, page, (GDestroyNotify)vm_page_free);
+  g_task_set_task_data (parse, page, NULL);
   g_task_run_in_thread (parse, parse_vm_page_thread);
+  g_object_unref (parse);
 }
 
 static void
-vm_load_next (GTask *task)
+vm_load_request_more (GTask *task)
 {
   FerryHcxClient *self = g_task_get_source_object (task);
   VmLoad *load = g_task_get_task_data (task);
-  g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr (JsonNode) body = NULL;
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "filter");
-  json_builder_begin_object (b);
-  build_cloud_filter (b, load->endpoint_id);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "paging");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "skipCount");
-  json_builder_add_int_value (b, load->skip);
-  json_builder_set_member_name (b, "pageSize");
-  json_builder_add_int_value (b, self->page_size);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  body = json_builder_get_root (b);
+  while (load->in_flight < MAX_PAGES_IN_FLIGHT && load->n_requested <= load->last_page
+         && (load->total < 0 || (gint64)load->n_requested * load->page_size < load->total) &&
+         /* Without a total, do not run far ahead of what is known. */
+         (load->total >= 0 || load->n_requested < load->n_consumed + 2))
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
+      g_autoptr (JsonNode) body = NULL;
+      VmPage *page = g_new0 (VmPage, 1);
 
-  request_send (self, "POST", "/service/inventory/virtualmachines", body, REQUEST_SAFE,
-                g_task_get_cancellable (task), on_vm_page_received, task);
+      page->load_task = g_object_ref (task);
+      page->index = load->n_requested;
+      page->host = g_strdup (self->host);
+      page->endpoint_id = g_strdup (load->endpoint_id);
+      g_ptr_array_add (load->pages, NULL);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "filter");
+      json_builder_begin_object (b);
+      build_cloud_filter (b, load->endpoint_id);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "paging");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "skipCount");
+      json_builder_add_int_value (b, (gint64)load->n_requested * load->page_size);
+      json_builder_set_member_name (b, "pageSize");
+      json_builder_add_int_value (b, load->page_size);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      body = json_builder_get_root (b);
+
+      load->n_requested++;
+      load->in_flight++;
+      request_send (self, "POST", "/service/inventory/virtualmachines", body, REQUEST_SAFE,
+                    g_task_get_cancellable (task), on_vm_page_received, page);
+    }
 }
 
 void
@@ -1599,7 +1697,7 @@ ferry_hcx_client_list_vms_async (FerryHcxClient *self, const char *endpoint_id,
                                  GDestroyNotify progress_destroy, GCancellable *cancellable,
                                  GAsyncReadyCallback callback, gpointer user_data)
 {
-  GTask *task;
+  g_autoptr (GTask) task = NULL;
   VmLoad *load;
 
   g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
@@ -1612,9 +1710,12 @@ ferry_hcx_client_list_vms_async (FerryHcxClient *self, const char *endpoint_id,
   load->progress_data = progress_data;
   load->progress_destroy = progress_destroy;
   load->store = g_list_store_new (FERRY_TYPE_VM);
+  load->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)vm_page_free);
+  load->last_page = G_MAXUINT;
+  load->page_size = self->page_size;
   load->total = -1;
   g_task_set_task_data (task, load, (GDestroyNotify)vm_load_free);
-  vm_load_next (task);
+  vm_load_request_more (task);
 }
 
 GListModel *
@@ -2145,7 +2246,7 @@ ferry_hcx_client_query_migrations_finish (FerryHcxClient *self, GAsyncResult *re
   return list_finish (self, result, ferry_hcx_client_query_migrations_async, error);
 }
 
-/* Simple "request → success" calls ------------------------------------------------------------ */
+/* Simple "request -> success" calls ------------------------------------------------------------ */
 
 static void
 on_bool_done (GObject *source, GAsyncResult *result, gpointer user_data)

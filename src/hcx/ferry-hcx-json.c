@@ -508,6 +508,7 @@ ferry_hcx_json_to_vm (JsonObject *o)
   gint64 snapshots = ferry_json_get_int (o, "snapshotCount", -1);
   const char *power = vm_string (o, summary, "powerState");
 
+  _ferry_vm_set_quiet (vm, TRUE);
   if (memory_mb < 0)
     {
       gint64 bytes = vm_int (o, summary, "memorySize");
@@ -546,12 +547,14 @@ ferry_hcx_json_to_vm (JsonObject *o)
             continue;
           d = json_node_get_object (node);
           nic = ferry_nic_new ();
+          _ferry_nic_set_quiet (nic, TRUE);
           ferry_nic_set_label (nic, ferry_json_get_string (d, "label"));
           ferry_nic_set_mac_address (nic, get_string_any (d, "macAddress", "mac", NULL));
           ferry_nic_set_network_id (nic, get_string_any (d, "networkId", "network", NULL));
           ferry_nic_set_network_name (nic, ferry_json_get_string (d, "networkName"));
           ferry_nic_set_network_type (nic, ferry_json_get_string (d, "networkType"));
           ferry_nic_set_connected (nic, ferry_json_get_bool (d, "connected", TRUE));
+          _ferry_nic_set_quiet (nic, FALSE);
           ferry_vm_add_nic (vm, nic);
         }
     }
@@ -570,12 +573,15 @@ ferry_hcx_json_to_vm (JsonObject *o)
             continue;
           d = json_node_get_object (node);
           nic = ferry_nic_new ();
+          _ferry_nic_set_quiet (nic, TRUE);
           ferry_nic_set_network_id (nic, get_string_any (d, "id", "value", NULL));
           ferry_nic_set_network_name (nic, get_string_any (d, "name", "displayName", NULL));
           ferry_nic_set_network_type (nic, ferry_json_get_string (d, "type"));
+          _ferry_nic_set_quiet (nic, FALSE);
           ferry_vm_add_nic (vm, nic);
         }
     }
+  _ferry_vm_set_quiet (vm, FALSE);
   return vm;
 }
 
@@ -735,12 +741,14 @@ to_event (JsonObject *o)
 {
   FerryMigrationEvent *ev = ferry_migration_event_new ();
 
+  _ferry_migration_event_set_quiet (ev, TRUE);
   ferry_migration_event_set_status (ev, ferry_json_get_string (o, "status"));
   ferry_migration_event_set_message (ev, ferry_json_get_string (o, "message"));
   ferry_migration_event_set_error_message (ev, ferry_json_get_string (o, "errorMessage"));
   ferry_migration_event_set_last_updated (ev, ferry_json_get_int (o, "lastUpdated", -1));
   ferry_migration_event_set_bytes_transferred (ev, ferry_json_get_int (o, "bytesTransferred", -1));
   ferry_migration_event_set_total_bytes (ev, ferry_json_get_int (o, "totalBytes", -1));
+  _ferry_migration_event_set_quiet (ev, FALSE);
   return ev;
 }
 
@@ -769,6 +777,7 @@ ferry_hcx_json_to_migration (JsonObject *o)
   const char *state = ferry_json_get_string (o, "state");
   guint n_log = log != NULL ? json_array_get_length (log) : 0;
 
+  _ferry_migration_set_quiet (m, TRUE);
   if (entity_id == NULL)
     entity_id = ferry_json_dup_id (o, "entityId");
   if (total_bytes > 0 && transferred >= 0)
@@ -836,6 +845,7 @@ ferry_hcx_json_to_migration (JsonObject *o)
       ev = to_event (json_node_get_object (node));
       ferry_migration_add_event (m, ev);
     }
+  _ferry_migration_set_quiet (m, FALSE);
   return m;
 }
 

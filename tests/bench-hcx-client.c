@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-hcx-client.c: fetch and build the VM model for 10,000 and 100,000 VMs from the simulator
+ * (running in its own thread, over HTTPS), reporting wall time, peak RSS and the longest main
+ * loop stall, measured by a 1 ms timeout source that records the largest gap between its runs.
+ *
+ *   bench-hcx-client [N …]     (default: 10000 100000) */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ferry-hcx-client.h"
+#include "ferry-test-sim.h"
+
+typedef struct
+{
+  gint64 last;
+  gint64 max_gap;
+  gint64 n_ticks;
+} Stall;
+
+static gboolean
+tick (gpointer data)
+{
+  Stall *s = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (s->last != 0 && now - s->last > s->max_gap)
+    s->max_gap = now - s->last;
+  s->last = now;
+  s->n_ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+got_result (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static gint64
+status_kb (const char *field)
+{
+  g_autofree char *contents = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &contents, NULL, NULL))
+    return -1;
+  p = strstr (contents, field);
+  if (p == NULL)
+    return -1;
+  return g_ascii_strtoll (p + strlen (field), NULL, 10);
+}
+
+static void
+reset_peak_rss (void)
+{
+  /* Writing 5 to clear_refs resets VmHWM (Linux ≥ 4.0). */
+  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+}
+
+typedef struct
+{
+  guint pages;
+  gint64 first_page_us;
+  gint64 start;
+} Progress;
+
+static void
+on_progress (guint pages, guint items, gint64 total, gpointer data)
+{
+  Progress *p = data;
+
+  if (p->pages == 0)
+    p->first_page_us = g_get_monotonic_time () - p->start;
+  p->pages = pages;
+}
+
+static void
+run (guint n_vms)
+{
+  FerrySimOptions opts = { .n_vms = n_vms };
+  FerrySimThread *sim;
+  g_autoptr (FerryHcxClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) login = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GListModel) vms = NULL;
+  Stall stall = { 0 };
+  Progress progress = { 0 };
+  GSource *source;
+  gint64 start, wall, rss_before, hwm;
+  gint64 sim_start = g_get_monotonic_time ();
+
+  sim = ferry_test_sim_start (&opts);
+  g_print ("# simulator with %u VMs ready in %.0f ms\n", n_vms,
+           (g_get_monotonic_time () - sim_start) / 1000.0);
+  client = ferry_hcx_client_new (ferry_sim_thread_get_url (sim), &error);
+  g_assert_no_error (error);
+  ferry_hcx_client_set_pinned_fingerprint (client, ferry_sim_thread_get_fingerprint (sim));
+  ferry_hcx_client_login_async (client, "cloudadmin@vsphere.local", "VMware1!", NULL, got_result,
+                                &login);
+  while (login == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ferry_hcx_client_login_finish (client, login, &error));
+
+  rss_before = status_kb ("VmRSS:");
+  reset_peak_rss ();
+  source = g_timeout_source_new (1);
+  g_source_set_callback (source, tick, &stall, NULL);
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_attach (source, NULL);
+
+  start = g_get_monotonic_time ();
+  progress.start = start;
+  ferry_hcx_client_list_vms_async (client, NULL, on_progress, &progress, NULL, NULL, got_result,
+                                   &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  vms = ferry_hcx_client_list_vms_finish (client, result, &error);
+  wall = g_get_monotonic_time () - start;
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vms), ==, n_vms);
+  hwm = status_kb ("VmHWM:");
+
+  g_source_destroy (source);
+  g_source_unref (source);
+
+  g_print ("VMs %6u: wall %7.1f ms, first page %5.1f ms, %u pages, peak RSS %6.1f MB "
+           "(+%.1f MB over %.1f MB before), longest main-loop stall %5.1f ms (%" G_GINT64_FORMAT
+           " ticks)\n",
+           n_vms, wall / 1000.0, progress.first_page_us / 1000.0, progress.pages, hwm / 1024.0,
+           (hwm - rss_before) / 1024.0, rss_before / 1024.0, stall.max_gap / 1000.0, stall.n_ticks);
+
+  g_clear_object (&vms);
+  g_clear_object (&client);
+  ferry_sim_thread_stop (sim);
+}
+
+int
+main (int argc, char *argv[])
+{
+  /* No GTest here: plain output, and no isolation of the user's dirs is needed. */
+  if (argc > 1)
+    {
+      for (int i = 1; i < argc; i++)
+        run ((guint)g_ascii_strtoull (argv[i], NULL, 10));
+    }
+  else
+    {
+      run (10000);
+      run (100000);
+    }
+  return 0;
+}
