@@ -10,7 +10,7 @@ listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d')
 for f in $listed; do
   [ -f "$f" ] || { echo "po/POTFILES.in lists $f, which does not exist"; status=1; }
 done
-found=$( { grep -rlE '\b(N?_|C_|NC_)\(' --include='*.c' src 2>/dev/null || true
+found=$( { grep -rlE '\b(N?_|C_|NC_) ?\("' --include='*.c' src 2>/dev/null || true
            grep -rl 'translatable="yes"' --include='*.ui' src 2>/dev/null || true; } | sort -u)
 for f in $found; do
   echo "$listed" | grep -qxF "$f" || { echo "$f has translatable strings but is not in po/POTFILES.in"; status=1; }
