@@ -1564,6 +1564,23 @@ test_faults (void)
   drop = api (fx, "GET", "/interconnect/serviceMesh", NULL);
   g_assert_nonnull (drop->error);
 
+  /* Dropped after acting: the start happened, its answer is lost. */
+  {
+    IntentOpts o = { 0 };
+    g_autofree char *i = intent (fx, find_vm (fx, VM_CLEAN, 0), &o);
+    g_autoptr (Reply) lost = NULL;
+    g_autoptr (JsonNode) st = NULL;
+
+    g_clear_pointer (&c, json_node_unref);
+    c = control (fx, "POST", "/__sim/faults",
+                 "{\"path\":\"/mobility/migrations/start\",\"dropAfter\":true,\"count\":1}");
+    lost = mobility (fx, "start", i);
+    g_assert_nonnull (lost->error);
+    st = control (fx, "GET", "/__sim/state", NULL);
+    g_assert_cmpint (jint (st, "migrations"), ==, 1);
+    g_assert_cmpint (jint (st, "requests./hybridity/api/mobility/migrations/start"), ==, 1);
+  }
+
   /* Truncated and malformed bodies: 200, but not JSON. */
   g_clear_pointer (&c, json_node_unref);
   c = control (fx, "POST", "/__sim/faults",

@@ -32,6 +32,7 @@ typedef struct
   double error_rate;
   guint status;
   gboolean drop;
+  gboolean drop_after; /* act on the request, then drop the connection: the answer is lost */
   gboolean truncate;
   gboolean malformed;
   gboolean html;
@@ -782,6 +783,7 @@ ferry_sim_server_add_fault (FerrySimServer *self, JsonObject *o, GError **error)
   f->error_rate = rate;
   f->status = (guint)status;
   f->drop = ferry_sim_json_bool (o, "drop", FALSE);
+  f->drop_after = ferry_sim_json_bool (o, "dropAfter", FALSE);
   f->truncate = ferry_sim_json_bool (o, "truncate", FALSE);
   f->malformed = ferry_sim_json_bool (o, "malformed", FALSE);
   f->html = ferry_sim_json_bool (o, "html", FALSE);
@@ -830,8 +832,8 @@ take_fault (FerrySimServer *self, const char *path)
         copy->error_rate = 0;
       else if (copy->error_rate > 0)
         copy->error_rate = 1;
-      if (copy->latency_ms == 0 && copy->error_rate == 0 && !copy->drop && !copy->truncate
-          && !copy->malformed && !copy->html)
+      if (copy->latency_ms == 0 && copy->error_rate == 0 && !copy->drop && !copy->drop_after
+          && !copy->truncate && !copy->malformed && !copy->html)
         {
           fault_free (copy);
           return NULL;
@@ -1212,6 +1214,12 @@ process (FerrySimServer *self, SoupServerMessage *msg, const char *path, GHashTa
       respond_error (&r, 404, "NOT_FOUND", m);
     }
 
+  if (fault != NULL && fault->drop_after)
+    {
+      drop_connection (msg);
+      response_clear (&r);
+      return;
+    }
   if (fault != NULL)
     mangle_response (fault, &r);
   send_response (self, msg, &r);

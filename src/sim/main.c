@@ -188,7 +188,8 @@ main (int argc, char **argv)
       "  POST   /__sim/clock                  {\"advanceSeconds\":N} and/or {\"speed\":X}\n"
       "  POST   /__sim/faults                 {\"path\":\"/hybridity/api/…\"|\"*\", "
       "\"latencyMs\":N, \"errorRate\":0..1,\n"
-      "                                        \"status\":503, \"drop\":true, \"truncate\":true, "
+      "                                        \"status\":503, \"drop\":true, \"dropAfter\":true,\n"
+      "                                        \"truncate\":true, "
       "\"malformed\":true,\n"
       "                                        \"html\":true, \"count\":N}\n"
       "  DELETE /__sim/faults                 clear all faults\n"
@@ -197,6 +198,8 @@ main (int argc, char **argv)
       "\"service\":\"BULK_MIGRATION\", \"enabled\":false}\n"
       "  POST   /__sim/vm-failure             {\"entityId\":\"vm-1042\", "
       "\"phase\":\"transfer\"|\"switchover\"|null}\n"
+      "  POST   /__sim/quirks                 {\"unknownStates\":true, "
+      "\"xmlWithoutAccept\":false}\n"
       "  POST   /__sim/certificate/rotate     serve a new self-signed certificate\n"
       "\nSee src/sim/README.md for the endpoints and the behaviour in detail.");
   g_option_context_add_main_entries (ctx, entries, NULL);
