@@ -15,6 +15,7 @@ struct _FerryConnectionSession
   gboolean connected;
   gboolean simulated;
   gboolean remembered; /* the password is in the credential store */
+  guint timeout;
 };
 
 G_DEFINE_FINAL_TYPE (FerryConnectionSession, ferry_connection_session, G_TYPE_OBJECT)
@@ -59,6 +60,11 @@ ferry_connection_session_ensure_client (FerryConnectionSession *self, GError **e
     return FALSE;
 
   ferry_hcx_client_set_pinned_fingerprint (self->client, ferry_connection_get_fingerprint (self->connection));
+  if (self->timeout > 0)
+    {
+      ferry_hcx_client_set_timeout (self->client, self->timeout);
+      ferry_hcx_client_set_connect_timeout (self->client, self->timeout);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 
   return TRUE;
@@ -123,14 +129,14 @@ connect_logged_in_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       const char *server = ferry_connection_get_server (self->connection);
       const char *user = ferry_connection_get_user (self->connection);
+      GCancellable *cancellable = g_task_get_cancellable (task);
 
       if (data->remember)
-        ferry_credential_store_store_async (self->credentials, server, user, data->password,
-                                            g_task_get_cancellable (task), connect_remembered_cb,
-                                            g_steal_pointer (&task));
-      else
-        ferry_credential_store_clear_async (self->credentials, server, user, g_task_get_cancellable (task),
+        ferry_credential_store_store_async (self->credentials, server, user, data->password, cancellable,
                                             connect_remembered_cb, g_steal_pointer (&task));
+      else
+        ferry_credential_store_clear_async (self->credentials, server, user, cancellable, connect_remembered_cb,
+                                            g_steal_pointer (&task));
       return;
     }
 
@@ -228,6 +234,19 @@ ferry_connection_session_connect_finish (FerryConnectionSession *self, GAsyncRes
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+ferry_connection_session_set_timeout (FerryConnectionSession *self, guint seconds)
+{
+  g_return_if_fail (FERRY_IS_CONNECTION_SESSION (self));
+
+  self->timeout = seconds;
+  if (self->client != NULL && seconds > 0)
+    {
+      ferry_hcx_client_set_timeout (self->client, seconds);
+      ferry_hcx_client_set_connect_timeout (self->client, seconds);
+    }
 }
 
 void

@@ -40,6 +40,10 @@ gboolean                ferry_connection_session_get_simulated (FerryConnectionS
 void                    ferry_connection_session_set_simulated (FerryConnectionSession *self,
                                                                 gboolean                simulated);
 
+/* Request timeout handed to the client (seconds, 0 = the client's default). */
+void                    ferry_connection_session_set_timeout (FerryConnectionSession *self,
+                                                              guint                   seconds);
+
 /* Logs in. @password NULL or "" uses the remembered password (or fails with NEEDS_PASSWORD).
  * With @remember the password is put in the keyring after a successful login; without it any
  * remembered one is removed. Errors are FERRY_HCX_ERROR (certificate problems included: the

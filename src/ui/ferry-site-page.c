@@ -27,7 +27,7 @@ struct _FerrySitePage
 
   /* Asking for the password again after the session could not be renewed. */
   AdwMessageDialog *password_dialog;
-  GtkPasswordEntry *password_entry;
+  GtkEntry *password_entry;
   PendingOp pending;
 
   /* template widgets */
@@ -444,6 +444,10 @@ password_response_cb (AdwMessageDialog *dialog, const char *response, gpointer u
   FerrySitePage *self = FERRY_SITE_PAGE (user_data);
   g_autofree char *password = NULL;
 
+  /* Answered once already (closing the dialog responds again). */
+  if (self->password_dialog != dialog)
+    return;
+
   password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_entry)));
   gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
   self->password_dialog = NULL;
@@ -495,9 +499,13 @@ ferry_site_page_ask_password (FerrySitePage *self, PendingOp pending, const char
                                        "password it has. Enter the password for %s to carry on where you were."),
                                     ferry_connection_get_server (connection), ferry_connection_get_user (connection));
 
-  entry = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  g_object_set (entry, "activates-default", TRUE, "placeholder-text", _ ("Password"), NULL);
+  /* A plain invisible GtkEntry: GTK 4.8's GtkPasswordEntry warns when disposed while focused,
+   * which is exactly how this dialog ends. */
+  entry = gtk_entry_new ();
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Password"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Password"), -1);
   adw_message_dialog_set_extra_child (dialog, entry);
 
@@ -508,7 +516,7 @@ ferry_site_page_ask_password (FerrySitePage *self, PendingOp pending, const char
   g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
 
   self->password_dialog = dialog;
-  self->password_entry = GTK_PASSWORD_ENTRY (entry);
+  self->password_entry = GTK_ENTRY (entry);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -559,7 +567,7 @@ ferry_site_page_dispose (GObject *object)
   if (self->password_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->password_dialog));
   self->password_dialog = NULL;
-  gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_SITE_PAGE);
+  /* The template's root (the stack) is the AdwBin's child: AdwBin disposes it. */
   g_clear_object (&self->report);
   g_clear_object (&self->selected_site);
   g_clear_object (&self->sites);

@@ -177,6 +177,16 @@ ferry_start_page_fill (FerryStartPage *self, const char *server, const char *use
 }
 
 void
+ferry_start_page_set_progress (FerryStartPage *self, const char *status)
+{
+  g_return_if_fail (FERRY_IS_START_PAGE (self));
+
+  if (status != NULL)
+    ferry_start_page_hide_error (self);
+  ferry_start_page_set_busy (self, status != NULL, status);
+}
+
+void
 ferry_start_page_new_connection (FerryStartPage *self)
 {
   g_return_if_fail (FERRY_IS_START_PAGE (self));
@@ -193,10 +203,11 @@ ferry_start_page_new_connection (FerryStartPage *self)
 static void
 trust_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
-  g_autoptr (FerryStartPage) self = user_data;
-  FerryHcxCertificate *certificate = g_object_get_data (G_OBJECT (dialog), "certificate");
+  FerryStartPage *self = FERRY_START_PAGE (user_data);
+  g_autoptr (FerryHcxCertificate) certificate = g_object_steal_data (G_OBJECT (dialog), "certificate");
 
-  if (g_strcmp0 (response, FERRY_CERTIFICATE_RESPONSE_TRUST) != 0 || self->session == NULL)
+  /* Stolen: a second "response" (closing the dialog) finds nothing to do. */
+  if (certificate == NULL || g_strcmp0 (response, FERRY_CERTIFICATE_RESPONSE_TRUST) != 0 || self->session == NULL)
     return;
 
   ferry_connection_session_trust_certificate (self->session, certificate);
@@ -224,7 +235,7 @@ ferry_start_page_show_certificate (FerryStartPage *self, gboolean changed)
                                          ferry_connection_get_server (connection), certificate,
                                          changed ? ferry_connection_get_fingerprint (connection) : NULL);
   g_object_set_data_full (G_OBJECT (dialog), "certificate", g_object_ref (certificate), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (trust_response_cb), g_object_ref (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (trust_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -440,12 +451,6 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
 }
 
-typedef struct
-{
-  FerryStartPage *self;
-  FerryConnection *connection;
-} ForgetData;
-
 static void
 forget_cleared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -459,22 +464,21 @@ forget_cleared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 forget_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
-  ForgetData *data = user_data;
-  FerryStartPage *self = data->self;
+  FerryStartPage *self = FERRY_START_PAGE (user_data);
+  FerryConnection *connection = g_object_get_data (G_OBJECT (dialog), "connection");
 
-  if (g_strcmp0 (response, "forget") == 0)
-    {
-      ferry_credential_store_clear_async (self->credentials, ferry_connection_get_server (data->connection),
-                                          ferry_connection_get_user (data->connection), NULL, forget_cleared_cb,
-                                          NULL);
-      if (self->editing == data->connection)
-        ferry_start_page_set_form (self, NULL, NULL, NULL);
-      ferry_connection_store_remove (self->connections, data->connection);
-    }
+  if (g_strcmp0 (response, "forget") != 0 || connection == NULL)
+    return;
 
-  g_object_unref (data->connection);
-  g_object_unref (data->self);
-  g_free (data);
+  /* Answered once: a second "response" (closing the dialog) finds nothing to do. */
+  g_object_ref (connection);
+  g_object_set_data (G_OBJECT (dialog), "connection", NULL);
+  ferry_credential_store_clear_async (self->credentials, ferry_connection_get_server (connection),
+                                      ferry_connection_get_user (connection), NULL, forget_cleared_cb, NULL);
+  if (self->editing == connection)
+    ferry_start_page_set_form (self, NULL, NULL, NULL);
+  ferry_connection_store_remove (self->connections, connection);
+  g_object_unref (connection);
 }
 
 static void
@@ -485,7 +489,6 @@ forget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                                                    g_variant_get_string (parameter, NULL));
   AdwMessageDialog *dialog;
   GtkRoot *root;
-  ForgetData *data;
 
   if (connection == NULL || self->busy)
     return;
@@ -503,10 +506,8 @@ forget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
-  data = g_new0 (ForgetData, 1);
-  data->self = g_object_ref (self);
-  data->connection = g_object_ref (connection);
-  g_signal_connect (dialog, "response", G_CALLBACK (forget_response_cb), data);
+  g_object_set_data_full (G_OBJECT (dialog), "connection", g_object_ref (connection), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (forget_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -607,7 +608,8 @@ ferry_start_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_START_PAGE);
+  /* The template children belong to the parent class (window content / AdwBin child),
+   * which disposes them; unparenting them here would leave it with dangling pointers. */
   g_clear_object (&self->session);
   g_clear_object (&self->editing);
   g_clear_object (&self->connections);

@@ -31,6 +31,10 @@ void                    ferry_start_page_fill (FerryStartPage *self,
 void                    ferry_start_page_show_error (FerryStartPage *self,
                                                      const char     *message,
                                                      const char     *details);
+/* Shows @status with a spinner and Cancel while something other than a connect is in progress
+ * (starting the simulator); NULL ends it. Cancel ends it too ("busy" turns FALSE). */
+void                    ferry_start_page_set_progress (FerryStartPage *self,
+                                                       const char     *status);
 void                    ferry_start_page_new_connection (FerryStartPage *self);
 gboolean                ferry_start_page_get_busy (FerryStartPage *self);
 FerryConnectionSession *ferry_start_page_get_session (FerryStartPage *self);

@@ -21,7 +21,6 @@ struct _FerryWindow
   FerrySimThread *simulator;
   GCancellable *simulator_cancellable;
   gboolean simulator_starting;
-  AdwToast *simulator_toast;
 
   FerryStartPage *start_page;
   FerrySitePage *site_page;
@@ -232,9 +231,16 @@ simulator_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   self->simulator_starting = FALSE;
   ferry_window_update_actions (self);
-  if (self->simulator_toast != NULL)
-    adw_toast_dismiss (self->simulator_toast);
-  g_clear_object (&self->simulator_toast);
+  /* Cancelled from the start page while it started: keep it for later, do not connect. */
+  if (!ferry_start_page_get_busy (self->start_page))
+    {
+      if (simulator != NULL && self->simulator == NULL)
+        self->simulator = simulator;
+      else if (simulator != NULL)
+        ferry_sim_thread_stop (simulator);
+      return;
+    }
+  ferry_start_page_set_progress (self->start_page, NULL);
 
   if (simulator == NULL)
     {
@@ -273,9 +279,7 @@ ferry_window_start_simulator (FerryWindow *self)
 
   self->simulator_starting = TRUE;
   ferry_window_update_actions (self);
-  g_clear_object (&self->simulator_toast);
-  self->simulator_toast = g_object_ref (adw_toast_new (_ ("Starting the simulated HCX Manager…")));
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->simulator_toast));
+  ferry_start_page_set_progress (self->start_page, _ ("Starting the simulated HCX Manager…"));
 
   self->simulator_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->simulator_cancellable, simulator_started_cb, NULL);
@@ -341,11 +345,11 @@ ferry_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->simulator_cancellable);
   g_clear_object (&self->simulator_cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WINDOW);
+  /* The template children belong to the parent class (window content / AdwBin child),
+   * which disposes them; unparenting them here would leave it with dangling pointers. */
   self->start_page = NULL;
   self->site_page = NULL;
   g_clear_object (&self->session);
-  g_clear_object (&self->simulator_toast);
   g_clear_pointer (&self->simulator, ferry_sim_thread_stop);
   g_clear_object (&self->connections);
   g_clear_object (&self->credentials);
