@@ -1398,7 +1398,7 @@ test_query_filters_paging (void)
   Fx *fx = fx_new (NULL);
   IntentOpts g1 = { .group = "wave-1" };
   IntentOpts vmo = { .type = "vMotion" };
-  g_autofree char *ids[5] = { NULL };
+  char *ids[5] = { NULL };
   g_autoptr (Reply) all = NULL;
   g_autoptr (Reply) by_group = NULL;
   g_autoptr (Reply) by_state = NULL;
@@ -1445,6 +1445,8 @@ test_query_filters_paging (void)
   g_assert_cmpuint (jlen (by_ids->json, "data.items"), ==, 2);
   none = query (fx, "\"migrationId\":[\"nope\"]", NULL);
   g_assert_cmpuint (jlen (none->json, "data.items"), ==, 0);
+  for (i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_free (ids[i]);
   fx_free (fx);
 }
 
@@ -1849,7 +1851,7 @@ test_bandwidth_and_concurrency (void)
   IntentOpts o = { 0 };
   JsonNode *vms[3]
       = { find_vm (fx, VM_BIG, 0), find_vm (fx, VM_BIG, 1), find_vm (fx, VM_CLEAN, 0) };
-  g_autofree char *ids[3] = { NULL };
+  char *ids[3] = { NULL };
   g_autofree char *filter = NULL;
   g_autoptr (Reply) q = NULL;
   guint k;
@@ -1871,7 +1873,10 @@ test_bandwidth_and_concurrency (void)
                    (gint64)(100 * 62.5e6));
   advance (fx, 7 * 24 * 3600);
   for (k = 0; k < 3; k++)
-    assert_state (fx, ids[k], "MIGRATION_COMPLETE");
+    {
+      assert_state (fx, ids[k], "MIGRATION_COMPLETE");
+      g_free (ids[k]);
+    }
   fx_free (fx);
 }
 
