@@ -670,14 +670,23 @@ test_errors (void)
 }
 
 static void
+count_notify (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
 test_relogin (void)
 {
   Fx *fx = fx_new (NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GListModel) sites = NULL;
   gint64 logins = sim_requests (fx, API "/sessions");
+  guint logged_in_changes = 0;
 
   g_assert_cmpint (logins, ==, 1);
+  g_signal_connect_swapped (fx->client, "notify::logged-in", G_CALLBACK (count_notify),
+                            &logged_in_changes);
   sim_ctl (fx->sim, "POST", "/__sim/expire-sessions", NULL);
   sites = sync_sites (fx->client, &error);
   g_assert_no_error (error);
@@ -704,7 +713,19 @@ test_relogin (void)
     g_assert_cmpint (sim_requests (fx, API "/sessions"), ==, 3);
   }
 
-  /* The token never shows up in the log. */
+  /* A successful re-login is invisible: "logged-in" never flickered. */
+  g_assert_cmpuint (logged_in_changes, ==, 0);
+  g_assert_true (ferry_hcx_client_get_logged_in (fx->client));
+
+  /* After logout nothing is sent with the old token, and there is nothing to re-login with. */
+  ferry_hcx_client_logout (fx->client);
+  g_assert_cmpuint (logged_in_changes, ==, 1);
+  g_clear_object (&sites);
+  sites = sync_sites (fx->client, &error);
+  g_assert_null (sites);
+  g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_NOT_LOGGED_IN);
+
+  /* The password never shows up in the log. */
   g_assert_null (strstr (log_text->str, PASSWORD));
   fx_free (fx);
 }

@@ -339,6 +339,10 @@ return_status_error (GTask *task, guint status, GBytes *bytes)
           return_error (task, FERRY_HCX_ERROR_BAD_CREDENTIALS,
                         _ ("HCX Manager “%s” did not accept the user name or password.%s"),
                         self->host, says);
+        else if (!req->relogged)
+          return_error (task, FERRY_HCX_ERROR_BAD_CREDENTIALS,
+                        _ ("The session on HCX Manager “%s” has expired; log in again.%s"),
+                        self->host, says);
         else
           return_error (task, FERRY_HCX_ERROR_BAD_CREDENTIALS,
                         _ ("HCX Manager “%s” refused the session even after logging in again.%s"),
@@ -504,6 +508,8 @@ on_relogin_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   self->relogin_waiters = g_ptr_array_new ();
   self->relogin_in_progress = FALSE;
+  if (bytes == NULL)
+    set_logged_in (self, NULL);
 
   for (guint i = 0; i < waiters->len; i++)
     {
@@ -553,7 +559,8 @@ relogin_begin (FerryHcxClient *self, GTask *waiter)
   if (self->relogin_in_progress)
     return;
   self->relogin_in_progress = TRUE;
-  set_logged_in (self, NULL);
+  /* The stale token stays until the new one arrives, so that "logged-in" only drops when the
+   * re-login fails (the UI then asks for the password again). */
 
   task = g_task_new (self, NULL, on_relogin_done, NULL);
   g_task_set_source_tag (task, relogin_begin);

@@ -9,7 +9,9 @@
  *
  * Session: ferry_hcx_client_login_async() keeps the token (x-hm-authorization) and the
  * credentials in memory. A call that gets 401 logs in again once and is repeated if it is safe
- * (GETs, inventory and query POSTs, validate); start is never sent twice.
+ * (GETs, inventory and query POSTs, validate); start is never sent twice. If that re-login
+ * fails, "logged-in" turns FALSE (notify::logged-in) and the calls fail with BAD_CREDENTIALS (or
+ * the transport error): ask for the password again and call login_async().
  *
  * TLS: a certificate that validates normally is accepted. An untrusted certificate fails with
  * FERRY_HCX_ERROR_CERTIFICATE_UNTRUSTED and ferry_hcx_client_get_peer_certificate() returns it;
