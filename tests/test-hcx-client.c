@@ -244,6 +244,32 @@ test_unreachable (void)
 }
 
 static void
+test_connect_timeout (void)
+{
+  g_autoptr (GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FerryHcxClient) client = NULL;
+  g_autofree char *url = NULL;
+  guint16 port;
+  gint64 start;
+
+  /* Something that accepts TCP connections (the kernel does, from the backlog) but never
+   * speaks TLS: the connect timeout applies, the overall one is off. */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("127.0.0.1:%u", port);
+  client = ferry_hcx_client_new (url, &error);
+  g_assert_no_error (error);
+  ferry_hcx_client_set_timeout (client, 0);
+  ferry_hcx_client_set_connect_timeout (client, 1);
+  start = g_get_monotonic_time ();
+  g_assert_false (login (client, PASSWORD, &error));
+  g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_TIMEOUT);
+  g_assert_nonnull (strstr (error->message, url));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+}
+
+static void
 test_certificate (void)
 {
   FerrySimThread *sim = ferry_test_sim_start (NULL);
@@ -1128,6 +1154,27 @@ test_groups_and_jobs (void)
     g_assert_cmpuint (g_list_model_get_n_items (ms), ==, 1);
   }
 
+  /* The job of a start. */
+  {
+    g_autoptr (GListStore) more = g_list_store_new (FERRY_TYPE_MIGRATION_INTENT);
+    g_autoptr (FerryVm) vm2 = find_vm (&w, TRUE, 1);
+    g_autoptr (FerryMigrationIntent) intent2 = make_intent (&w, vm2, FERRY_MIGRATION_TYPE_BULK);
+    g_autoptr (FerryValidationResult) started = NULL;
+    g_autoptr (GAsyncResult) r5 = NULL;
+    g_autoptr (FerryJob) job = NULL;
+
+    g_list_store_append (more, intent2);
+    started = validate_sync (fx, G_LIST_MODEL (more), TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (ferry_validation_result_get_job_id (started));
+    ferry_hcx_client_get_job_async (fx->client, ferry_validation_result_get_job_id (started), NULL,
+                                    got_result, &r5);
+    job = ferry_hcx_client_get_job_finish (fx->client, wait_for (&r5), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (ferry_job_get_id (job), ==, ferry_validation_result_get_job_id (started));
+    g_assert_false (ferry_job_get_did_fail (job));
+  }
+
   /* An unknown job: NOT_FOUND, naming the server. */
   {
     g_autoptr (FerryJob) job = NULL;
@@ -1210,6 +1257,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hcx-client/address", test_bad_address);
   g_test_add_func ("/hcx-client/login", test_login);
   g_test_add_func ("/hcx-client/unreachable", test_unreachable);
+  g_test_add_func ("/hcx-client/connect-timeout", test_connect_timeout);
   g_test_add_func ("/hcx-client/certificate", test_certificate);
   g_test_add_func ("/hcx-client/certificate-valid", test_certificate_valid);
   g_test_add_func ("/hcx-client/inventory", test_inventory);

@@ -12,6 +12,7 @@ struct _FerryValidationResult
   char **warnings;
   char *migration_group_id;
   gboolean reconciled;
+  char *job_id;
   GListStore *items;
   GListStore *migrations;
   gboolean quiet;
@@ -27,6 +28,7 @@ enum
   PROP_WARNINGS,
   PROP_MIGRATION_GROUP_ID,
   PROP_RECONCILED,
+  PROP_JOB_ID,
   N_PROPS
 };
 
@@ -41,6 +43,7 @@ ferry_validation_result_finalize (GObject *object)
   g_clear_pointer (&self->error_codes, g_strfreev);
   g_clear_pointer (&self->warnings, g_strfreev);
   g_clear_pointer (&self->migration_group_id, g_free);
+  g_clear_pointer (&self->job_id, g_free);
   g_clear_object (&self->items);
   g_clear_object (&self->migrations);
 
@@ -73,6 +76,10 @@ ferry_validation_result_get_property (GObject *object, guint prop_id, GValue *va
 
       case PROP_RECONCILED:
         g_value_set_boolean (value, self->reconciled);
+        break;
+
+      case PROP_JOB_ID:
+        g_value_set_string (value, self->job_id);
         break;
 
       default:
@@ -108,6 +115,10 @@ ferry_validation_result_set_property (GObject *object, guint prop_id, const GVal
         ferry_validation_result_set_reconciled (self, g_value_get_boolean (value));
         break;
 
+      case PROP_JOB_ID:
+        ferry_validation_result_set_job_id (self, g_value_get_string (value));
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -137,6 +148,9 @@ ferry_validation_result_class_init (FerryValidationResultClass *klass)
   properties[PROP_RECONCILED]
       = g_param_spec_boolean ("reconciled", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOB_ID]
+      = g_param_spec_string ("job-id", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -274,6 +288,27 @@ ferry_validation_result_set_reconciled (FerryValidationResult *self, gboolean re
   self->reconciled = reconciled;
   if (!self->quiet)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECONCILED]);
+}
+
+const char *
+ferry_validation_result_get_job_id (FerryValidationResult *self)
+{
+  g_return_val_if_fail (FERRY_IS_VALIDATION_RESULT (self), NULL);
+
+  return self->job_id;
+}
+
+void
+ferry_validation_result_set_job_id (FerryValidationResult *self, const char *job_id)
+{
+  g_return_if_fail (FERRY_IS_VALIDATION_RESULT (self));
+
+  if (g_strcmp0 (self->job_id, job_id) == 0)
+    return;
+  g_free (self->job_id);
+  self->job_id = g_strdup (job_id);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB_ID]);
 }
 
 void

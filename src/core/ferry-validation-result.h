@@ -44,6 +44,10 @@ gboolean
 ferry_validation_result_get_reconciled (FerryValidationResult *self);
 void
 ferry_validation_result_set_reconciled (FerryValidationResult *self, gboolean reconciled);
+const char *
+ferry_validation_result_get_job_id (FerryValidationResult *self);
+void
+ferry_validation_result_set_job_id (FerryValidationResult *self, const char *job_id);
 
 /* Per-VM outcomes (FerryValidationItem). */
 GListModel *

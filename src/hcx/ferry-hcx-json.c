@@ -963,6 +963,13 @@ ferry_hcx_json_to_validation_result (JsonNode *root)
   ferry_validation_result_set_errors (result, (const char *const *)errors_v);
   ferry_validation_result_set_error_codes (result, (const char *const *)codes_v);
   ferry_validation_result_set_warnings (result, (const char *const *)warnings_v);
+  {
+    g_autofree char *job_id = ferry_json_dup_id (o, "jobId");
+
+    if (job_id == NULL && data != NULL)
+      job_id = ferry_json_dup_id (data, "jobId");
+    ferry_validation_result_set_job_id (result, job_id);
+  }
 
   n = items != NULL ? json_array_get_length (items) : 0;
   for (guint i = 0; i < n; i++)
