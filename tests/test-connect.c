@@ -646,6 +646,32 @@ test_simulator_entry (Fixture *f, gconstpointer data)
   g_assert_cmpstr (ferry_connection_get_server (connection), ==, server);
 }
 
+static GtkWidget *
+find_text (GtkWidget *root)
+{
+  if (GTK_IS_TEXT (root))
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_text (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_unreachable (gpointer data)
+{
+  Fixture *f = data;
+
+  return !ferry_start_page_get_busy (f->start) && error_text (f) != NULL &&
+         strstr (error_text (f), "Could not reach") != NULL;
+}
+
 /* `ferry https://host` opens the form for that server. */
 static void
 test_open_server (Fixture *f, gconstpointer data)
@@ -659,10 +685,22 @@ test_open_server (Fixture *f, gconstpointer data)
   ferry_window_open_server (f->window, "http://plain.example.com");
   assert_error_contains (f, "HTTPS");
 
-  /* Invalid input in the form is explained, not sent. */
+  /* Connect needs a server and a user… */
   fill_form (f, "", SIM_USER, "x", FALSE);
-  gtk_widget_activate_action (GTK_WIDGET (f->start), "start.connect", NULL);
-  assert_error_contains (f, "Enter the address");
+  iterate_a_little ();
+  g_assert_false (gtk_widget_get_sensitive (START_CHILD (f, "connect_button")));
+
+  /* …and an address that is not one is explained, not sent. */
+  fill_form (f, "hcx example com", SIM_USER, "x", FALSE);
+  click_connect (f);
+  assert_error_contains (f, "is not a server address");
+  g_assert_false (ferry_start_page_get_busy (f->start));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==, "hcx example com");
+
+  /* Enter in the password field connects (the Connect button is the default). */
+  fill_form (f, "127.0.0.1:1", SIM_USER, "x", FALSE);
+  g_signal_emit_by_name (find_text (START_CHILD (f, "password_row")), "activate");
+  iterate_until (shows_unreachable, f);
   g_assert_false (ferry_start_page_get_busy (f->start));
 }
 

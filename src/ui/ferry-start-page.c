@@ -66,6 +66,13 @@ static guint signals[N_SIGNALS];
 
 static void ferry_start_page_connect_session (FerryStartPage *self);
 
+static gboolean
+ferry_start_page_form_complete (FerryStartPage *self)
+{
+  return *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) != '\0' &&
+         *gtk_editable_get_text (GTK_EDITABLE (self->user_row)) != '\0';
+}
+
 static void
 ferry_start_page_set_busy (FerryStartPage *self, gboolean busy, const char *status)
 {
@@ -82,7 +89,7 @@ ferry_start_page_set_busy (FerryStartPage *self, gboolean busy, const char *stat
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), !busy);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.connect", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.connect", !busy && ferry_start_page_form_complete (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.connect-saved", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.edit", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.forget", !busy);
@@ -147,10 +154,9 @@ keyring_bar_response_cb (FerryStartPage *self, int response, GtkInfoBar *bar)
 static void
 form_changed_cb (FerryStartPage *self)
 {
-  gboolean has_server = *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) != '\0';
-  gboolean has_user = *gtk_editable_get_text (GTK_EDITABLE (self->user_row)) != '\0';
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->connect_button), has_server && has_user);
+  /* Connect needs a server and a user; the password may come from the keyring. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.connect",
+                                 !self->busy && ferry_start_page_form_complete (self));
 }
 
 static void
@@ -574,6 +580,32 @@ saved_changed_cb (FerryStartPage *self)
 
 /* ---- GObject ---- */
 
+/* Enter in any field of the form connects. */
+static void
+ferry_start_page_map (GtkWidget *widget)
+{
+  FerryStartPage *self = FERRY_START_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (ferry_start_page_parent_class)->map (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->connect_button));
+}
+
+static void
+ferry_start_page_unmap (GtkWidget *widget)
+{
+  FerryStartPage *self = FERRY_START_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root) && gtk_window_get_default_widget (GTK_WINDOW (root)) == GTK_WIDGET (self->connect_button))
+    gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
+
+  GTK_WIDGET_CLASS (ferry_start_page_parent_class)->unmap (widget);
+}
+
 static void
 ferry_start_page_constructed (GObject *object)
 {
@@ -668,6 +700,8 @@ ferry_start_page_class_init (FerryStartPageClass *klass)
   object_class->dispose = ferry_start_page_dispose;
   object_class->get_property = ferry_start_page_get_property;
   object_class->set_property = ferry_start_page_set_property;
+  widget_class->map = ferry_start_page_map;
+  widget_class->unmap = ferry_start_page_unmap;
 
   properties[PROP_CONNECTIONS] =
     g_param_spec_object ("connections", NULL, NULL, FERRY_TYPE_CONNECTION_STORE,
