@@ -1152,6 +1152,18 @@ test_groups_and_jobs (void)
     ms = query_sync (fx, NULL, ids, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (ms), ==, 1);
+
+    /* The simulator has no archive endpoint: a clean NOT_FOUND naming the path. */
+    {
+      g_autoptr (GAsyncResult) r6 = NULL;
+
+      ferry_hcx_client_archive_mobility_groups_async (fx->client, ids, NULL, got_result, &r6);
+      g_assert_false (
+          ferry_hcx_client_archive_mobility_groups_finish (fx->client, wait_for (&r6), &error));
+      g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_NOT_FOUND);
+      g_assert_nonnull (strstr (error->message, "/mobility/groups/archive"));
+      g_clear_error (&error);
+    }
   }
 
   /* The job of a start. */
