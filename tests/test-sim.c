@@ -653,6 +653,15 @@ test_inventory_paging (void)
   g_assert_cmpuint (last_len, ==, 500);
   g_assert_cmpuint (g_hash_table_size (ids), ==, 2500);
 
+  /* "offset" works too, and a stale skipCount of 0 beside it does not restart the paging. */
+  {
+    g_autoptr (Reply) by_offset = api (fx, "POST", "/service/inventory/virtualmachines",
+                                       "{\"filter\":{\"cloud\":{\"local\":true}},\"paging\":"
+                                       "{\"offset\":2000,\"skipCount\":0,\"pageSize\":1000}}");
+
+    g_assert_cmpuint (jlen (by_offset->json, "data.items"), ==, 500);
+  }
+
   remote = api (fx, "POST", "/service/inventory/virtualmachines",
                 "{\"filter\":{\"cloud\":{\"remote\":true}},\"paging\":{\"pageSize\":1000}}");
   g_assert_cmpuint (remote->status, ==, 200);

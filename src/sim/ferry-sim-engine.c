@@ -1631,7 +1631,9 @@ ferry_sim_engine_query (FerrySimEngine *e, JsonNode *body, guint *status)
   JsonArray *entities = ferry_sim_json_array (filter, "entityId");
   gboolean skip_drafts = ferry_sim_json_bool (filter, "skipDrafts", TRUE);
   gint64 page_size = ferry_sim_json_int (paging, "pageSize", 50);
-  gint64 skip = ferry_sim_json_int (paging, "skipCount", ferry_sim_json_int (paging, "offset", 0));
+  /* Either name; if both are sent, the larger wins (a stale zero never loops a client). */
+  gint64 skip
+      = MAX (ferry_sim_json_int (paging, "skipCount", 0), ferry_sim_json_int (paging, "offset", 0));
   g_autoptr (JsonBuilder) b = json_builder_new ();
   guint i, matched = 0, emitted = 0;
 

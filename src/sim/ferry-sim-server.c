@@ -455,7 +455,9 @@ handle_vms (FerrySimServer *self, JsonNode *body, Response *r)
   JsonObject *filter = ferry_sim_json_object (root, "filter");
   JsonObject *paging = ferry_sim_json_object (root, "paging");
   FerrySimSite *site = site_for_filter (self, filter);
-  gint64 skip = ferry_sim_json_int (paging, "skipCount", ferry_sim_json_int (paging, "offset", 0));
+  /* Either name; if both are sent, the larger wins (a stale zero never loops a client). */
+  gint64 skip
+      = MAX (ferry_sim_json_int (paging, "skipCount", 0), ferry_sim_json_int (paging, "offset", 0));
   gint64 page_size = ferry_sim_json_int (paging, "pageSize", 1000);
   guint total = (site == &self->world->source) ? self->world->n_vms : 0;
   guint from, to, i;
