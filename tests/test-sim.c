@@ -1889,6 +1889,89 @@ test_bandwidth_and_concurrency (void)
   fx_free (fx);
 }
 
+/* Odd bodies never crash the simulator: every answer is a 2xx or a 4xx with a body. */
+static void
+test_robustness (void)
+{
+  Fx *fx = fx_new (NULL);
+  static const char *paths[] = {
+    "/service/inventory/virtualmachines",
+    "/service/inventory/networks",
+    "/service/inventory/containers",
+    "/service/inventory/datastores",
+    "/service/inventory/storageProfiles",
+    "/service/inventory/resourcecontainer/list",
+    "/mobility/migrations/validate",
+    "/mobility/migrations/start",
+    "/mobility/migrations/cancel",
+    "/mobility/migrations/forceCancel",
+    "/migrations?action=query",
+    "/mobility/groups",
+    "/mobility/groups/start",
+    "/mobility/groups/x/schedule",
+    "/sessions",
+  };
+  static const char *controls[] = {
+    "/__sim/clock", "/__sim/faults", "/__sim/services", "/__sim/vm-failure", "/__sim/quirks",
+  };
+  static const char *bodies[] = {
+    "[]",
+    "\"x\"",
+    "1",
+    "null",
+    "{}",
+    "{\"items\":null}",
+    "{\"items\":[1,\"a\",null,{},[]]}",
+    "{\"filter\":[],\"paging\":7}",
+    "{\"filter\":{\"cloud\":\"x\",\"entityType\":\"folder\"},\"paging\":{\"pageSize\":\"abc\","
+    "\"skipCount\":-5,\"offset\":1e300}}",
+    "{\"filter\":{\"migrationId\":[1,null],\"state\":\"x\"},\"paging\":{\"pageSize\":-1}}",
+    "{\"items\":[{\"entity\":[],\"migrationType\":5,\"placement\":{},\"networkParams\":"
+    "{\"networkMappings\":[1,{}]},\"storage\":\"x\",\"switchoverParams\":{\"schedule\":"
+    "{\"startTime\":\"soon\",\"expiryTime\":-1}}}]}",
+    "{\"items\":[{\"migrationType\":\"vSphereReplication\",\"entity\":{\"entityId\":\"vm-1001\"},"
+    "\"placement\":[null,1,{\"type\":5}],\"networkParams\":{\"networkMappings\":[{\"srcNetworkId\":"
+    "7}]}}]}",
+    "{\"items\":[{\"name\":[],\"migrations\":[1,{\"entity\":null}],\"migrationGroupId\":2}]}",
+    "{\"mobilityGroupDefaults\":{\"switchover\":[]},\"advanceSeconds\":\"x\",\"speed\":-3,"
+    "\"errorRate\":\"0.5\",\"latencyMs\":-1,\"side\":1,\"service\":null,\"entityId\":[]}",
+    "{\"username\":1,\"password\":null}",
+    "{\"a\":",
+    "\xff\xfe not even text",
+  };
+  guint p, b;
+
+  for (p = 0; p < G_N_ELEMENTS (paths); p++)
+    for (b = 0; b < G_N_ELEMENTS (bodies); b++)
+      {
+        g_autoptr (Reply) r = api (fx, "POST", paths[p], bodies[b]);
+
+        g_assert_no_error (r->error);
+        if (r->status >= 500 || r->status < 200)
+          g_error ("POST %s %s → %u", paths[p], bodies[b], r->status);
+        if (r->status >= 400 && r->status != 401)
+          g_assert_nonnull (r->json);
+      }
+  for (p = 0; p < G_N_ELEMENTS (controls); p++)
+    for (b = 0; b < G_N_ELEMENTS (bodies); b++)
+      {
+        g_autoptr (Reply) r = call (fx->sim, NULL, "POST", controls[p], bodies[b]);
+
+        g_assert_no_error (r->error);
+        if (r->status >= 500 || r->status < 200)
+          g_error ("POST %s %s → %u", controls[p], bodies[b], r->status);
+      }
+  /* Still serving. */
+  {
+    g_autoptr (JsonNode) c = control (fx, "DELETE", "/__sim/faults", NULL);
+    g_autoptr (JsonNode) q = control (fx, "POST", "/__sim/quirks", "{\"unknownStates\":false}");
+    g_autoptr (Reply) ok = api (fx, "GET", "/cloudConfigs", NULL);
+
+    g_assert_cmpuint (ok->status, ==, 200);
+  }
+  fx_free (fx);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1922,5 +2005,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sim/certificate-rotate", test_certificate_rotate);
   g_test_add_func ("/sim/not-found", test_not_found);
   g_test_add_func ("/sim/quirks", test_quirks);
+  g_test_add_func ("/sim/robustness", test_robustness);
   return g_test_run ();
 }
