@@ -290,7 +290,7 @@ test_connection_store_saves (void)
   g_assert_no_error (error);
   g_assert_cmpstr (ferry_connection_get_server (connection), ==, "hcx.example.com:8443");
   g_assert_cmpstr (ferry_connection_get_title (connection), ==,
-                   "cloudadmin@vsphere.local@hcx.example.com:8443");
+                   "cloudadmin@vsphere.local on hcx.example.com:8443");
   g_assert_true (ferry_connection_store_add (store, connection) == connection);
   ferry_connection_set_fingerprint (connection, "AB:CD");
 

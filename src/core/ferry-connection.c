@@ -129,8 +129,9 @@ ferry_connection_new (const char *server, const char *user, GError **error)
 static void
 ferry_connection_update_title (FerryConnection *self)
 {
+  /* TRANSLATORS: a connection, "USER on SERVER" */
   g_autofree char *title
-      = g_strdup_printf ("%s@%s", self->user ? self->user : "", self->server ? self->server : "");
+      = g_strdup_printf (_ ("%s on %s"), self->user ? self->user : "", self->server ? self->server : "");
 
   if (g_strcmp0 (title, self->title) == 0)
     return;

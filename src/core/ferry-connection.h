@@ -40,7 +40,7 @@ const char *
 ferry_connection_get_fingerprint (FerryConnection *self);
 void
 ferry_connection_set_fingerprint (FerryConnection *self, const char *fingerprint);
-/* "user@server", for lists. */
+/* "USER on SERVER", for messages and titles. */
 const char *
 ferry_connection_get_title (FerryConnection *self);
 /* "https://host[:port]" */

@@ -22,6 +22,7 @@ struct _FerryStartPage
   gboolean keyring_reason_shown;
 
   /* template widgets */
+  GtkScrolledWindow *scroller;
   GtkInfoBar *keyring_bar;
   GtkLabel *keyring_label;
   AdwPreferencesGroup *saved_group;
@@ -119,6 +120,8 @@ ferry_start_page_show_error (FerryStartPage *self, const char *message, const ch
   gtk_widget_set_visible (GTK_WIDGET (self->error_details), details != NULL && *details != '\0' &&
                                                               g_strcmp0 (details, message) != 0);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  /* The message sits at the top of the page: make sure it is seen. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 static void
@@ -719,6 +722,7 @@ ferry_start_page_class_init (FerryStartPageClass *klass)
                   FERRY_TYPE_CONNECTION_SESSION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferry_hcx/Ferry/ferry-start-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, keyring_bar);
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, keyring_label);
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, saved_group);
