@@ -42,6 +42,7 @@ struct _FerryHcxClient
   char *password;
   char *token;
   char *endpoint_id;
+  guint token_generation; /* bumped by every new token */
 
   FerryHcxCertificate *peer_certificate;
 
@@ -89,6 +90,8 @@ set_logged_in (FerryHcxClient *self, const char *token)
 
   secure_free (self->token);
   self->token = g_strdup (token);
+  if (token != NULL)
+    self->token_generation++;
   if (was != (self->token != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGGED_IN]);
 }
@@ -133,6 +136,7 @@ typedef struct
   GBytes *body;
   RequestFlags flags;
   gboolean relogged;
+  guint token_generation; /* of the token this attempt carried */
 
   SoupMessage *msg;
   GCancellable *attempt_cancellable;
@@ -408,6 +412,13 @@ on_request_sent (GObject *source, GAsyncResult *result, gpointer user_data)
   if (req->status == SOUP_STATUS_UNAUTHORIZED && !(req->flags & REQUEST_NO_AUTH) && !req->relogged
       && self->password != NULL)
     {
+      if (req->token_generation != self->token_generation && self->token != NULL
+          && !self->relogin_in_progress && (req->flags & REQUEST_SAFE))
+        {
+          /* Sent with a token that a re-login has replaced meanwhile: just repeat it. */
+          request_attempt (g_steal_pointer (&task));
+          return;
+        }
       g_debug ("%s: session expired, logging in again", self->host);
       req->relogged = TRUE;
       relogin_begin (self, g_steal_pointer (&task));
@@ -468,6 +479,7 @@ request_attempt (GTask *task)
   soup_message_headers_replace (headers, "Accept", "application/json");
   if (!(req->flags & REQUEST_NO_AUTH) && self->token != NULL)
     soup_message_headers_replace (headers, TOKEN_HEADER, self->token);
+  req->token_generation = self->token_generation;
   if (req->body != NULL)
     soup_message_set_request_body_from_bytes (req->msg, "application/json", req->body);
   else
