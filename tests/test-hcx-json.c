@@ -106,6 +106,19 @@ test_no_list (void)
 
   g_assert_null (items);
   g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE);
+  {
+    g_autoptr (JsonNode) failed
+        = parse_ok ("{\"success\":false,\"completed\":true,\"errors\":[{\"error\":\"Inventory\","
+                    "\"text\":\"vCenter is not reachable\"}]}");
+    g_autoptr (GError) error2 = NULL;
+    g_autoptr (GPtrArray) none2 = ferry_hcx_json_to_array (
+        failed, (FerryHcxJsonItemFunc)ferry_hcx_json_to_site, "hcx.example", &error2);
+
+    g_assert_null (none2);
+    g_assert_error (error2, FERRY_HCX_ERROR, FERRY_HCX_ERROR_SERVER_ERROR);
+    g_assert_nonnull (strstr (error2->message, "vCenter is not reachable"));
+    g_assert_nonnull (strstr (error2->message, "hcx.example"));
+  }
   g_assert_nonnull (none);
   g_assert_cmpuint (none->len, ==, 0);
 }

@@ -396,8 +396,15 @@ ferry_hcx_json_to_array (JsonNode *root, FerryHcxJsonItemFunc func, const char *
 
   if (items == NULL)
     {
-      g_set_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
-                   _ ("%s answered without the expected list of items"), host);
+      g_autofree char *message = ferry_hcx_json_error_message (root);
+
+      /* {"success":false,"errors":[…]} with a 200: the server's own failure. */
+      if (message != NULL)
+        g_set_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_SERVER_ERROR,
+                     _ ("HCX Manager “%s” reported an error: “%s”"), host, message);
+      else
+        g_set_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+                     _ ("%s answered without the expected list of items"), host);
       return NULL;
     }
   n = json_array_get_length (items);
