@@ -269,6 +269,45 @@ test_connect_timeout (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
 }
 
+static gboolean
+on_plain_incoming (GSocketService *service, GSocketConnection *connection, GObject *source,
+                   gpointer user_data)
+{
+  static const char answer[] = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n";
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+
+  g_output_stream_write_all (out, answer, strlen (answer), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static void
+test_not_tls (void)
+{
+  g_autoptr (GSocketService) service = g_socket_service_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FerryHcxClient) client = NULL;
+  g_autofree char *url = NULL;
+  guint16 port;
+
+  /* Something that answers in plain HTTP where HTTPS is expected. */
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_plain_incoming), NULL);
+  g_socket_service_start (service);
+  url = g_strdup_printf ("127.0.0.1:%u", port);
+
+  client = ferry_hcx_client_new (url, &error);
+  g_assert_no_error (error);
+  ferry_hcx_client_set_connect_timeout (client, 5);
+  g_assert_false (login (client, PASSWORD, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, url));
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+}
+
 static void
 test_certificate (void)
 {
@@ -1293,6 +1332,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hcx-client/login", test_login);
   g_test_add_func ("/hcx-client/unreachable", test_unreachable);
   g_test_add_func ("/hcx-client/connect-timeout", test_connect_timeout);
+  g_test_add_func ("/hcx-client/not-tls", test_not_tls);
   g_test_add_func ("/hcx-client/certificate", test_certificate);
   g_test_add_func ("/hcx-client/certificate-valid", test_certificate_valid);
   g_test_add_func ("/hcx-client/inventory", test_inventory);
