@@ -103,6 +103,15 @@ ferry_certificate_dialog_new (GtkWindow           *parent,
   /* TRANSLATORS: certificate validity, "from DATE to DATE" */
   validity = g_strdup_printf (_ ("From %s to %s"), from, until);
   problems = ferry_hcx_certificate_describe_errors (certificate);
+  if (problems != NULL && *problems != '\0')
+    {
+      /* Shown as a sentence of its own. */
+      g_autofree char *rest = g_strdup (g_utf8_next_char (problems));
+      g_autofree char *first = g_utf8_strup (problems, g_utf8_next_char (problems) - problems);
+
+      g_free (problems);
+      problems = g_strconcat (first, rest, NULL);
+    }
 
   add_row (GTK_LIST_BOX (list), "server", _ ("Server"), server, FALSE);
   add_row (GTK_LIST_BOX (list), "fingerprint", _ ("SHA-256 Fingerprint"),

@@ -103,6 +103,15 @@ ferry_start_page_set_busy (FerryStartPage *self, gboolean busy, const char *stat
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* A hidden revealer still takes the box's spacing: hide it once it has slid away. */
+static void
+error_revealed_cb (FerryStartPage *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->error_revealer) &&
+      !gtk_revealer_get_reveal_child (self->error_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), FALSE);
+}
+
 static void
 ferry_start_page_hide_error (FerryStartPage *self)
 {
@@ -119,6 +128,7 @@ ferry_start_page_show_error (FerryStartPage *self, const char *message, const ch
   gtk_label_set_text (self->error_details, details != NULL ? details : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_details), details != NULL && *details != '\0' &&
                                                               g_strcmp0 (details, message) != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
   /* The message sits at the top of the page: make sure it is seen. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -139,6 +149,7 @@ ferry_start_page_update_keyring_reason (FerryStartPage *self)
   /* Say why, once. */
   self->keyring_reason_shown = TRUE;
   gtk_label_set_text (self->keyring_label, reason);
+  gtk_widget_set_visible (GTK_WIDGET (self->keyring_bar), TRUE);
   gtk_info_bar_set_revealed (self->keyring_bar, TRUE);
 }
 
@@ -152,6 +163,7 @@ static void
 keyring_bar_response_cb (FerryStartPage *self, int response, GtkInfoBar *bar)
 {
   gtk_info_bar_set_revealed (bar, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
 }
 
 static void
@@ -294,7 +306,13 @@ connect_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         }
 
       message = ferry_connection_session_describe_error (session, error);
-      ferry_start_page_show_error (self, message, error->message);
+      /* The client's own words add the technical detail (HTTP status, the server's message,
+       * the socket error), except where they would only repeat the explanation. */
+      if (g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_CERTIFICATE_CHANGED) ||
+          g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_BAD_CREDENTIALS))
+        ferry_start_page_show_error (self, message, NULL);
+      else
+        ferry_start_page_show_error (self, message, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->review_button),
                               g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_CERTIFICATE_CHANGED) &&
                                 ferry_connection_session_get_peer_certificate (session) != NULL);
@@ -634,6 +652,8 @@ ferry_start_page_constructed (GObject *object)
 
   ferry_start_page_set_busy (self, FALSE, NULL);
   form_changed_cb (self);
+  g_signal_connect_object (self->error_revealer, "notify::child-revealed", G_CALLBACK (error_revealed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
