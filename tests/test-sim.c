@@ -1262,6 +1262,17 @@ test_bulk_with_window (void)
       k++;
   g_assert_cmpuint (k, ==, G_N_ELEMENTS (order));
   g_assert_nonnull (jstr (json_array_get_element (json_node_get_array (log), 0), "message"));
+
+  /* The migrated VM now shows in the destination inventory. */
+  {
+    g_autoptr (Reply) remote = api (fx, "POST", "/service/inventory/virtualmachines",
+                                    "{\"filter\":{\"cloud\":{\"remote\":true}},\"paging\":{"
+                                    "\"pageSize\":100}}");
+
+    g_assert_cmpuint (jlen (remote->json, "data.items"), ==, 1);
+    g_assert_cmpstr (jstr (remote->json, "data.items.0.id"), ==, jstr (vm, "id"));
+    g_assert_cmpint (jint (remote->json, "data.paging.totalSize"), ==, 1);
+  }
   fx_free (fx);
 }
 
@@ -1711,6 +1722,18 @@ test_certificate_rotate (void)
   ok = api (fx, "GET", "/cloudConfigs", NULL);
   g_assert_no_error (ok->error);
   g_assert_cmpuint (ok->status, ==, 200);
+
+  /* Again: every rotation is in effect as soon as it has answered. */
+  {
+    g_autoptr (JsonNode) r2 = control (fx, "POST", "/__sim/certificate/rotate", NULL);
+    g_autoptr (Reply) ok2 = api (fx, "GET", "/cloudConfigs", NULL);
+    g_autoptr (JsonNode) state = control (fx, "GET", "/__sim/state", NULL);
+
+    g_assert_cmpstr (jstr (r2, "fingerprint"), !=, jstr (r, "fingerprint"));
+    g_assert_no_error (ok2->error);
+    g_assert_cmpuint (ok2->status, ==, 200);
+    g_assert_cmpstr (jstr (state, "fingerprint"), ==, jstr (r2, "fingerprint"));
+  }
   fx_free (fx);
 }
 

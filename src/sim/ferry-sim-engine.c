@@ -143,6 +143,7 @@ struct _FerrySimEngine
   GHashTable *failures;    /* entity id → phase */
   GHashTable *reserved;    /* datastore id → guint64* */
   gboolean unknown_states; /* report intermediate states under other names */
+  GPtrArray *arrived;      /* const FerrySimVm*: migrated, now in the destination inventory */
   guint64 counter;
 };
 
@@ -227,6 +228,7 @@ ferry_sim_engine_new (FerrySimWorld *world, const FerrySimEngineConfig *config)
   e->jobs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, job_free);
   e->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   e->reserved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  e->arrived = g_ptr_array_new ();
   ferry_sim_engine_reset (e);
   return e;
 }
@@ -242,6 +244,7 @@ ferry_sim_engine_free (FerrySimEngine *e)
   g_hash_table_unref (e->jobs);
   g_hash_table_unref (e->failures);
   g_hash_table_unref (e->reserved);
+  g_ptr_array_unref (e->arrived);
   g_free (e);
 }
 
@@ -259,6 +262,7 @@ ferry_sim_engine_reset (FerrySimEngine *e)
   for (i = 0; i < FERRY_SIM_N_SIDES; i++)
     e->services[i] = DEFAULT_SERVICES;
   e->unknown_states = FALSE;
+  g_ptr_array_set_size (e->arrived, 0);
   e->speed = e->config.speed;
   e->base_sim_ms = e->initial_ms;
   e->base_real_us = g_get_monotonic_time ();
@@ -328,6 +332,8 @@ finish (FerrySimEngine *e, Migration *m, gint64 time, const char *state, const c
     m->is_cancelled = TRUE;
   if (state != ST_COMPLETE)
     release_reservation (e, m);
+  else
+    g_ptr_array_add (e->arrived, (gpointer)m->vm);
 }
 
 static const char *
@@ -2028,4 +2034,11 @@ ferry_sim_engine_reserved (FerrySimEngine *e, const char *datastore_id)
   guint64 *r = g_hash_table_lookup (e->reserved, datastore_id);
 
   return r != NULL ? *r : 0;
+}
+
+GPtrArray *
+ferry_sim_engine_get_arrived (FerrySimEngine *e)
+{
+  ferry_sim_engine_now (e);
+  return e->arrived;
 }

@@ -459,7 +459,12 @@ handle_vms (FerrySimServer *self, JsonNode *body, Response *r)
   gint64 skip
       = MAX (ferry_sim_json_int (paging, "skipCount", 0), ferry_sim_json_int (paging, "offset", 0));
   gint64 page_size = ferry_sim_json_int (paging, "pageSize", 1000);
-  guint total = (site == &self->world->source) ? self->world->n_vms : 0;
+  /* The destination lists the VMs whose migration completed. */
+  GPtrArray *arrived
+      = site == &self->world->destination ? ferry_sim_engine_get_arrived (self->engine) : NULL;
+  guint total = site == &self->world->source ? self->world->n_vms
+                : arrived != NULL            ? arrived->len
+                                             : 0;
   guint from, to, i;
   GString *out;
 
@@ -479,7 +484,9 @@ handle_vms (FerrySimServer *self, JsonNode *body, Response *r)
     {
       if (i > from)
         g_string_append_c (out, ',');
-      ferry_sim_world_write_vm (self->world, &self->world->vms[i], out);
+      ferry_sim_world_write_vm (
+          self->world, arrived != NULL ? g_ptr_array_index (arrived, i) : &self->world->vms[i],
+          out);
     }
   g_string_append_printf (out,
                           "],\"paging\":{\"skipCount\":%u,\"pageSize\":%" G_GINT64_FORMAT
@@ -886,8 +893,8 @@ respond_ok (Response *r)
   respond_raw (r, 200, "application/json", g_strdup (ok), strlen (ok));
 }
 
-static void
-rotate_certificate_later (FerrySimServer *self, SoupServerMessage *msg);
+static gboolean
+rotate_certificate (FerrySimServer *self, GTlsCertificate *certificate, GError **error);
 
 static void
 handle_control (FerrySimServer *self, SoupServerMessage *msg, const char *method, const char *path,
@@ -1016,21 +1023,16 @@ handle_control (FerrySimServer *self, SoupServerMessage *msg, const char *method
       g_autoptr (GTlsCertificate) cert = ferry_sim_cert_generate (NULL, &error);
       g_autoptr (JsonBuilder) b = json_builder_new ();
 
-      if (cert == NULL)
+      if (cert == NULL || !rotate_certificate (self, cert, &error))
         {
           respond_error (r, 500, "CERTIFICATE_ERROR", error->message);
           return;
         }
-      g_set_object (&self->certificate, cert);
-      g_mutex_lock (&self->lock);
-      g_ptr_array_add (self->fingerprints, ferry_sim_cert_fingerprint (cert));
-      g_mutex_unlock (&self->lock);
       json_builder_begin_object (b);
       ferry_sim_json_add_bool (b, "ok", TRUE);
       ferry_sim_json_add_string (b, "fingerprint", ferry_sim_server_get_fingerprint (self));
       json_builder_end_object (b);
       respond_builder (r, 200, b);
-      rotate_certificate_later (self, msg);
     }
   else
     {
@@ -1303,36 +1305,27 @@ server_callback (SoupServer *server, SoupServerMessage *msg, const char *path, G
 
 /* ---- certificate rotation --------------------------------------------------------------- */
 
+/* Serve a new certificate on new connections from now on. Only the listening sockets are
+ * replaced: connections already open (including the one asking) keep going, so the answer
+ * reaches the caller and every connection made after it sees the new certificate. */
 static gboolean
-relisten_cb (gpointer data)
+rotate_certificate (FerrySimServer *self, GTlsCertificate *certificate, GError **error)
 {
-  FerrySimServer *self = data;
-  g_autoptr (GError) error = NULL;
+  GSList *listeners = soup_server_get_listeners (self->soup);
+  GSList *l;
 
-  soup_server_disconnect (self->soup);
-  soup_server_set_tls_certificate (self->soup, self->certificate);
+  for (l = listeners; l != NULL; l = l->next)
+    g_socket_close (l->data, NULL);
+  g_slist_free (listeners);
+  g_set_object (&self->certificate, certificate);
+  soup_server_set_tls_certificate (self->soup, certificate);
   if (!soup_server_listen_local (self->soup, self->port,
-                                 SOUP_SERVER_LISTEN_HTTPS | SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
-    g_warning ("Simulator could not listen again after rotating its certificate: %s",
-               error->message);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-rotate_finished_cb (SoupServerMessage *msg, gpointer user_data)
-{
-  FerrySimServer *self = user_data;
-  GSource *source = g_idle_source_new ();
-
-  g_source_set_callback (source, relisten_cb, g_object_ref (self), g_object_unref);
-  g_source_attach (source, self->context);
-  g_source_unref (source);
-}
-
-static void
-rotate_certificate_later (FerrySimServer *self, SoupServerMessage *msg)
-{
-  g_signal_connect_object (msg, "finished", G_CALLBACK (rotate_finished_cb), self, 0);
+                                 SOUP_SERVER_LISTEN_HTTPS | SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+    return FALSE;
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->fingerprints, ferry_sim_cert_fingerprint (certificate));
+  g_mutex_unlock (&self->lock);
+  return TRUE;
 }
 
 /* ---- public API ------------------------------------------------------------------------- */
