@@ -546,6 +546,88 @@ test_accessors (void)
   g_assert_nonnull (ferry_json_get_array (o, "h"));
 }
 
+/* Never crash on input: every parser over mangled variants of real-looking answers. */
+static void
+test_mangled (void)
+{
+  static const char *samples[] = {
+    "{\"success\":true,\"data\":{\"items\":[{\"id\":\"vm-1\",\"name\":\"a\",\"summary\":"
+    "{\"numCpu\":\"4\",\"memorySizeMB\":8192},\"networkDevices\":[{\"macAddress\":\"x\","
+    "\"connected\":true}],\"network\":[{\"id\":\"n\"}],\"isoMounted\":false}],"
+    "\"paging\":{\"totalSize\":\"1\"}}}",
+    "{\"data\":{\"items\":[{\"migrationId\":\"m\",\"state\":\"X\",\"entity\":{\"entityId\":1},"
+    "\"progress\":{\"total\":{\"value\":\"10\",\"bytesTransferred\":5},\"state\":{},"
+    "\"log\":[{\"status\":\"A\"},7,null]}}]}}",
+    "{\"items\":[{\"serviceMeshId\":\"s\",\"computeProfiles\":[{\"computeProfileId\":\"c\"},1],"
+    "\"services\":[{\"name\":\"RAV\"},\"VMOTION\",3]},{\"computeProfileId\":\"c\","
+    "\"services\":null,\"compute\":[{\"cmpName\":\"d\"}]}]}",
+    "{\"errors\":[{\"code\":\"E\",\"message\":\"m\"}],\"warnings\":[\"w\"],\"items\":[{"
+    "\"entityId\":"
+    "\"vm\",\"errors\":[{\"message\":\"x\"}],\"warnings\":{}}],\"jobId\":5}",
+  };
+  FerryHcxJsonItemFunc funcs[] = {
+    (FerryHcxJsonItemFunc)ferry_hcx_json_to_site,
+    (FerryHcxJsonItemFunc)ferry_hcx_json_to_resource_container,
+    (FerryHcxJsonItemFunc)ferry_hcx_json_to_vm,
+    (FerryHcxJsonItemFunc)ferry_hcx_json_to_network,
+    (FerryHcxJsonItemFunc)ferry_hcx_json_to_container,
+    (FerryHcxJsonItemFunc)ferry_hcx_json_to_datastore,
+    (FerryHcxJsonItemFunc)ferry_hcx_json_to_storage_profile,
+    (FerryHcxJsonItemFunc)ferry_hcx_json_to_compute_profile,
+    (FerryHcxJsonItemFunc)ferry_hcx_json_to_service_mesh,
+    (FerryHcxJsonItemFunc)ferry_hcx_json_to_migration,
+    (FerryHcxJsonItemFunc)ferry_hcx_json_to_mobility_group,
+    (FerryHcxJsonItemFunc)ferry_hcx_json_to_job,
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  static const char junk[] = "{}[]\",:0123456789truefalsenull \\x";
+  guint parsed = 0;
+
+  for (guint round = 0; round < 400; round++)
+    {
+      const char *sample = samples[round % G_N_ELEMENTS (samples)];
+      gsize len = strlen (sample);
+      g_autofree char *copy = g_strdup (sample);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (JsonNode) root = NULL;
+      g_autoptr (FerryValidationResult) vr = NULL;
+      g_autofree char *message = NULL;
+      guint n_mutations = g_rand_int_range (rand, 1, 4);
+
+      for (guint m = 0; m < n_mutations; m++)
+        copy[g_rand_int_range (rand, 0, (gint32)len)]
+            = junk[g_rand_int_range (rand, 0, (gint32)sizeof junk - 1)];
+      if (round % 5 == 0)
+        len = g_rand_int_range (rand, 0, (gint32)len);
+      bytes = g_bytes_new (copy, len);
+      root = ferry_hcx_json_parse (bytes, "hcx.example", NULL);
+      if (root == NULL)
+        continue;
+      parsed++;
+      for (guint f = 0; f < G_N_ELEMENTS (funcs); f++)
+        {
+          g_autoptr (GPtrArray) items
+              = ferry_hcx_json_to_array (root, funcs[f], "hcx.example", NULL);
+
+          (void)items;
+        }
+      if (JSON_NODE_HOLDS_OBJECT (root))
+        {
+          g_autoptr (FerryJob) job = ferry_hcx_json_to_job (json_node_get_object (root));
+          g_autoptr (FerryMobilityGroup) group
+              = ferry_hcx_json_to_mobility_group (json_node_get_object (root));
+
+          g_assert_nonnull (job);
+          g_assert_nonnull (group);
+        }
+      vr = ferry_hcx_json_to_validation_result (root);
+      message = ferry_hcx_json_error_message (root);
+      (void)ferry_hcx_json_find_total (root);
+    }
+  /* Some survived the mangling and went all the way through the parsers. */
+  g_assert_cmpuint (parsed, >, 20);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -565,6 +647,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hcx-json/validation-result", test_validation_result);
   g_test_add_func ("/hcx-json/job-and-group", test_job_and_group);
   g_test_add_func ("/hcx-json/intent", test_intent_json);
+  g_test_add_func ("/hcx-json/mangled", test_mangled);
 
   return g_test_run ();
 }
