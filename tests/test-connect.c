@@ -246,6 +246,54 @@ sim_fingerprint_changed (gpointer data)
   return !ferry_hcx_fingerprint_equal (ferry_sim_thread_get_fingerprint (f->sim), sim_fingerprint_old);
 }
 
+/* "Edit" puts a saved connection in the form, keeping its trusted certificate; an edit that
+ * fails to log in replaces nothing. */
+static void
+test_edit (Fixture *f, gconstpointer data)
+{
+  g_autofree char *server = normalized_server (f);
+  g_autofree char *old_password = NULL;
+  g_autofree char *new_password = NULL;
+  FerryConnection *edited;
+  GtkWidget *edit;
+
+  test_add_and_remember (f, data);
+
+  edit = find_named (saved_row (f, 0), "edit");
+  g_assert_nonnull (edit);
+  click (edit);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (START_CHILD (f, "form_group"))), ==,
+                   "Edit Connection");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==, server);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "user_row"))), ==, SIM_USER);
+
+  /* Another spelling of the same server maps onto the same saved entry. */
+  gtk_editable_set_text (GTK_EDITABLE (START_CHILD (f, "server_row")), ferry_sim_thread_get_url (f->sim));
+  gtk_editable_set_text (GTK_EDITABLE (START_CHILD (f, "password_row")), SIM_PASSWORD);
+  click_connect (f);
+  g_assert_null (find_dialog ()); /* still trusted */
+  iterate_until (on_sites_page, f);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->connections)), ==, 1);
+  edited = ferry_connection_store_find (f->connections, server, SIM_USER);
+  g_assert_nonnull (edited);
+  disconnect (f);
+
+  /* Now really change the user: the old entry and its password go, the new one is saved. */
+  click (find_named (saved_row (f, 0), "edit"));
+  gtk_editable_set_text (GTK_EDITABLE (START_CHILD (f, "user_row")), "someone-else@vsphere.local");
+  gtk_editable_set_text (GTK_EDITABLE (START_CHILD (f, "password_row")), SIM_PASSWORD);
+  click_connect (f);
+  g_assert_null (find_dialog ()); /* same server: the certificate stays trusted */
+  /* The simulator rejects that user: the error is shown and nothing was replaced. */
+  assert_error_contains (f, "did not accept the user name or password");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->connections)), ==, 1);
+  g_assert_nonnull (ferry_connection_store_find (f->connections, server, SIM_USER));
+  old_password = keyring_password (server, SIM_USER);
+  g_assert_cmpstr (old_password, ==, SIM_PASSWORD);
+  new_password = keyring_password (server, "someone-else@vsphere.local");
+  g_assert_null (new_password);
+}
+
 /* A changed certificate refuses plainly; "Review Certificate" shows both fingerprints and
  * trusting the new one connects and pins it. */
 static void
@@ -733,6 +781,7 @@ main (int argc, char *argv[])
   ADD ("add-and-remember", test_add_and_remember);
   ADD ("reconnect-and-forget", test_reconnect_and_forget);
   ADD ("not-remembered", test_not_remembered);
+  ADD ("edit", test_edit);
   ADD ("changed-certificate", test_changed_certificate);
   ADD ("errors", test_errors);
   ADD ("cancel", test_cancel);

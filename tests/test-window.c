@@ -254,18 +254,115 @@ test_window_state_saved (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
 }
 
+typedef struct
+{
+  gboolean (*check) (FerryWindow *window);
+  gboolean passed;
+  gint64 deadline;
+} CommandLineCheck;
+
+static gboolean
+command_line_check_cb (gpointer data)
+{
+  CommandLineCheck *check = g_object_get_data (G_OBJECT (data), "check");
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (data));
+
+  if (windows != NULL && FERRY_IS_WINDOW (windows->data) && check->check (FERRY_WINDOW (windows->data)))
+    check->passed = TRUE;
+  else if (g_get_monotonic_time () < check->deadline)
+    return G_SOURCE_CONTINUE;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  g_application_quit (G_APPLICATION (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the application as `ferry ARG` until @check holds for its window (or 30 s pass). */
+static void
+run_command_line (const char *app_id, const char *arg, gboolean (*check_func) (FerryWindow *))
+{
+  g_autoptr (FerryApplication) app = ferry_application_new (app_id, G_APPLICATION_HANDLES_COMMAND_LINE |
+                                                                        G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "ferry", (char *) arg, NULL };
+  CommandLineCheck check = { check_func, FALSE, g_get_monotonic_time () + 30 * G_USEC_PER_SEC };
+  int status;
+
+  g_object_set_data (G_OBJECT (app), "check", &check);
+  g_timeout_add (50, command_line_check_cb, app);
+  status = g_application_run (G_APPLICATION (app), 2, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (check.passed);
+}
+
+static gboolean
+server_prefilled (FerryWindow *window)
+{
+  GtkWidget *row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (ferry_window_get_start_page (window)),
+                                                              FERRY_TYPE_START_PAGE, "server_row"));
+
+  return g_strcmp0 (ferry_window_get_visible_page (window), "start") == 0 &&
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "hcx.example.com:8443") == 0;
+}
+
+/* `ferry https://host:port` opens the connect form for that server. */
+static void
+test_window_command_line_server (void)
+{
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  use_system_mime_database ();
+  run_command_line ("io.github.ferry_hcx.Ferry.TestServer", "https://hcx.example.com:8443", server_prefilled);
+}
+
+static gboolean
+simulator_checked (FerryWindow *window)
+{
+  FerrySitePage *page = ferry_window_get_site_page (window);
+
+  return g_strcmp0 (ferry_window_get_visible_page (window), "sites") == 0 && page != NULL &&
+         ferry_site_page_get_report (page) != NULL &&
+         ferry_connection_session_get_simulated (ferry_window_get_session (window)) &&
+         ferry_prereq_report_all_available (ferry_site_page_get_report (page));
+}
+
+/* `ferry --simulator` lands connected to the embedded simulator with a green check. */
+static void
+test_window_command_line_simulator (void)
+{
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  use_system_mime_database ();
+  run_command_line ("io.github.ferry_hcx.Ferry.TestSimulator", "--simulator", simulator_checked);
+}
+
 int
 main (int argc, char *argv[])
 {
+  /* The isolated XDG dirs hide org.gnome.system.proxy (GIO's GNOME proxy resolver). */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   have_display = gtk_init_check ();
   if (have_display)
-    adw_init ();
+    {
+      adw_init ();
+      g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+    }
 
   g_test_add_func ("/window/opens", test_window_opens);
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/state-saved", test_window_state_saved);
+  g_test_add_func ("/window/command-line/server", test_window_command_line_server);
+  g_test_add_func ("/window/command-line/simulator", test_window_command_line_simulator);
 
   return g_test_run ();
 }
