@@ -81,11 +81,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_settings_reset (f->settings, "connections");
   f->connections = ferry_connection_store_new (f->settings);
   f->credentials = ferry_credential_store_new ();
-  f->window = g_object_new (FERRY_TYPE_WINDOW,
-                            "settings", f->settings,
-                            "connections", f->connections,
-                            "credentials", f->credentials,
-                            NULL);
+  f->window = g_object_new (FERRY_TYPE_WINDOW, "settings", f->settings, "connections",
+                            f->connections, "credentials", f->credentials, NULL);
   g_object_ref_sink (f->window);
   f->start = ferry_window_get_start_page (f->window);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -135,7 +132,7 @@ is_mapped (gpointer data)
 static gboolean
 clicked (gpointer data)
 {
-  return *(guint *) data > 0;
+  return *(guint *)data > 0;
 }
 
 /* Activates @button as Enter or Space would; GtkButton emits "clicked" a moment later. */
@@ -160,7 +157,8 @@ find_button (GtkWidget *root, const char *label)
   if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
     return root;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_button (c, label);
 
@@ -182,8 +180,9 @@ answer_dialog (const char *response)
   iterate_until (dialog_shown, NULL);
   dialog = find_dialog ();
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), response));
-  button = find_button (GTK_WIDGET (dialog),
-                        adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), response));
+  button
+      = find_button (GTK_WIDGET (dialog),
+                     adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), response));
   g_assert_nonnull (button);
   click (button);
   iterate_until (no_dialog, NULL);
@@ -209,7 +208,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 G_GNUC_UNUSED static void
-fill_form (Fixture *f, const char *server, const char *user, const char *password, gboolean remember)
+fill_form (Fixture *f, const char *server, const char *user, const char *password,
+           gboolean remember)
 {
   gtk_editable_set_text (GTK_EDITABLE (START_CHILD (f, "server_row")), server);
   gtk_editable_set_text (GTK_EDITABLE (START_CHILD (f, "user_row")), user);
@@ -247,8 +247,8 @@ sites_checked (gpointer data)
   Fixture *f = data;
   FerrySitePage *page = ferry_window_get_site_page (f->window);
 
-  return page != NULL && !ferry_site_page_get_loading (page) && !ferry_site_page_get_checking (page) &&
-         ferry_site_page_get_report (page) != NULL;
+  return page != NULL && !ferry_site_page_get_loading (page) && !ferry_site_page_get_checking (page)
+         && ferry_site_page_get_report (page) != NULL;
 }
 
 G_GNUC_UNUSED static gboolean
@@ -274,8 +274,9 @@ error_text (Fixture *f)
   {                                                                                                \
     const char *shown_ = error_text (f);                                                           \
     if (shown_ == NULL || strstr (shown_, (part)) == NULL)                                         \
-      g_error ("%s:%d: the page shows “%s” (page %s), not something with “%s”", __FILE__, __LINE__, \
-               shown_ ? shown_ : "(no error)", ferry_window_get_visible_page ((f)->window), (part)); \
+      g_error ("%s:%d: the page shows “%s” (page %s), not something with “%s”", __FILE__,          \
+               __LINE__, shown_ ? shown_ : "(no error)",                                           \
+               ferry_window_get_visible_page ((f)->window), (part));                               \
   }                                                                                                \
   G_STMT_END
 
@@ -291,7 +292,8 @@ disconnect (Fixture *f)
 G_GNUC_UNUSED static GtkWidget *
 saved_row (Fixture *f, guint index)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (START_CHILD (f, "saved_list")), index);
+  GtkListBoxRow *row
+      = gtk_list_box_get_row_at_index (GTK_LIST_BOX (START_CHILD (f, "saved_list")), index);
 
   g_assert_nonnull (row);
   return GTK_WIDGET (row);
@@ -303,7 +305,8 @@ find_named (GtkWidget *root, const char *name)
   if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
     return root;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_named (c, name);
 

@@ -35,15 +35,17 @@ test_fallback (Fixture *f, gconstpointer data)
 
   /* The start page finds out at once, and says why. */
   iterate_until (backend_known, f);
-  g_assert_cmpint (ferry_credential_store_get_backend (f->credentials), ==, FERRY_CREDENTIAL_BACKEND_MEMORY);
+  g_assert_cmpint (ferry_credential_store_get_backend (f->credentials), ==,
+                   FERRY_CREDENTIAL_BACKEND_MEMORY);
   reason = ferry_credential_store_get_fallback_reason (f->credentials);
   g_assert_nonnull (reason);
   g_assert_nonnull (strstr (reason, "no keyring service"));
   iterate_a_little ();
   g_assert_true (gtk_info_bar_get_revealed (bar));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (START_CHILD (f, "keyring_label"))), ==, reason);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (START_CHILD (f, "remember_row"))),
-                            "memory only"));
+  g_assert_nonnull (
+      strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (START_CHILD (f, "remember_row"))),
+              "memory only"));
 
   /* Connect and "remember": works, kept in memory. */
   add_trusted_connection (f);
@@ -87,8 +89,8 @@ test_asks_after_restart (Fixture *f, gconstpointer data)
   g_clear_object (&f->connections);
   f->connections = ferry_connection_store_new (f->settings);
   f->credentials = ferry_credential_store_new ();
-  f->window = g_object_new (FERRY_TYPE_WINDOW, "settings", f->settings, "connections", f->connections,
-                            "credentials", f->credentials, NULL);
+  f->window = g_object_new (FERRY_TYPE_WINDOW, "settings", f->settings, "connections",
+                            f->connections, "credentials", f->credentials, NULL);
   g_object_ref_sink (f->window);
   f->start = ferry_window_get_start_page (f->window);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -100,8 +102,10 @@ test_asks_after_restart (Fixture *f, gconstpointer data)
   g_assert_cmpstr (ferry_window_get_visible_page (f->window), ==, "start");
   assert_error_contains (f, "Enter the password");
   /* …and why it has to ask. */
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (START_CHILD (f, "error_details"))), "no keyring service"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==, server);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (START_CHILD (f, "error_details"))),
+                            "no keyring service"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==,
+                   server);
 
   gtk_editable_set_text (GTK_EDITABLE (START_CHILD (f, "password_row")), SIM_PASSWORD);
   click_connect (f);
@@ -129,9 +133,10 @@ main (int argc, char *argv[])
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
-  g_test_add ("/connect-nokeyring/fallback", Fixture, NULL, fixture_set_up, test_fallback, fixture_tear_down);
-  g_test_add ("/connect-nokeyring/asks-after-restart", Fixture, NULL, fixture_set_up, test_asks_after_restart,
+  g_test_add ("/connect-nokeyring/fallback", Fixture, NULL, fixture_set_up, test_fallback,
               fixture_tear_down);
+  g_test_add ("/connect-nokeyring/asks-after-restart", Fixture, NULL, fixture_set_up,
+              test_asks_after_restart, fixture_tear_down);
 
   return g_test_run ();
 }

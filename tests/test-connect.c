@@ -10,9 +10,9 @@ static const SecretSchema test_schema = {
   FERRY_CREDENTIAL_SCHEMA_NAME,
   SECRET_SCHEMA_NONE,
   {
-    { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
-    { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
-    { NULL, 0 },
+      { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
   },
 };
 
@@ -22,7 +22,8 @@ keyring_password (const char *server, const char *user)
   g_autoptr (GError) error = NULL;
   char *password;
 
-  password = secret_password_lookup_sync (&test_schema, NULL, &error, "server", server, "user", user, NULL);
+  password = secret_password_lookup_sync (&test_schema, NULL, &error, "server", server, "user",
+                                          user, NULL);
   g_assert_no_error (error);
 
   return password;
@@ -53,8 +54,8 @@ found_in_tree (const char *dir, const char *needle)
           g_autofree char *contents = NULL;
           gsize length = 0;
 
-          if (g_file_get_contents (path, &contents, &length, NULL) &&
-              memmem (contents, length, needle, strlen (needle)) != NULL)
+          if (g_file_get_contents (path, &contents, &length, NULL)
+              && memmem (contents, length, needle, strlen (needle)) != NULL)
             return TRUE;
         }
     }
@@ -122,12 +123,15 @@ test_add_and_remember (Fixture *f, gconstpointer data)
   /* The trust dialog, with the server's real fingerprint. */
   iterate_until (dialog_shown, NULL);
   dialog = find_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Trust This Certificate?");
-  fingerprint = find_named (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)), "fingerprint");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Trust This Certificate?");
+  fingerprint = find_named (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)),
+                            "fingerprint");
   g_assert_nonnull (fingerprint);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (fingerprint, "value"))), ==,
                    ferry_sim_thread_get_fingerprint (f->sim));
-  g_assert_nonnull (find_named (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)), "validity"));
+  g_assert_nonnull (
+      find_named (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)), "validity"));
   g_assert_cmpstr (ferry_window_get_visible_page (f->window), ==, "start");
   answer_dialog ("trust");
 
@@ -157,7 +161,8 @@ test_add_and_remember (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "password_row"))), ==, "");
   disconnect (f);
   g_assert_true (gtk_widget_get_visible (START_CHILD (f, "saved_group")));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (saved_row (f, 0))), ==, server);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (saved_row (f, 0))), ==,
+                   server);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (saved_row (f, 0))), ==, SIM_USER);
 }
 
@@ -226,10 +231,13 @@ test_not_remembered (Fixture *f, gconstpointer data)
   iterate_until (idle_or_dialog, f);
   g_assert_cmpstr (ferry_window_get_visible_page (f->window), ==, "start");
   assert_error_contains (f, "Enter the password");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==, server);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "user_row"))), ==, SIM_USER);
-  g_assert_true (gtk_widget_has_focus (START_CHILD (f, "password_row")) ||
-                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), START_CHILD (f, "password_row")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==,
+                   server);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "user_row"))), ==,
+                   SIM_USER);
+  g_assert_true (gtk_widget_has_focus (START_CHILD (f, "password_row"))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                            START_CHILD (f, "password_row")));
 
   gtk_editable_set_text (GTK_EDITABLE (START_CHILD (f, "password_row")), SIM_PASSWORD);
   click_connect (f);
@@ -243,7 +251,8 @@ sim_fingerprint_changed (gpointer data)
 {
   Fixture *f = data;
 
-  return !ferry_hcx_fingerprint_equal (ferry_sim_thread_get_fingerprint (f->sim), sim_fingerprint_old);
+  return !ferry_hcx_fingerprint_equal (ferry_sim_thread_get_fingerprint (f->sim),
+                                       sim_fingerprint_old);
 }
 
 /* "Edit" puts a saved connection in the form, keeping its trusted certificate; an edit that
@@ -262,13 +271,17 @@ test_edit (Fixture *f, gconstpointer data)
   edit = find_named (saved_row (f, 0), "edit");
   g_assert_nonnull (edit);
   click (edit);
-  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (START_CHILD (f, "form_group"))), ==,
-                   "Edit Connection");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==, server);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "user_row"))), ==, SIM_USER);
+  g_assert_cmpstr (
+      adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (START_CHILD (f, "form_group"))), ==,
+      "Edit Connection");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==,
+                   server);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "user_row"))), ==,
+                   SIM_USER);
 
   /* Another spelling of the same server maps onto the same saved entry. */
-  gtk_editable_set_text (GTK_EDITABLE (START_CHILD (f, "server_row")), ferry_sim_thread_get_url (f->sim));
+  gtk_editable_set_text (GTK_EDITABLE (START_CHILD (f, "server_row")),
+                         ferry_sim_thread_get_url (f->sim));
   gtk_editable_set_text (GTK_EDITABLE (START_CHILD (f, "password_row")), SIM_PASSWORD);
   click_connect (f);
   g_assert_null (find_dialog ()); /* still trusted */
@@ -323,29 +336,34 @@ test_changed_certificate (Fixture *f, gconstpointer data)
   assert_error_contains (f, "changed since you trusted it");
   g_assert_true (gtk_widget_get_visible (START_CHILD (f, "review_button")));
   /* What was typed is kept. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "password_row"))), ==, SIM_PASSWORD);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "password_row"))), ==,
+                   SIM_PASSWORD);
   /* Still pinned to the old one. */
   g_assert_cmpstr (ferry_connection_get_fingerprint (connection), ==, old_fingerprint);
 
   click (START_CHILD (f, "review_button"));
   iterate_until (dialog_shown, NULL);
   dialog = find_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "The Certificate Changed");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Certificate Changed");
   extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
   g_assert_true (ferry_hcx_fingerprint_equal (
-    gtk_label_get_text (GTK_LABEL (find_named (find_named (extra, "fingerprint"), "value"))), new_fingerprint));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (find_named (extra, "pinned-fingerprint"), "value"))), ==,
-                   old_fingerprint);
+      gtk_label_get_text (GTK_LABEL (find_named (find_named (extra, "fingerprint"), "value"))),
+      new_fingerprint));
+  g_assert_cmpstr (gtk_label_get_text (
+                       GTK_LABEL (find_named (find_named (extra, "pinned-fingerprint"), "value"))),
+                   ==, old_fingerprint);
   answer_dialog ("trust");
 
   iterate_until (on_sites_page, f);
-  g_assert_true (ferry_hcx_fingerprint_equal (ferry_connection_get_fingerprint (connection), new_fingerprint));
+  g_assert_true (
+      ferry_hcx_fingerprint_equal (ferry_connection_get_fingerprint (connection), new_fingerprint));
 }
 
 typedef struct
 {
   const char *name;
-  const char *fault; /* JSON for /__sim/faults, or NULL */
+  const char *fault;  /* JSON for /__sim/faults, or NULL */
   const char *server; /* NULL: the simulator */
   const char *password;
   guint timeout;
@@ -353,7 +371,8 @@ typedef struct
 } ErrorCase;
 
 static const ErrorCase error_cases[] = {
-  { "bad-credentials", NULL, NULL, "wrong-password", 0, "did not accept the user name or password" },
+  { "bad-credentials", NULL, NULL, "wrong-password", 0,
+    "did not accept the user name or password" },
   { "forbidden", "{\"path\":\"/hybridity/api/sessions\",\"status\":403}", NULL, SIM_PASSWORD, 0,
     "may not use this HCX Manager" },
   { "server-error", "{\"path\":\"/hybridity/api/sessions\",\"status\":503}", NULL, SIM_PASSWORD, 0,
@@ -368,7 +387,8 @@ static const ErrorCase error_cases[] = {
 static gboolean
 sites_idle (gpointer data)
 {
-  return !ferry_site_page_get_loading (FERRY_SITE_PAGE (data)) && !ferry_site_page_get_checking (FERRY_SITE_PAGE (data));
+  return !ferry_site_page_get_loading (FERRY_SITE_PAGE (data))
+         && !ferry_site_page_get_checking (FERRY_SITE_PAGE (data));
 }
 
 /* Each failure from the client is shown inline, in words to act on, keeping what was typed. */
@@ -408,9 +428,12 @@ test_errors (Fixture *f, gconstpointer data)
       g_assert_nonnull (error_text (f));
       if (strstr (error_text (f), c->expected) == NULL)
         g_error ("%s: “%s” does not say “%s”", c->name, error_text (f), c->expected);
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==, server);
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "user_row"))), ==, SIM_USER);
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "password_row"))), ==, c->password);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==,
+                       server);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "user_row"))), ==,
+                       SIM_USER);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "password_row"))), ==,
+                       c->password);
       g_assert_false (gtk_widget_get_visible (START_CHILD (f, "review_button")));
 
       if (c->fault != NULL)
@@ -427,18 +450,21 @@ test_errors (Fixture *f, gconstpointer data)
     FerrySitePage *page = ferry_window_get_site_page (f->window);
     AdwStatusPage *error_page = ADW_STATUS_PAGE (child (page, FERRY_TYPE_SITE_PAGE, "error_page"));
 
-    sim_control (f->sim, "POST", "/__sim/faults", "{\"path\":\"/hybridity/api/cloudConfigs\",\"html\":true}");
+    sim_control (f->sim, "POST", "/__sim/faults",
+                 "{\"path\":\"/hybridity/api/cloudConfigs\",\"html\":true}");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "site.reload", NULL));
     iterate_until (sites_idle, page);
-    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, FERRY_TYPE_SITE_PAGE, "stack"))), ==,
-                     "error");
+    g_assert_cmpstr (
+        gtk_stack_get_visible_child_name (GTK_STACK (child (page, FERRY_TYPE_SITE_PAGE, "stack"))),
+        ==, "error");
     g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "does not understand"));
 
     sim_control (f->sim, "DELETE", "/__sim/faults", NULL);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "site.reload", NULL));
     iterate_until (sites_idle, page);
-    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, FERRY_TYPE_SITE_PAGE, "stack"))), ==,
-                     "sites");
+    g_assert_cmpstr (
+        gtk_stack_get_visible_child_name (GTK_STACK (child (page, FERRY_TYPE_SITE_PAGE, "stack"))),
+        ==, "sites");
   }
 }
 
@@ -458,13 +484,14 @@ test_cancel (Fixture *f, gconstpointer data)
 
   add_trusted_connection (f);
   sim_control (f->sim, "POST", "/__sim/faults",
-                                            "{\"path\":\"/hybridity/api/sessions\",\"latencyMs\":3000}");
+               "{\"path\":\"/hybridity/api/sessions\",\"latencyMs\":3000}");
   fill_form (f, url, SIM_USER, SIM_PASSWORD, FALSE);
   click (START_CHILD (f, "connect_button"));
   iterate_until (busy, f);
   g_assert_true (gtk_widget_get_visible (START_CHILD (f, "spinner")));
   g_assert_true (gtk_widget_get_visible (START_CHILD (f, "cancel_button")));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (START_CHILD (f, "status_label"))), "Connecting to"));
+  g_assert_nonnull (
+      strstr (gtk_label_get_text (GTK_LABEL (START_CHILD (f, "status_label"))), "Connecting to"));
   g_assert_false (gtk_widget_get_sensitive (START_CHILD (f, "form_list")));
 
   click (START_CHILD (f, "cancel_button"));
@@ -473,18 +500,21 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_null (error_text (f));
   g_assert_cmpstr (ferry_window_get_visible_page (f->window), ==, "start");
   g_assert_true (gtk_widget_get_sensitive (START_CHILD (f, "form_list")));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "password_row"))), ==, SIM_PASSWORD);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "password_row"))), ==,
+                   SIM_PASSWORD);
 }
 
 static FerryPrereqEntry *
 prereq_entry (Fixture *f, FerryMigrationType type)
 {
-  return ferry_prereq_report_get_entry (ferry_site_page_get_report (ferry_window_get_site_page (f->window)), type);
+  return ferry_prereq_report_get_entry (
+      ferry_site_page_get_report (ferry_window_get_site_page (f->window)), type);
 }
 
 /* The prerequisite row of @type as shown: "Available"/"Not Available" and its subtitle. */
 static void
-assert_prereq_row (Fixture *f, FerryMigrationType type, gboolean available, const char *subtitle_part)
+assert_prereq_row (Fixture *f, FerryMigrationType type, gboolean available,
+                   const char *subtitle_part)
 {
   FerrySitePage *page = ferry_window_get_site_page (f->window);
   GListModel *entries = ferry_prereq_report_get_entries (ferry_site_page_get_report (page));
@@ -517,8 +547,8 @@ assert_prereq_row (Fixture *f, FerryMigrationType type, gboolean available, cons
 static void
 set_service (Fixture *f, const char *side, const char *service, gboolean enabled)
 {
-  g_autofree char *body = g_strdup_printf ("{\"side\":\"%s\",\"service\":\"%s\",\"enabled\":%s}", side, service,
-                                           enabled ? "true" : "false");
+  g_autofree char *body = g_strdup_printf ("{\"side\":\"%s\",\"service\":\"%s\",\"enabled\":%s}",
+                                           side, service, enabled ? "true" : "false");
 
   sim_control (f->sim, "POST", "/__sim/services", body);
 }
@@ -541,8 +571,14 @@ test_sites_and_prerequisites (Fixture *f, gconstpointer data)
   FerrySitePage *page;
   GListModel *sites;
   GtkListBoxRow *row;
-  const struct { const char *side; const char *where; } sides[] = {
-    { "source", "source" }, { "destination", "destination" }, { "mesh", "mesh" },
+  const struct
+  {
+    const char *side;
+    const char *where;
+  } sides[] = {
+    { "source", "source" },
+    { "destination", "destination" },
+    { "mesh", "mesh" },
   };
 
   add_trusted_connection (f);
@@ -553,20 +589,26 @@ test_sites_and_prerequisites (Fixture *f, gconstpointer data)
   page = ferry_window_get_site_page (f->window);
   sites = ferry_site_page_get_sites (page);
   g_assert_cmpuint (g_list_model_get_n_items (sites), >=, 1);
-  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (page, FERRY_TYPE_SITE_PAGE, "sites_list")), 0);
+  row = gtk_list_box_get_row_at_index (
+      GTK_LIST_BOX (child (page, FERRY_TYPE_SITE_PAGE, "sites_list")), 0);
   {
     g_autoptr (FerrySite) site = g_list_model_get_item (sites, 0);
     g_autofree char *version = g_strdup_printf ("Version %s", ferry_site_get_version (site));
 
-    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, ferry_site_get_name (site));
-    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, ferry_site_get_url (site));
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (row), "version"))), ==, version);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     ferry_site_get_name (site));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                     ferry_site_get_url (site));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (row), "version"))), ==,
+                     version);
     g_assert_nonnull (ferry_site_get_cloud_type (site));
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (row), "type"))), ==,
                      ferry_site_get_cloud_type (site));
-    g_assert_true (ferry_site_page_get_selected_site (page) == site ||
-                   g_strcmp0 (ferry_site_get_endpoint_id (ferry_site_page_get_selected_site (page)),
-                              ferry_site_get_endpoint_id (site)) == 0);
+    g_assert_true (
+        ferry_site_page_get_selected_site (page) == site
+        || g_strcmp0 (ferry_site_get_endpoint_id (ferry_site_page_get_selected_site (page)),
+                      ferry_site_get_endpoint_id (site))
+               == 0);
   }
   state = ferry_test_sim_control (f->sim, "GET", "/__sim/state", NULL);
 
@@ -586,7 +628,8 @@ test_sites_and_prerequisites (Fixture *f, gconstpointer data)
       g_test_message ("BULK_MIGRATION off in the %s", sides[i].side);
       set_service (f, sides[i].side, "BULK_MIGRATION", FALSE);
       refresh (f);
-      g_assert_false (ferry_prereq_entry_get_available (prereq_entry (f, FERRY_MIGRATION_TYPE_BULK)));
+      g_assert_false (
+          ferry_prereq_entry_get_available (prereq_entry (f, FERRY_MIGRATION_TYPE_BULK)));
       reasons = ferry_prereq_entry_get_reasons (prereq_entry (f, FERRY_MIGRATION_TYPE_BULK));
       g_assert_nonnull (reasons);
       g_assert_nonnull (reasons[0]);
@@ -614,8 +657,9 @@ password_asked (gpointer data)
 {
   GtkWindow *dialog = find_dialog ();
 
-  return dialog != NULL &&
-         g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Log In Again") == 0;
+  return dialog != NULL
+         && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Log In Again")
+                == 0;
 }
 
 /* Session expiry: the client logs in again by itself; when that fails, the page asks for the
@@ -643,7 +687,7 @@ test_session_expiry (Fixture *f, gconstpointer data)
   /* Expired and the re-login is refused: ask, without leaving the page. */
   sim_control (f->sim, "POST", "/__sim/expire-sessions", "{}");
   sim_control (f->sim, "POST", "/__sim/faults",
-                                            "{\"path\":\"/hybridity/api/sessions\",\"status\":401,\"count\":1}");
+               "{\"path\":\"/hybridity/api/sessions\",\"status\":401,\"count\":1}");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.refresh", NULL));
   iterate_until (password_asked, NULL);
   g_assert_cmpstr (ferry_window_get_visible_page (f->window), ==, "sites");
@@ -683,7 +727,8 @@ test_simulator_entry (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (ferry_connection_get_server (connection), "127.0.0.1:"));
   g_assert_nonnull (ferry_connection_get_fingerprint (connection));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->connections)), ==, 0);
-  g_assert_true (ferry_prereq_report_all_available (ferry_site_page_get_report (ferry_window_get_site_page (f->window))));
+  g_assert_true (ferry_prereq_report_all_available (
+      ferry_site_page_get_report (ferry_window_get_site_page (f->window))));
 
   /* Back and again (through the action): the same simulator is reused. */
   server = g_strdup (ferry_connection_get_server (connection));
@@ -700,7 +745,8 @@ find_text (GtkWidget *root)
   if (GTK_IS_TEXT (root))
     return root;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_text (c);
 
@@ -716,8 +762,8 @@ shows_unreachable (gpointer data)
 {
   Fixture *f = data;
 
-  return !ferry_start_page_get_busy (f->start) && error_text (f) != NULL &&
-         strstr (error_text (f), "Could not reach") != NULL;
+  return !ferry_start_page_get_busy (f->start) && error_text (f) != NULL
+         && strstr (error_text (f), "Could not reach") != NULL;
 }
 
 /* `ferry https://host` opens the form for that server. */
@@ -726,7 +772,8 @@ test_open_server (Fixture *f, gconstpointer data)
 {
   ferry_window_open_server (f->window, "https://HCX.example.com:8443/");
   g_assert_cmpstr (ferry_window_get_visible_page (f->window), ==, "start");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==, "hcx.example.com:8443");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==,
+                   "hcx.example.com:8443");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "user_row"))), ==, "");
   g_assert_null (error_text (f));
 
@@ -743,7 +790,8 @@ test_open_server (Fixture *f, gconstpointer data)
   click_connect (f);
   assert_error_contains (f, "is not a server address");
   g_assert_false (ferry_start_page_get_busy (f->start));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==, "hcx example com");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (START_CHILD (f, "server_row"))), ==,
+                   "hcx example com");
 
   /* Enter in the password field connects (the Connect button is the default). */
   fill_form (f, "127.0.0.1:1", SIM_USER, "x", FALSE);
@@ -777,7 +825,8 @@ main (int argc, char *argv[])
    * happens without a window manager. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
-#define ADD(path, func) g_test_add ("/connect/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func)                                                                            \
+  g_test_add ("/connect/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("add-and-remember", test_add_and_remember);
   ADD ("reconnect-and-forget", test_reconnect_and_forget);
   ADD ("not-remembered", test_not_remembered);

@@ -267,7 +267,8 @@ command_line_check_cb (gpointer data)
   CommandLineCheck *check = g_object_get_data (G_OBJECT (data), "check");
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (data));
 
-  if (windows != NULL && FERRY_IS_WINDOW (windows->data) && check->check (FERRY_WINDOW (windows->data)))
+  if (windows != NULL && FERRY_IS_WINDOW (windows->data)
+      && check->check (FERRY_WINDOW (windows->data)))
     check->passed = TRUE;
   else if (g_get_monotonic_time () < check->deadline)
     return G_SOURCE_CONTINUE;
@@ -282,9 +283,9 @@ command_line_check_cb (gpointer data)
 static void
 run_command_line (const char *app_id, const char *arg, gboolean (*check_func) (FerryWindow *))
 {
-  g_autoptr (FerryApplication) app = ferry_application_new (app_id, G_APPLICATION_HANDLES_COMMAND_LINE |
-                                                                        G_APPLICATION_NON_UNIQUE);
-  char *argv[] = { (char *) "ferry", (char *) arg, NULL };
+  g_autoptr (FerryApplication) app = ferry_application_new (
+      app_id, G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *)"ferry", (char *)arg, NULL };
   CommandLineCheck check = { check_func, FALSE, g_get_monotonic_time () + 30 * G_USEC_PER_SEC };
   int status;
 
@@ -298,11 +299,11 @@ run_command_line (const char *app_id, const char *arg, gboolean (*check_func) (F
 static gboolean
 server_prefilled (FerryWindow *window)
 {
-  GtkWidget *row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (ferry_window_get_start_page (window)),
-                                                              FERRY_TYPE_START_PAGE, "server_row"));
+  GtkWidget *row = GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (ferry_window_get_start_page (window)), FERRY_TYPE_START_PAGE, "server_row"));
 
-  return g_strcmp0 (ferry_window_get_visible_page (window), "start") == 0 &&
-         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "hcx.example.com:8443") == 0;
+  return g_strcmp0 (ferry_window_get_visible_page (window), "start") == 0
+         && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "hcx.example.com:8443") == 0;
 }
 
 /* `ferry https://host:port` opens the connect form for that server. */
@@ -316,7 +317,8 @@ test_window_command_line_server (void)
     }
 
   use_system_mime_database ();
-  run_command_line ("io.github.ferry_hcx.Ferry.TestServer", "https://hcx.example.com:8443", server_prefilled);
+  run_command_line ("io.github.ferry_hcx.Ferry.TestServer", "https://hcx.example.com:8443",
+                    server_prefilled);
 }
 
 static gboolean
@@ -324,10 +326,10 @@ simulator_checked (FerryWindow *window)
 {
   FerrySitePage *page = ferry_window_get_site_page (window);
 
-  return g_strcmp0 (ferry_window_get_visible_page (window), "sites") == 0 && page != NULL &&
-         ferry_site_page_get_report (page) != NULL &&
-         ferry_connection_session_get_simulated (ferry_window_get_session (window)) &&
-         ferry_prereq_report_all_available (ferry_site_page_get_report (page));
+  return g_strcmp0 (ferry_window_get_visible_page (window), "sites") == 0 && page != NULL
+         && ferry_site_page_get_report (page) != NULL
+         && ferry_connection_session_get_simulated (ferry_window_get_session (window))
+         && ferry_prereq_report_all_available (ferry_site_page_get_report (page));
 }
 
 /* `ferry --simulator` lands connected to the embedded simulator with a green check. */

@@ -19,9 +19,10 @@ struct _FerryConnectionSession
 };
 
 G_DEFINE_FINAL_TYPE (FerryConnectionSession, ferry_connection_session, G_TYPE_OBJECT)
-G_DEFINE_QUARK (ferry-connection-session-error-quark, ferry_connection_session_error)
+G_DEFINE_QUARK (ferry - connection - session - error - quark, ferry_connection_session_error)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CONNECTION,
   PROP_CREDENTIALS,
@@ -50,7 +51,8 @@ ferry_connection_session_ensure_client (FerryConnectionSession *self, GError **e
 
   if (self->client != NULL)
     {
-      ferry_hcx_client_set_pinned_fingerprint (self->client, ferry_connection_get_fingerprint (self->connection));
+      ferry_hcx_client_set_pinned_fingerprint (self->client,
+                                               ferry_connection_get_fingerprint (self->connection));
       return TRUE;
     }
 
@@ -59,7 +61,8 @@ ferry_connection_session_ensure_client (FerryConnectionSession *self, GError **e
   if (self->client == NULL)
     return FALSE;
 
-  ferry_hcx_client_set_pinned_fingerprint (self->client, ferry_connection_get_fingerprint (self->connection));
+  ferry_hcx_client_set_pinned_fingerprint (self->client,
+                                           ferry_connection_get_fingerprint (self->connection));
   if (self->timeout > 0)
     {
       ferry_hcx_client_set_timeout (self->client, self->timeout);
@@ -132,11 +135,12 @@ connect_logged_in_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       GCancellable *cancellable = g_task_get_cancellable (task);
 
       if (data->remember)
-        ferry_credential_store_store_async (self->credentials, server, user, data->password, cancellable,
-                                            connect_remembered_cb, g_steal_pointer (&task));
-      else
-        ferry_credential_store_clear_async (self->credentials, server, user, cancellable, connect_remembered_cb,
+        ferry_credential_store_store_async (self->credentials, server, user, data->password,
+                                            cancellable, connect_remembered_cb,
                                             g_steal_pointer (&task));
+      else
+        ferry_credential_store_clear_async (self->credentials, server, user, cancellable,
+                                            connect_remembered_cb, g_steal_pointer (&task));
       return;
     }
 
@@ -156,8 +160,9 @@ connect_login (GTask *task)
       return;
     }
 
-  ferry_hcx_client_login_async (self->client, ferry_connection_get_user (self->connection), data->password,
-                                g_task_get_cancellable (task), connect_logged_in_cb, g_object_ref (task));
+  ferry_hcx_client_login_async (self->client, ferry_connection_get_user (self->connection),
+                                data->password, g_task_get_cancellable (task), connect_logged_in_cb,
+                                g_object_ref (task));
 }
 
 static void
@@ -168,7 +173,8 @@ connect_looked_up_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   ConnectData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
-  data->password = ferry_credential_store_lookup_finish (FERRY_CREDENTIAL_STORE (source), result, &error);
+  data->password
+      = ferry_credential_store_lookup_finish (FERRY_CREDENTIAL_STORE (source), result, &error);
   if (error != NULL)
     {
       g_task_return_error (task, error);
@@ -177,8 +183,9 @@ connect_looked_up_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (data->password == NULL)
     {
-      g_task_return_new_error (task, FERRY_CONNECTION_SESSION_ERROR, FERRY_CONNECTION_SESSION_ERROR_NEEDS_PASSWORD,
-                               _ ("Enter the password for %s."), ferry_connection_get_title (self->connection));
+      g_task_return_new_error (
+          task, FERRY_CONNECTION_SESSION_ERROR, FERRY_CONNECTION_SESSION_ERROR_NEEDS_PASSWORD,
+          _ ("Enter the password for %s."), ferry_connection_get_title (self->connection));
       return;
     }
 
@@ -186,12 +193,9 @@ connect_looked_up_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 void
-ferry_connection_session_connect_async (FerryConnectionSession *self,
-                                        const char             *password,
-                                        gboolean                remember,
-                                        GCancellable           *cancellable,
-                                        GAsyncReadyCallback     callback,
-                                        gpointer                user_data)
+ferry_connection_session_connect_async (FerryConnectionSession *self, const char *password,
+                                        gboolean remember, GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   ConnectData *data;
@@ -206,7 +210,7 @@ ferry_connection_session_connect_async (FerryConnectionSession *self,
   data->typed = password != NULL && *password != '\0';
   data->password = data->typed ? g_strdup (password) : NULL;
   data->remember = remember;
-  g_task_set_task_data (task, data, (GDestroyNotify) connect_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify)connect_data_free);
 
   ferry_connection_session_set_connected (self, FALSE);
 
@@ -218,18 +222,21 @@ ferry_connection_session_connect_async (FerryConnectionSession *self,
 
   if (self->credentials == NULL)
     {
-      g_task_return_new_error (task, FERRY_CONNECTION_SESSION_ERROR, FERRY_CONNECTION_SESSION_ERROR_NEEDS_PASSWORD,
-                               _ ("Enter the password for %s."), ferry_connection_get_title (self->connection));
+      g_task_return_new_error (
+          task, FERRY_CONNECTION_SESSION_ERROR, FERRY_CONNECTION_SESSION_ERROR_NEEDS_PASSWORD,
+          _ ("Enter the password for %s."), ferry_connection_get_title (self->connection));
       return;
     }
 
-  ferry_credential_store_lookup_async (self->credentials, ferry_connection_get_server (self->connection),
+  ferry_credential_store_lookup_async (self->credentials,
+                                       ferry_connection_get_server (self->connection),
                                        ferry_connection_get_user (self->connection), cancellable,
                                        connect_looked_up_cb, g_steal_pointer (&task));
 }
 
 gboolean
-ferry_connection_session_connect_finish (FerryConnectionSession *self, GAsyncResult *result, GError **error)
+ferry_connection_session_connect_finish (FerryConnectionSession *self, GAsyncResult *result,
+                                         GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
@@ -250,21 +257,21 @@ ferry_connection_session_set_timeout (FerryConnectionSession *self, guint second
 }
 
 void
-ferry_connection_session_login_again_async (FerryConnectionSession *self,
-                                            const char             *password,
-                                            GCancellable           *cancellable,
-                                            GAsyncReadyCallback     callback,
-                                            gpointer                user_data)
+ferry_connection_session_login_again_async (FerryConnectionSession *self, const char *password,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                                            gpointer user_data)
 {
   g_return_if_fail (FERRY_IS_CONNECTION_SESSION (self));
   g_return_if_fail (password != NULL && *password != '\0');
 
   /* Same path as the first connect; keep the password remembered only if it was before. */
-  ferry_connection_session_connect_async (self, password, self->remembered, cancellable, callback, user_data);
+  ferry_connection_session_connect_async (self, password, self->remembered, cancellable, callback,
+                                          user_data);
 }
 
 gboolean
-ferry_connection_session_login_again_finish (FerryConnectionSession *self, GAsyncResult *result, GError **error)
+ferry_connection_session_login_again_finish (FerryConnectionSession *self, GAsyncResult *result,
+                                             GError **error)
 {
   return ferry_connection_session_connect_finish (self, result, error);
 }
@@ -281,7 +288,8 @@ ferry_connection_session_get_peer_certificate (FerryConnectionSession *self)
 }
 
 void
-ferry_connection_session_trust_certificate (FerryConnectionSession *self, FerryHcxCertificate *certificate)
+ferry_connection_session_trust_certificate (FerryConnectionSession *self,
+                                            FerryHcxCertificate *certificate)
 {
   const char *fingerprint;
 
@@ -316,57 +324,68 @@ ferry_connection_session_describe_error (FerryConnectionSession *self, const GEr
 
   if (error->domain == FERRY_HCX_ERROR)
     {
-      switch ((FerryHcxError) error->code)
+      switch ((FerryHcxError)error->code)
         {
-        case FERRY_HCX_ERROR_UNREACHABLE:
-          return g_strdup_printf (_ ("Could not reach %s. Check the address and port, and that this computer "
-                                     "can reach the HCX Manager (network, VPN, firewall)."),
-                                  server);
-        case FERRY_HCX_ERROR_TIMEOUT:
-          return g_strdup_printf (_ ("%s did not answer in time. The HCX Manager may be busy or a firewall may "
-                                     "be dropping the connection. Try again in a moment."),
-                                  server);
-        case FERRY_HCX_ERROR_CERTIFICATE_UNTRUSTED:
-          return g_strdup_printf (_ ("The certificate of %s is not trusted yet. Review it and trust it if it "
-                                     "is the HCX Manager’s own certificate."),
-                                  server);
-        case FERRY_HCX_ERROR_CERTIFICATE_CHANGED:
-          return g_strdup_printf (_ ("The certificate of %s changed since you trusted it, so Ferry did not "
-                                     "connect. A renewed certificate causes this, but so does someone "
-                                     "intercepting the connection. Review the new certificate and ask the "
-                                     "HCX administrator before trusting it."),
-                                  server);
-        case FERRY_HCX_ERROR_TLS:
-          return g_strdup_printf (_ ("A secure connection to %s could not be set up. Check that the address "
-                                     "and port are those of the HCX Manager."),
-                                  server);
-        case FERRY_HCX_ERROR_BAD_CREDENTIALS:
-          return g_strdup_printf (_ ("%s did not accept the user name or password. Check both and try again "
-                                     "(HCX uses vCenter Single Sign-On users, such as "
-                                     "cloudadmin@vsphere.local)."),
-                                  server);
-        case FERRY_HCX_ERROR_FORBIDDEN:
-          return g_strdup_printf (_ ("The user %s may not use this HCX Manager. Ask its administrator for an "
-                                     "HCX role such as System Administrator."),
-                                  ferry_connection_get_user (self->connection));
-        case FERRY_HCX_ERROR_NOT_FOUND:
-          return g_strdup_printf (_ ("%s does not offer the HCX API. Check that the address is the HCX "
-                                     "Manager’s, not vCenter’s or the appliance management port 9443."),
-                                  server);
-        case FERRY_HCX_ERROR_SERVER_ERROR:
-          return g_strdup_printf (_ ("%s reported an internal error. Try again in a moment; if it keeps "
-                                     "failing, check the HCX Manager’s services."),
-                                  server);
-        case FERRY_HCX_ERROR_UNEXPECTED_RESPONSE:
-          return g_strdup_printf (_ ("%s answered with something Ferry does not understand. Check that the "
-                                     "address is the HCX Manager’s, not vCenter’s or a proxy’s."),
-                                  server);
-        case FERRY_HCX_ERROR_INVALID_ARGUMENT:
-          return g_strdup_printf (_ ("“%s” is not a usable server address. Enter a host name or IP address, "
-                                     "optionally followed by :port."),
-                                  server);
-        default:
-          break;
+          case FERRY_HCX_ERROR_UNREACHABLE:
+            return g_strdup_printf (
+                _ ("Could not reach %s. Check the address and port, and that this computer "
+                   "can reach the HCX Manager (network, VPN, firewall)."),
+                server);
+          case FERRY_HCX_ERROR_TIMEOUT:
+            return g_strdup_printf (
+                _ ("%s did not answer in time. The HCX Manager may be busy or a firewall may "
+                   "be dropping the connection. Try again in a moment."),
+                server);
+          case FERRY_HCX_ERROR_CERTIFICATE_UNTRUSTED:
+            return g_strdup_printf (
+                _ ("The certificate of %s is not trusted yet. Review it and trust it if it "
+                   "is the HCX Manager’s own certificate."),
+                server);
+          case FERRY_HCX_ERROR_CERTIFICATE_CHANGED:
+            return g_strdup_printf (
+                _ ("The certificate of %s changed since you trusted it, so Ferry did not "
+                   "connect. A renewed certificate causes this, but so does someone "
+                   "intercepting the connection. Review the new certificate and ask the "
+                   "HCX administrator before trusting it."),
+                server);
+          case FERRY_HCX_ERROR_TLS:
+            return g_strdup_printf (
+                _ ("A secure connection to %s could not be set up. Check that the address "
+                   "and port are those of the HCX Manager."),
+                server);
+          case FERRY_HCX_ERROR_BAD_CREDENTIALS:
+            return g_strdup_printf (
+                _ ("%s did not accept the user name or password. Check both and try again "
+                   "(HCX uses vCenter Single Sign-On users, such as "
+                   "cloudadmin@vsphere.local)."),
+                server);
+          case FERRY_HCX_ERROR_FORBIDDEN:
+            return g_strdup_printf (
+                _ ("The user %s may not use this HCX Manager. Ask its administrator for an "
+                   "HCX role such as System Administrator."),
+                ferry_connection_get_user (self->connection));
+          case FERRY_HCX_ERROR_NOT_FOUND:
+            return g_strdup_printf (
+                _ ("%s does not offer the HCX API. Check that the address is the HCX "
+                   "Manager’s, not vCenter’s or the appliance management port 9443."),
+                server);
+          case FERRY_HCX_ERROR_SERVER_ERROR:
+            return g_strdup_printf (
+                _ ("%s reported an internal error. Try again in a moment; if it keeps "
+                   "failing, check the HCX Manager’s services."),
+                server);
+          case FERRY_HCX_ERROR_UNEXPECTED_RESPONSE:
+            return g_strdup_printf (
+                _ ("%s answered with something Ferry does not understand. Check that the "
+                   "address is the HCX Manager’s, not vCenter’s or a proxy’s."),
+                server);
+          case FERRY_HCX_ERROR_INVALID_ARGUMENT:
+            return g_strdup_printf (
+                _ ("“%s” is not a usable server address. Enter a host name or IP address, "
+                   "optionally followed by :port."),
+                server);
+          default:
+            break;
         }
     }
 
@@ -429,50 +448,52 @@ ferry_connection_session_dispose (GObject *object)
 }
 
 static void
-ferry_connection_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+ferry_connection_session_get_property (GObject *object, guint prop_id, GValue *value,
+                                       GParamSpec *pspec)
 {
   FerryConnectionSession *self = FERRY_CONNECTION_SESSION (object);
 
   switch (prop_id)
     {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    case PROP_CREDENTIALS:
-      g_value_set_object (value, self->credentials);
-      break;
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_CONNECTED:
-      g_value_set_boolean (value, self->connected);
-      break;
-    case PROP_SIMULATED:
-      g_value_set_boolean (value, self->simulated);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CONNECTION:
+        g_value_set_object (value, self->connection);
+        break;
+      case PROP_CREDENTIALS:
+        g_value_set_object (value, self->credentials);
+        break;
+      case PROP_CLIENT:
+        g_value_set_object (value, self->client);
+        break;
+      case PROP_CONNECTED:
+        g_value_set_boolean (value, self->connected);
+        break;
+      case PROP_SIMULATED:
+        g_value_set_boolean (value, self->simulated);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-ferry_connection_session_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+ferry_connection_session_set_property (GObject *object, guint prop_id, const GValue *value,
+                                       GParamSpec *pspec)
 {
   FerryConnectionSession *self = FERRY_CONNECTION_SESSION (object);
 
   switch (prop_id)
     {
-    case PROP_CONNECTION:
-      self->connection = g_value_dup_object (value);
-      break;
-    case PROP_CREDENTIALS:
-      self->credentials = g_value_dup_object (value);
-      break;
-    case PROP_SIMULATED:
-      ferry_connection_session_set_simulated (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CONNECTION:
+        self->connection = g_value_dup_object (value);
+        break;
+      case PROP_CREDENTIALS:
+        self->credentials = g_value_dup_object (value);
+        break;
+      case PROP_SIMULATED:
+        ferry_connection_session_set_simulated (self, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -485,21 +506,21 @@ ferry_connection_session_class_init (FerryConnectionSessionClass *klass)
   object_class->get_property = ferry_connection_session_get_property;
   object_class->set_property = ferry_connection_session_set_property;
 
-  properties[PROP_CONNECTION] =
-    g_param_spec_object ("connection", NULL, NULL, FERRY_TYPE_CONNECTION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CREDENTIALS] =
-    g_param_spec_object ("credentials", NULL, NULL, FERRY_TYPE_CREDENTIAL_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, FERRY_TYPE_HCX_CLIENT,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CONNECTED] =
-    g_param_spec_boolean ("connected", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SIMULATED] =
-    g_param_spec_boolean ("simulated", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTION]
+      = g_param_spec_object ("connection", NULL, NULL, FERRY_TYPE_CONNECTION,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREDENTIALS]
+      = g_param_spec_object ("credentials", NULL, NULL, FERRY_TYPE_CREDENTIAL_STORE,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT]
+      = g_param_spec_object ("client", NULL, NULL, FERRY_TYPE_HCX_CLIENT,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTED]
+      = g_param_spec_boolean ("connected", NULL, NULL, FALSE,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIMULATED]
+      = g_param_spec_boolean ("simulated", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -514,8 +535,6 @@ ferry_connection_session_new (FerryConnection *connection, FerryCredentialStore 
   g_return_val_if_fail (FERRY_IS_CONNECTION (connection), NULL);
   g_return_val_if_fail (!credentials || FERRY_IS_CREDENTIAL_STORE (credentials), NULL);
 
-  return g_object_new (FERRY_TYPE_CONNECTION_SESSION,
-                       "connection", connection,
-                       "credentials", credentials,
-                       NULL);
+  return g_object_new (FERRY_TYPE_CONNECTION_SESSION, "connection", connection, "credentials",
+                       credentials, NULL);
 }

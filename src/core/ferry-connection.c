@@ -130,8 +130,8 @@ static void
 ferry_connection_update_title (FerryConnection *self)
 {
   /* TRANSLATORS: a connection, "USER on SERVER" */
-  g_autofree char *title
-      = g_strdup_printf (_ ("%s on %s"), self->user ? self->user : "", self->server ? self->server : "");
+  g_autofree char *title = g_strdup_printf (_ ("%s on %s"), self->user ? self->user : "",
+                                            self->server ? self->server : "");
 
   if (g_strcmp0 (title, self->title) == 0)
     return;

@@ -16,7 +16,8 @@ format_date (GDateTime *date)
 
 /* One "heading over value" row; the value is selectable so that a fingerprint can be copied. */
 static GtkWidget *
-add_row (GtkListBox *list, const char *name, const char *title, const char *value, gboolean monospace)
+add_row (GtkListBox *list, const char *name, const char *title, const char *value,
+         gboolean monospace)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -51,10 +52,8 @@ add_row (GtkListBox *list, const char *name, const char *title, const char *valu
 }
 
 AdwMessageDialog *
-ferry_certificate_dialog_new (GtkWindow           *parent,
-                              const char          *server,
-                              FerryHcxCertificate *certificate,
-                              const char          *pinned_fingerprint)
+ferry_certificate_dialog_new (GtkWindow *parent, const char *server,
+                              FerryHcxCertificate *certificate, const char *pinned_fingerprint)
 {
   AdwMessageDialog *dialog;
   GtkWidget *list;
@@ -73,24 +72,26 @@ ferry_certificate_dialog_new (GtkWindow           *parent,
   if (changed)
     {
       adw_message_dialog_set_heading (dialog, _ ("The Certificate Changed"));
-      adw_message_dialog_format_body (dialog,
-                                      _ ("%s now shows a different certificate from the one you trusted. "
-                                         "This is expected after the certificate was renewed, but it is also "
-                                         "what someone intercepting the connection would cause. Compare the "
-                                         "fingerprint with the one the HCX administrator sees before you trust "
-                                         "it."),
-                                      server);
+      adw_message_dialog_format_body (
+          dialog,
+          _ ("%s now shows a different certificate from the one you trusted. "
+             "This is expected after the certificate was renewed, but it is also "
+             "what someone intercepting the connection would cause. Compare the "
+             "fingerprint with the one the HCX administrator sees before you trust "
+             "it."),
+          server);
     }
   else
     {
       adw_message_dialog_set_heading (dialog, _ ("Trust This Certificate?"));
-      adw_message_dialog_format_body (dialog,
-                                      _ ("The identity of %s cannot be verified: its certificate is not signed "
-                                         "by an authority this computer trusts. HCX Managers often use such "
-                                         "self-signed certificates. If the fingerprint below matches the one "
-                                         "shown by the HCX Manager, trust it: Ferry remembers it for this server "
-                                         "and refuses to connect if it ever changes."),
-                                      server);
+      adw_message_dialog_format_body (
+          dialog,
+          _ ("The identity of %s cannot be verified: its certificate is not signed "
+             "by an authority this computer trusts. HCX Managers often use such "
+             "self-signed certificates. If the fingerprint below matches the one "
+             "shown by the HCX Manager, trust it: Ferry remembers it for this server "
+             "and refuses to connect if it ever changes."),
+          server);
     }
 
   list = gtk_list_box_new ();
@@ -117,23 +118,24 @@ ferry_certificate_dialog_new (GtkWindow           *parent,
   add_row (GTK_LIST_BOX (list), "fingerprint", _ ("SHA-256 Fingerprint"),
            ferry_hcx_certificate_get_fingerprint (certificate), TRUE);
   if (changed)
-    add_row (GTK_LIST_BOX (list), "pinned-fingerprint", _ ("Previously Trusted Fingerprint"), pinned_fingerprint,
-             TRUE);
-  add_row (GTK_LIST_BOX (list), "subject", _ ("Issued To"), ferry_hcx_certificate_get_subject (certificate), FALSE);
-  add_row (GTK_LIST_BOX (list), "issuer", _ ("Issued By"), ferry_hcx_certificate_get_issuer (certificate), FALSE);
+    add_row (GTK_LIST_BOX (list), "pinned-fingerprint", _ ("Previously Trusted Fingerprint"),
+             pinned_fingerprint, TRUE);
+  add_row (GTK_LIST_BOX (list), "subject", _ ("Issued To"),
+           ferry_hcx_certificate_get_subject (certificate), FALSE);
+  add_row (GTK_LIST_BOX (list), "issuer", _ ("Issued By"),
+           ferry_hcx_certificate_get_issuer (certificate), FALSE);
   add_row (GTK_LIST_BOX (list), "validity", _ ("Valid"), validity, FALSE);
   if (problems != NULL && *problems != '\0')
     add_row (GTK_LIST_BOX (list), "problems", _ ("Why It Is Not Trusted"), problems, FALSE);
 
   adw_message_dialog_set_extra_child (dialog, list);
 
-  adw_message_dialog_add_responses (dialog,
-                                    FERRY_CERTIFICATE_RESPONSE_CANCEL, _ ("_Cancel"),
-                                    FERRY_CERTIFICATE_RESPONSE_TRUST,
-                                    changed ? _ ("_Trust New Certificate and Connect") : _ ("_Trust and Connect"),
-                                    NULL);
+  adw_message_dialog_add_responses (
+      dialog, FERRY_CERTIFICATE_RESPONSE_CANCEL, _ ("_Cancel"), FERRY_CERTIFICATE_RESPONSE_TRUST,
+      changed ? _ ("_Trust New Certificate and Connect") : _ ("_Trust and Connect"), NULL);
   adw_message_dialog_set_response_appearance (dialog, FERRY_CERTIFICATE_RESPONSE_TRUST,
-                                              changed ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+                                              changed ? ADW_RESPONSE_DESTRUCTIVE
+                                                      : ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, FERRY_CERTIFICATE_RESPONSE_CANCEL);
   adw_message_dialog_set_close_response (dialog, FERRY_CERTIFICATE_RESPONSE_CANCEL);
 

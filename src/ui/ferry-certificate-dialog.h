@@ -14,9 +14,8 @@ G_BEGIN_DECLS
 /* An AdwMessageDialog that shows @certificate of @server (fingerprint, subject, issuer, validity,
  * what is wrong with it) and explains what trusting it means. With @pinned_fingerprint (the one
  * the user trusted before) it explains that the certificate changed. */
-AdwMessageDialog *ferry_certificate_dialog_new (GtkWindow           *parent,
-                                                const char          *server,
-                                                FerryHcxCertificate *certificate,
-                                                const char          *pinned_fingerprint);
+AdwMessageDialog *
+ferry_certificate_dialog_new (GtkWindow *parent, const char *server,
+                              FerryHcxCertificate *certificate, const char *pinned_fingerprint);
 
 G_END_DECLS

@@ -45,7 +45,8 @@ struct _FerrySitePage
 
 G_DEFINE_FINAL_TYPE (FerrySitePage, ferry_site_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_SESSION,
   PROP_SITES,
@@ -58,7 +59,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void ferry_site_page_ask_password (FerrySitePage *self, PendingOp pending, const char *problem);
+static void
+ferry_site_page_ask_password (FerrySitePage *self, PendingOp pending, const char *problem);
 
 static FerryHcxClient *
 ferry_site_page_get_client (FerrySitePage *self)
@@ -87,7 +89,8 @@ ferry_site_page_set_checking (FerrySitePage *self, gboolean checking)
   self->checking = checking;
   gtk_widget_set_visible (GTK_WIDGET (self->prereq_spinner), checking);
   gtk_spinner_set_spinning (self->prereq_spinner, checking);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.refresh", !checking && self->selected_site != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.refresh",
+                                 !checking && self->selected_site != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKING]);
 }
 
@@ -106,13 +109,15 @@ create_prereq_row (FerryPrereqEntry *entry, guint index)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ferry_prereq_entry_get_title (entry));
   if (available)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                 _ ("Enabled in the source and destination compute profiles and the service mesh"));
+    adw_action_row_set_subtitle (
+        ADW_ACTION_ROW (row),
+        _ ("Enabled in the source and destination compute profiles and the service mesh"));
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ferry_prereq_entry_get_summary (entry));
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
-  icon = gtk_image_new_from_icon_name (available ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  icon
+      = gtk_image_new_from_icon_name (available ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
   gtk_widget_add_css_class (icon, available ? "success" : "warning");
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
@@ -209,8 +214,9 @@ ferry_site_page_refresh (FerrySitePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->prereq_error), FALSE);
   ferry_site_page_set_checking (self, TRUE);
 
-  ferry_hcx_client_check_prerequisites_async (client, ferry_site_get_endpoint_id (self->selected_site),
-                                              self->check_cancellable, check_cb, g_object_ref (self));
+  ferry_hcx_client_check_prerequisites_async (
+      client, ferry_site_get_endpoint_id (self->selected_site), self->check_cancellable, check_cb,
+      g_object_ref (self));
 }
 
 /* ---- Sites ---- */
@@ -229,7 +235,8 @@ ferry_site_page_update_selection_marks (FerrySitePage *self)
       if (site == self->selected_site)
         gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
       else
-        gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, FALSE, -1);
+        gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, FALSE,
+                                     -1);
     }
 }
 
@@ -288,13 +295,14 @@ create_site_row (gpointer item, gpointer user_data)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   type = gtk_label_new (cloud_type != NULL && *cloud_type != '\0' ? cloud_type
-                        : cloud_name != NULL                     ? cloud_name
-                                                                 : _ ("Unknown type"));
+                        : cloud_name != NULL                      ? cloud_name
+                                                                  : _ ("Unknown type"));
   gtk_widget_set_name (type, "type");
   gtk_label_set_xalign (GTK_LABEL (type), 1);
   /* TRANSLATORS: the HCX version of a remote site */
-  version_text = g_strdup_printf (_ ("Version %s"), ferry_site_get_version (site) ? ferry_site_get_version (site)
-                                                                                    : _ ("unknown"));
+  version_text = g_strdup_printf (_ ("Version %s"), ferry_site_get_version (site)
+                                                        ? ferry_site_get_version (site)
+                                                        : _ ("unknown"));
   version = gtk_label_new (version_text);
   gtk_widget_set_name (version, "version");
   gtk_label_set_xalign (GTK_LABEL (version), 1);
@@ -376,8 +384,8 @@ ferry_site_page_reload (FerrySitePage *self)
   if (self->sites == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   ferry_site_page_set_loading (self, TRUE);
-  ferry_hcx_client_list_sites_async (ferry_site_page_get_client (self), self->sites_cancellable, sites_cb,
-                                     g_object_ref (self));
+  ferry_hcx_client_list_sites_async (ferry_site_page_get_client (self), self->sites_cancellable,
+                                     sites_cb, g_object_ref (self));
 }
 
 /* ---- Logging in again ---- */
@@ -387,15 +395,15 @@ ferry_site_page_retry (FerrySitePage *self, PendingOp pending)
 {
   switch (pending)
     {
-    case PENDING_LOAD_SITES:
-      ferry_site_page_reload (self);
-      break;
-    case PENDING_CHECK:
-      ferry_site_page_refresh (self);
-      break;
-    case PENDING_NONE:
-    default:
-      break;
+      case PENDING_LOAD_SITES:
+        ferry_site_page_reload (self);
+        break;
+      case PENDING_CHECK:
+        ferry_site_page_refresh (self);
+        break;
+      case PENDING_NONE:
+      default:
+        break;
     }
 }
 
@@ -407,7 +415,8 @@ login_again_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   PendingOp pending = self->pending;
 
   self->pending = PENDING_NONE;
-  if (!ferry_connection_session_login_again_finish (FERRY_CONNECTION_SESSION (source), result, &error))
+  if (!ferry_connection_session_login_again_finish (FERRY_CONNECTION_SESSION (source), result,
+                                                    &error))
     {
       g_autofree char *message = NULL;
 
@@ -460,8 +469,8 @@ password_response_cb (AdwMessageDialog *dialog, const char *response, gpointer u
       self->pending = PENDING_NONE;
       if (pending == PENDING_LOAD_SITES)
         {
-          adw_status_page_set_description (self->error_page,
-                                           _ ("The session ended. Log in again to see the site pairs."));
+          adw_status_page_set_description (
+              self->error_page, _ ("The session ended. Log in again to see the site pairs."));
           gtk_stack_set_visible_child_name (self->stack, "error");
         }
       else if (pending == PENDING_CHECK)
@@ -473,7 +482,8 @@ password_response_cb (AdwMessageDialog *dialog, const char *response, gpointer u
       return;
     }
 
-  ferry_connection_session_login_again_async (self->session, password, NULL, login_again_cb, g_object_ref (self));
+  ferry_connection_session_login_again_async (self->session, password, NULL, login_again_cb,
+                                              g_object_ref (self));
   ferry_credential_store_free_password (g_steal_pointer (&password));
 }
 
@@ -489,15 +499,16 @@ ferry_site_page_ask_password (FerrySitePage *self, PendingOp pending, const char
   if (self->password_dialog != NULL)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _ ("Log In Again"), NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Log In Again"), NULL));
   if (problem != NULL)
     adw_message_dialog_set_body (dialog, problem);
   else
-    adw_message_dialog_format_body (dialog,
-                                    _ ("The session on %s ended and Ferry could not log in again with the "
-                                       "password it has. Enter the password for %s to carry on where you were."),
-                                    ferry_connection_get_server (connection), ferry_connection_get_user (connection));
+    adw_message_dialog_format_body (
+        dialog,
+        _ ("The session on %s ended and Ferry could not log in again with the "
+           "password it has. Enter the password for %s to carry on where you were."),
+        ferry_connection_get_server (connection), ferry_connection_get_user (connection));
 
   /* A plain invisible GtkEntry: GTK 4.8's GtkPasswordEntry warns when disposed while focused,
    * which is exactly how this dialog ends. */
@@ -506,7 +517,8 @@ ferry_site_page_ask_password (FerrySitePage *self, PendingOp pending, const char
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Password"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Password"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Password"), -1);
   adw_message_dialog_set_extra_child (dialog, entry);
 
   adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "login", _ ("_Log In"), NULL);
@@ -583,41 +595,42 @@ ferry_site_page_get_property (GObject *object, guint prop_id, GValue *value, GPa
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_SITES:
-      g_value_set_object (value, self->sites);
-      break;
-    case PROP_SELECTED_SITE:
-      g_value_set_object (value, self->selected_site);
-      break;
-    case PROP_REPORT:
-      g_value_set_object (value, self->report);
-      break;
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-    case PROP_CHECKING:
-      g_value_set_boolean (value, self->checking);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_SESSION:
+        g_value_set_object (value, self->session);
+        break;
+      case PROP_SITES:
+        g_value_set_object (value, self->sites);
+        break;
+      case PROP_SELECTED_SITE:
+        g_value_set_object (value, self->selected_site);
+        break;
+      case PROP_REPORT:
+        g_value_set_object (value, self->report);
+        break;
+      case PROP_LOADING:
+        g_value_set_boolean (value, self->loading);
+        break;
+      case PROP_CHECKING:
+        g_value_set_boolean (value, self->checking);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-ferry_site_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+ferry_site_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                              GParamSpec *pspec)
 {
   FerrySitePage *self = FERRY_SITE_PAGE (object);
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_SESSION:
+        self->session = g_value_dup_object (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -632,27 +645,28 @@ ferry_site_page_class_init (FerrySitePageClass *klass)
   object_class->get_property = ferry_site_page_get_property;
   object_class->set_property = ferry_site_page_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, FERRY_TYPE_CONNECTION_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SITES] =
-    g_param_spec_object ("sites", NULL, NULL, G_TYPE_LIST_MODEL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SELECTED_SITE] =
-    g_param_spec_object ("selected-site", NULL, NULL, FERRY_TYPE_SITE,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REPORT] =
-    g_param_spec_object ("report", NULL, NULL, FERRY_TYPE_PREREQ_REPORT,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CHECKING] =
-    g_param_spec_boolean ("checking", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION]
+      = g_param_spec_object ("session", NULL, NULL, FERRY_TYPE_CONNECTION_SESSION,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SITES]
+      = g_param_spec_object ("sites", NULL, NULL, G_TYPE_LIST_MODEL,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_SITE]
+      = g_param_spec_object ("selected-site", NULL, NULL, FERRY_TYPE_SITE,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REPORT]
+      = g_param_spec_object ("report", NULL, NULL, FERRY_TYPE_PREREQ_REPORT,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING]
+      = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHECKING]
+      = g_param_spec_boolean ("checking", NULL, NULL, FALSE,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferry_hcx/Ferry/ferry-site-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ferry_hcx/Ferry/ferry-site-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FerrySitePage, stack);
   gtk_widget_class_bind_template_child (widget_class, FerrySitePage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, FerrySitePage, error_page);

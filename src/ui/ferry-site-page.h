@@ -16,18 +16,26 @@ G_DECLARE_FINAL_TYPE (FerrySitePage, ferry_site_page, FERRY, SITE_PAGE, AdwBin)
  * Properties: "session" (construct-only), "sites" (GListModel of FerrySite, read-only),
  * "selected-site" (FerrySite), "report" (FerryPrereqReport of the selected pair, NULL while
  * unknown), "loading" and "checking" (bool: a request is in flight). */
-GtkWidget         *ferry_site_page_new (FerryConnectionSession *session);
+GtkWidget *
+ferry_site_page_new (FerryConnectionSession *session);
 
-void               ferry_site_page_reload (FerrySitePage *self);
+void
+ferry_site_page_reload (FerrySitePage *self);
 /* Re-runs the prerequisite check of the selected pair. */
-void               ferry_site_page_refresh (FerrySitePage *self);
-gboolean           ferry_site_page_select_site (FerrySitePage *self,
-                                                const char    *endpoint_id);
+void
+ferry_site_page_refresh (FerrySitePage *self);
+gboolean
+ferry_site_page_select_site (FerrySitePage *self, const char *endpoint_id);
 
-GListModel        *ferry_site_page_get_sites (FerrySitePage *self);
-FerrySite         *ferry_site_page_get_selected_site (FerrySitePage *self);
-FerryPrereqReport *ferry_site_page_get_report (FerrySitePage *self);
-gboolean           ferry_site_page_get_loading (FerrySitePage *self);
-gboolean           ferry_site_page_get_checking (FerrySitePage *self);
+GListModel *
+ferry_site_page_get_sites (FerrySitePage *self);
+FerrySite *
+ferry_site_page_get_selected_site (FerrySitePage *self);
+FerryPrereqReport *
+ferry_site_page_get_report (FerrySitePage *self);
+gboolean
+ferry_site_page_get_loading (FerrySitePage *self);
+gboolean
+ferry_site_page_get_checking (FerrySitePage *self);
 
 G_END_DECLS

@@ -16,7 +16,7 @@ struct _FerryStartPage
   FerryConnectionSession *session; /* the attempt in flight, or the last one */
   FerryConnection *editing;        /* the saved connection in the form, if any */
   GCancellable *cancellable;
-  char *password;                  /* typed for the attempt in flight (for a retry after trust) */
+  char *password; /* typed for the attempt in flight (for a retry after trust) */
   gboolean remember;
   gboolean busy;
   gboolean keyring_reason_shown;
@@ -49,7 +49,8 @@ struct _FerryStartPage
 
 G_DEFINE_FINAL_TYPE (FerryStartPage, ferry_start_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CONNECTIONS,
   PROP_CREDENTIALS,
@@ -57,7 +58,8 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   SIGNAL_CONNECTED,
   N_SIGNALS
 };
@@ -65,13 +67,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void ferry_start_page_connect_session (FerryStartPage *self);
+static void
+ferry_start_page_connect_session (FerryStartPage *self);
 
 static gboolean
 ferry_start_page_form_complete (FerryStartPage *self)
 {
-  return *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) != '\0' &&
-         *gtk_editable_get_text (GTK_EDITABLE (self->user_row)) != '\0';
+  return *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) != '\0'
+         && *gtk_editable_get_text (GTK_EDITABLE (self->user_row)) != '\0';
 }
 
 static void
@@ -90,7 +93,8 @@ ferry_start_page_set_busy (FerryStartPage *self, gboolean busy, const char *stat
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), !busy);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.connect", !busy && ferry_start_page_form_complete (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.connect",
+                                 !busy && ferry_start_page_form_complete (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.connect-saved", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.edit", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.forget", !busy);
@@ -107,8 +111,8 @@ ferry_start_page_set_busy (FerryStartPage *self, gboolean busy, const char *stat
 static void
 error_revealed_cb (FerryStartPage *self)
 {
-  if (!gtk_revealer_get_child_revealed (self->error_revealer) &&
-      !gtk_revealer_get_reveal_child (self->error_revealer))
+  if (!gtk_revealer_get_child_revealed (self->error_revealer)
+      && !gtk_revealer_get_reveal_child (self->error_revealer))
     gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), FALSE);
 }
 
@@ -126,8 +130,8 @@ ferry_start_page_show_error (FerryStartPage *self, const char *message, const ch
 
   gtk_label_set_text (self->error_label, message);
   gtk_label_set_text (self->error_details, details != NULL ? details : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_details), details != NULL && *details != '\0' &&
-                                                              g_strcmp0 (details, message) != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_details),
+                          details != NULL && *details != '\0' && g_strcmp0 (details, message) != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
   /* The message sits at the top of the page: make sure it is seen. */
@@ -142,7 +146,8 @@ ferry_start_page_update_keyring_reason (FerryStartPage *self)
   if (reason == NULL)
     return;
 
-  adw_action_row_set_subtitle (self->remember_row, _ ("Kept in memory only until Ferry quits: the keyring cannot be used"));
+  adw_action_row_set_subtitle (
+      self->remember_row, _ ("Kept in memory only until Ferry quits: the keyring cannot be used"));
   if (self->keyring_reason_shown)
     return;
 
@@ -175,13 +180,15 @@ form_changed_cb (FerryStartPage *self)
 }
 
 static void
-ferry_start_page_set_form (FerryStartPage *self, const char *server, const char *user, FerryConnection *editing)
+ferry_start_page_set_form (FerryStartPage *self, const char *server, const char *user,
+                           FerryConnection *editing)
 {
   g_set_object (&self->editing, editing);
   gtk_editable_set_text (GTK_EDITABLE (self->server_row), server != NULL ? server : "");
   gtk_editable_set_text (GTK_EDITABLE (self->user_row), user != NULL ? user : "");
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  adw_preferences_group_set_title (self->form_group, editing != NULL ? _ ("Edit Connection") : _ ("New Connection"));
+  adw_preferences_group_set_title (self->form_group,
+                                   editing != NULL ? _ ("Edit Connection") : _ ("New Connection"));
   ferry_start_page_hide_error (self);
 }
 
@@ -225,10 +232,12 @@ static void
 trust_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
   FerryStartPage *self = FERRY_START_PAGE (user_data);
-  g_autoptr (FerryHcxCertificate) certificate = g_object_steal_data (G_OBJECT (dialog), "certificate");
+  g_autoptr (FerryHcxCertificate) certificate
+      = g_object_steal_data (G_OBJECT (dialog), "certificate");
 
   /* Stolen: a second "response" (closing the dialog) finds nothing to do. */
-  if (certificate == NULL || g_strcmp0 (response, FERRY_CERTIFICATE_RESPONSE_TRUST) != 0 || self->session == NULL)
+  if (certificate == NULL || g_strcmp0 (response, FERRY_CERTIFICATE_RESPONSE_TRUST) != 0
+      || self->session == NULL)
     return;
 
   ferry_connection_session_trust_certificate (self->session, certificate);
@@ -252,10 +261,11 @@ ferry_start_page_show_certificate (FerryStartPage *self, gboolean changed)
 
   connection = ferry_connection_session_get_connection (self->session);
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = ferry_certificate_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         ferry_connection_get_server (connection), certificate,
-                                         changed ? ferry_connection_get_fingerprint (connection) : NULL);
-  g_object_set_data_full (G_OBJECT (dialog), "certificate", g_object_ref (certificate), g_object_unref);
+  dialog = ferry_certificate_dialog_new (
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, ferry_connection_get_server (connection),
+      certificate, changed ? ferry_connection_get_fingerprint (connection) : NULL);
+  g_object_set_data_full (G_OBJECT (dialog), "certificate", g_object_ref (certificate),
+                          g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (trust_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -285,22 +295,25 @@ connect_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      if (g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_CERTIFICATE_UNTRUSTED) &&
-          ferry_connection_session_get_peer_certificate (session) != NULL)
+      if (g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_CERTIFICATE_UNTRUSTED)
+          && ferry_connection_session_get_peer_certificate (session) != NULL)
         {
           ferry_start_page_show_certificate (self, FALSE);
           return;
         }
 
-      if (g_error_matches (error, FERRY_CONNECTION_SESSION_ERROR, FERRY_CONNECTION_SESSION_ERROR_NEEDS_PASSWORD))
+      if (g_error_matches (error, FERRY_CONNECTION_SESSION_ERROR,
+                           FERRY_CONNECTION_SESSION_ERROR_NEEDS_PASSWORD))
         {
           if (!ferry_connection_session_get_simulated (session))
             {
-              gtk_editable_set_text (GTK_EDITABLE (self->server_row), ferry_connection_get_server (connection));
-              gtk_editable_set_text (GTK_EDITABLE (self->user_row), ferry_connection_get_user (connection));
+              gtk_editable_set_text (GTK_EDITABLE (self->server_row),
+                                     ferry_connection_get_server (connection));
+              gtk_editable_set_text (GTK_EDITABLE (self->user_row),
+                                     ferry_connection_get_user (connection));
             }
-          ferry_start_page_show_error (self, error->message,
-                                       ferry_credential_store_get_fallback_reason (self->credentials));
+          ferry_start_page_show_error (
+              self, error->message, ferry_credential_store_get_fallback_reason (self->credentials));
           gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
           return;
         }
@@ -308,14 +321,15 @@ connect_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       message = ferry_connection_session_describe_error (session, error);
       /* The client's own words add the technical detail (HTTP status, the server's message,
        * the socket error), except where they would only repeat the explanation. */
-      if (g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_CERTIFICATE_CHANGED) ||
-          g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_BAD_CREDENTIALS))
+      if (g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_CERTIFICATE_CHANGED)
+          || g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_BAD_CREDENTIALS))
         ferry_start_page_show_error (self, message, NULL);
       else
         ferry_start_page_show_error (self, message, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->review_button),
-                              g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_CERTIFICATE_CHANGED) &&
-                                ferry_connection_session_get_peer_certificate (session) != NULL);
+      gtk_widget_set_visible (
+          GTK_WIDGET (self->review_button),
+          g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_CERTIFICATE_CHANGED)
+              && ferry_connection_session_get_peer_certificate (session) != NULL);
       if (g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_BAD_CREDENTIALS))
         gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       else if (gtk_widget_get_visible (GTK_WIDGET (self->review_button)))
@@ -331,8 +345,9 @@ connect_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (self->editing != NULL && self->editing != connection)
         {
-          ferry_credential_store_clear_async (self->credentials, ferry_connection_get_server (self->editing),
-                                              ferry_connection_get_user (self->editing), NULL, NULL, NULL);
+          ferry_credential_store_clear_async (
+              self->credentials, ferry_connection_get_server (self->editing),
+              ferry_connection_get_user (self->editing), NULL, NULL, NULL);
           ferry_connection_store_remove (self->connections, self->editing);
         }
       ferry_connection_store_add (self->connections, connection);
@@ -357,13 +372,13 @@ ferry_start_page_connect_session (FerryStartPage *self)
   status = g_strdup_printf (_ ("Connecting to %s…"), ferry_connection_get_server (connection));
   ferry_start_page_set_busy (self, TRUE, status);
 
-  ferry_connection_session_connect_async (self->session, self->password, self->remember, self->cancellable,
-                                          connect_cb, g_object_ref (self));
+  ferry_connection_session_connect_async (self->session, self->password, self->remember,
+                                          self->cancellable, connect_cb, g_object_ref (self));
 }
 
 void
-ferry_start_page_connect (FerryStartPage *self, FerryConnectionSession *session, const char *password,
-                          gboolean remember)
+ferry_start_page_connect (FerryStartPage *self, FerryConnectionSession *session,
+                          const char *password, gboolean remember)
 {
   g_return_if_fail (FERRY_IS_START_PAGE (self));
   g_return_if_fail (FERRY_IS_CONNECTION_SESSION (session));
@@ -410,21 +425,24 @@ connect_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     {
       FerryConnection *last = ferry_connection_session_get_connection (self->session);
 
-      if (!ferry_connection_session_get_simulated (self->session) &&
-          g_strcmp0 (ferry_connection_get_server (last), server) == 0 &&
-          g_strcmp0 (ferry_connection_get_user (last), user) == 0)
+      if (!ferry_connection_session_get_simulated (self->session)
+          && g_strcmp0 (ferry_connection_get_server (last), server) == 0
+          && g_strcmp0 (ferry_connection_get_user (last), user) == 0)
         connection = last;
     }
   if (connection == NULL)
     {
       connection = typed;
       /* Edited without changing the server: the certificate stays trusted. */
-      if (self->editing != NULL && g_strcmp0 (ferry_connection_get_server (self->editing), server) == 0)
-        ferry_connection_set_fingerprint (connection, ferry_connection_get_fingerprint (self->editing));
+      if (self->editing != NULL
+          && g_strcmp0 (ferry_connection_get_server (self->editing), server) == 0)
+        ferry_connection_set_fingerprint (connection,
+                                          ferry_connection_get_fingerprint (self->editing));
     }
 
   session = ferry_connection_session_new (connection, self->credentials);
-  ferry_start_page_connect (self, session, gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
+  ferry_start_page_connect (self, session,
+                            gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
                             gtk_switch_get_active (self->remember_switch));
 }
 
@@ -449,16 +467,16 @@ static void
 connect_saved_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   FerryStartPage *self = FERRY_START_PAGE (widget);
-  FerryConnection *connection = ferry_connection_store_find_by_id (self->connections,
-                                                                   g_variant_get_string (parameter, NULL));
+  FerryConnection *connection = ferry_connection_store_find_by_id (
+      self->connections, g_variant_get_string (parameter, NULL));
   g_autoptr (FerryConnectionSession) session = NULL;
 
   if (connection == NULL || self->busy)
     return;
 
   /* Show what is being connected to, so a failure can be corrected in place. */
-  ferry_start_page_set_form (self, ferry_connection_get_server (connection), ferry_connection_get_user (connection),
-                             connection);
+  ferry_start_page_set_form (self, ferry_connection_get_server (connection),
+                             ferry_connection_get_user (connection), connection);
   session = ferry_connection_session_new (connection, self->credentials);
   ferry_start_page_connect (self, session, NULL, TRUE);
 }
@@ -467,14 +485,14 @@ static void
 edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   FerryStartPage *self = FERRY_START_PAGE (widget);
-  FerryConnection *connection = ferry_connection_store_find_by_id (self->connections,
-                                                                   g_variant_get_string (parameter, NULL));
+  FerryConnection *connection = ferry_connection_store_find_by_id (
+      self->connections, g_variant_get_string (parameter, NULL));
 
   if (connection == NULL || self->busy)
     return;
 
-  ferry_start_page_set_form (self, ferry_connection_get_server (connection), ferry_connection_get_user (connection),
-                             connection);
+  ferry_start_page_set_form (self, ferry_connection_get_server (connection),
+                             ferry_connection_get_user (connection), connection);
   gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
 }
 
@@ -483,8 +501,8 @@ forget_cleared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!ferry_credential_store_clear_finish (FERRY_CREDENTIAL_STORE (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!ferry_credential_store_clear_finish (FERRY_CREDENTIAL_STORE (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not remove a password from the keyring: %s", error->message);
 }
 
@@ -501,7 +519,8 @@ forget_response_cb (AdwMessageDialog *dialog, const char *response, gpointer use
   g_object_ref (connection);
   g_object_set_data (G_OBJECT (dialog), "connection", NULL);
   ferry_credential_store_clear_async (self->credentials, ferry_connection_get_server (connection),
-                                      ferry_connection_get_user (connection), NULL, forget_cleared_cb, NULL);
+                                      ferry_connection_get_user (connection), NULL,
+                                      forget_cleared_cb, NULL);
   if (self->editing == connection)
     ferry_start_page_set_form (self, NULL, NULL, NULL);
   ferry_connection_store_remove (self->connections, connection);
@@ -512,8 +531,8 @@ static void
 forget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   FerryStartPage *self = FERRY_START_PAGE (widget);
-  FerryConnection *connection = ferry_connection_store_find_by_id (self->connections,
-                                                                   g_variant_get_string (parameter, NULL));
+  FerryConnection *connection = ferry_connection_store_find_by_id (
+      self->connections, g_variant_get_string (parameter, NULL));
   AdwMessageDialog *dialog;
   GtkRoot *root;
 
@@ -521,19 +540,21 @@ forget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     return;
 
   root = gtk_widget_get_root (widget);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _ ("Forget This Connection?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _ ("Ferry will no longer list %s for %s, and removes its password from your "
-                                     "keyring and the certificate you trusted. The HCX Manager itself is not "
-                                     "changed."),
-                                  ferry_connection_get_server (connection), ferry_connection_get_user (connection));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Forget This Connection?"), NULL));
+  adw_message_dialog_format_body (
+      dialog,
+      _ ("Ferry will no longer list %s for %s, and removes its password from your "
+         "keyring and the certificate you trusted. The HCX Manager itself is not "
+         "changed."),
+      ferry_connection_get_server (connection), ferry_connection_get_user (connection));
   adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "forget", _ ("_Forget"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
-  g_object_set_data_full (G_OBJECT (dialog), "connection", g_object_ref (connection), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "connection", g_object_ref (connection),
+                          g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (forget_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -571,7 +592,8 @@ create_saved_row (gpointer item, gpointer user_data)
   gtk_widget_add_css_class (edit, "flat");
   gtk_widget_set_tooltip_text (edit, _ ("Edit"));
   gtk_widget_set_name (edit, "edit");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Edit"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Edit"),
+                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "start.edit");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), target);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
@@ -581,12 +603,14 @@ create_saved_row (gpointer item, gpointer user_data)
   gtk_widget_add_css_class (forget, "flat");
   gtk_widget_set_tooltip_text (forget, _ ("Forget"));
   gtk_widget_set_name (forget, "forget");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (forget), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Forget"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (forget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Forget"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (forget), "start.forget");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (forget), target);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), forget);
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   g_variant_unref (target);
   return row;
@@ -621,7 +645,8 @@ ferry_start_page_unmap (GtkWidget *widget)
   FerryStartPage *self = FERRY_START_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (GTK_IS_WINDOW (root) && gtk_window_get_default_widget (GTK_WINDOW (root)) == GTK_WIDGET (self->connect_button))
+  if (GTK_IS_WINDOW (root)
+      && gtk_window_get_default_widget (GTK_WINDOW (root)) == GTK_WIDGET (self->connect_button))
     gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
 
   GTK_WIDGET_CLASS (ferry_start_page_parent_class)->unmap (widget);
@@ -639,21 +664,22 @@ ferry_start_page_constructed (GObject *object)
   if (self->credentials == NULL)
     self->credentials = ferry_credential_store_new ();
 
-  gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->connections), create_saved_row, self, NULL);
+  gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->connections), create_saved_row,
+                           self, NULL);
   g_signal_connect_object (self->connections, "items-changed", G_CALLBACK (saved_changed_cb), self,
                            G_CONNECT_SWAPPED);
   saved_changed_cb (self);
 
-  g_signal_connect_object (self->credentials, "notify::fallback-reason", G_CALLBACK (credentials_fallback_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->credentials, "notify::fallback-reason",
+                           G_CALLBACK (credentials_fallback_cb), self, G_CONNECT_SWAPPED);
   ferry_start_page_update_keyring_reason (self);
   /* Find out early whether passwords can be remembered, so the form can say so. */
   ferry_credential_store_probe_async (self->credentials, NULL, NULL, NULL);
 
   ferry_start_page_set_busy (self, FALSE, NULL);
   form_changed_cb (self);
-  g_signal_connect_object (self->error_revealer, "notify::child-revealed", G_CALLBACK (error_revealed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->error_revealer, "notify::child-revealed",
+                           G_CALLBACK (error_revealed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -681,35 +707,36 @@ ferry_start_page_get_property (GObject *object, guint prop_id, GValue *value, GP
 
   switch (prop_id)
     {
-    case PROP_CONNECTIONS:
-      g_value_set_object (value, self->connections);
-      break;
-    case PROP_CREDENTIALS:
-      g_value_set_object (value, self->credentials);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CONNECTIONS:
+        g_value_set_object (value, self->connections);
+        break;
+      case PROP_CREDENTIALS:
+        g_value_set_object (value, self->credentials);
+        break;
+      case PROP_BUSY:
+        g_value_set_boolean (value, self->busy);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-ferry_start_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+ferry_start_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
 {
   FerryStartPage *self = FERRY_START_PAGE (object);
 
   switch (prop_id)
     {
-    case PROP_CONNECTIONS:
-      self->connections = g_value_dup_object (value);
-      break;
-    case PROP_CREDENTIALS:
-      self->credentials = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CONNECTIONS:
+        self->connections = g_value_dup_object (value);
+        break;
+      case PROP_CREDENTIALS:
+        self->credentials = g_value_dup_object (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -726,22 +753,23 @@ ferry_start_page_class_init (FerryStartPageClass *klass)
   widget_class->map = ferry_start_page_map;
   widget_class->unmap = ferry_start_page_unmap;
 
-  properties[PROP_CONNECTIONS] =
-    g_param_spec_object ("connections", NULL, NULL, FERRY_TYPE_CONNECTION_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CREDENTIALS] =
-    g_param_spec_object ("credentials", NULL, NULL, FERRY_TYPE_CREDENTIAL_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTIONS]
+      = g_param_spec_object ("connections", NULL, NULL, FERRY_TYPE_CONNECTION_STORE,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREDENTIALS]
+      = g_param_spec_object ("credentials", NULL, NULL, FERRY_TYPE_CREDENTIAL_STORE,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY]
+      = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SIGNAL_CONNECTED] =
-    g_signal_new ("connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                  FERRY_TYPE_CONNECTION_SESSION);
+  signals[SIGNAL_CONNECTED]
+      = g_signal_new ("connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, FERRY_TYPE_CONNECTION_SESSION);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferry_hcx/Ferry/ferry-start-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ferry_hcx/Ferry/ferry-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, keyring_bar);
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, keyring_label);
@@ -774,7 +802,8 @@ ferry_start_page_class_init (FerryStartPageClass *klass)
   gtk_widget_class_install_action (widget_class, "start.connect-saved", "s", connect_saved_action);
   gtk_widget_class_install_action (widget_class, "start.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "start.forget", "s", forget_action);
-  gtk_widget_class_install_action (widget_class, "start.review-certificate", NULL, review_certificate_action);
+  gtk_widget_class_install_action (widget_class, "start.review-certificate", NULL,
+                                   review_certificate_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "start.cancel", NULL);
 }
@@ -788,10 +817,8 @@ ferry_start_page_init (FerryStartPage *self)
 GtkWidget *
 ferry_start_page_new (FerryConnectionStore *connections, FerryCredentialStore *credentials)
 {
-  return g_object_new (FERRY_TYPE_START_PAGE,
-                       "connections", connections,
-                       "credentials", credentials,
-                       NULL);
+  return g_object_new (FERRY_TYPE_START_PAGE, "connections", connections, "credentials",
+                       credentials, NULL);
 }
 
 gboolean

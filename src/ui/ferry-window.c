@@ -36,7 +36,8 @@ struct _FerryWindow
 
 G_DEFINE_FINAL_TYPE (FerryWindow, ferry_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_SETTINGS,
   PROP_CONNECTIONS,
@@ -101,7 +102,8 @@ ferry_window_update_actions (FerryWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-simulator", !self->simulator_starting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-simulator",
+                                 !self->simulator_starting);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), connected);
 }
 
@@ -131,7 +133,8 @@ start_page_connected_cb (FerryWindow *self, FerryConnectionSession *session)
   adw_window_title_set_title (self->window_title, _ ("Remote Site Connection"));
   if (ferry_connection_session_get_simulated (session))
     /* TRANSLATORS: window subtitle while connected to the built-in simulator */
-    subtitle = g_strdup_printf (_ ("%s on the simulated HCX Manager"), ferry_connection_get_user (connection));
+    subtitle = g_strdup_printf (_ ("%s on the simulated HCX Manager"),
+                                ferry_connection_get_user (connection));
   else
     subtitle = g_strdup (ferry_connection_get_title (connection));
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -187,11 +190,12 @@ ferry_window_connect_simulator (FerryWindow *self)
   g_autoptr (FerryConnectionSession) session = NULL;
   g_autoptr (GError) error = NULL;
 
-  connection = ferry_connection_new (ferry_sim_thread_get_url (self->simulator), SIMULATOR_USER, &error);
+  connection
+      = ferry_connection_new (ferry_sim_thread_get_url (self->simulator), SIMULATOR_USER, &error);
   if (connection == NULL)
     {
-      ferry_start_page_show_error (self->start_page, _ ("The simulated HCX Manager could not be used."),
-                                   error->message);
+      ferry_start_page_show_error (
+          self->start_page, _ ("The simulated HCX Manager could not be used."), error->message);
       return;
     }
 
@@ -203,7 +207,8 @@ ferry_window_connect_simulator (FerryWindow *self)
 }
 
 static void
-simulator_thread_func (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+simulator_thread_func (GTask *task, gpointer source_object, gpointer task_data,
+                       GCancellable *cancellable)
 {
   FerrySimOptions options = { 0 };
   GError *error = NULL;
@@ -215,7 +220,7 @@ simulator_thread_func (GTask *task, gpointer source_object, gpointer task_data, 
   if (simulator == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, simulator, (GDestroyNotify) ferry_sim_thread_stop);
+    g_task_return_pointer (task, simulator, (GDestroyNotify)ferry_sim_thread_stop);
 }
 
 static void
@@ -244,8 +249,8 @@ simulator_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (simulator == NULL)
     {
-      ferry_start_page_show_error (self->start_page, _ ("The simulated HCX Manager could not be started."),
-                                   error->message);
+      ferry_start_page_show_error (
+          self->start_page, _ ("The simulated HCX Manager could not be started."), error->message);
       return;
     }
 
@@ -330,8 +335,8 @@ ferry_window_constructed (GObject *object)
     self->credentials = ferry_credential_store_new ();
 
   self->start_page = FERRY_START_PAGE (ferry_start_page_new (self->connections, self->credentials));
-  g_signal_connect_object (self->start_page, "connected", G_CALLBACK (start_page_connected_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->start_page, "connected", G_CALLBACK (start_page_connected_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->start_page), "start");
   ferry_window_show_start (self);
 
@@ -365,17 +370,17 @@ ferry_window_get_property (GObject *object, guint prop_id, GValue *value, GParam
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-    case PROP_CONNECTIONS:
-      g_value_set_object (value, self->connections);
-      break;
-    case PROP_CREDENTIALS:
-      g_value_set_object (value, self->credentials);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_SETTINGS:
+        g_value_set_object (value, self->settings);
+        break;
+      case PROP_CONNECTIONS:
+        g_value_set_object (value, self->connections);
+        break;
+      case PROP_CREDENTIALS:
+        g_value_set_object (value, self->credentials);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -386,17 +391,17 @@ ferry_window_set_property (GObject *object, guint prop_id, const GValue *value, 
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    case PROP_CONNECTIONS:
-      self->connections = g_value_dup_object (value);
-      break;
-    case PROP_CREDENTIALS:
-      self->credentials = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_SETTINGS:
+        self->settings = g_value_dup_object (value);
+        break;
+      case PROP_CONNECTIONS:
+        self->connections = g_value_dup_object (value);
+        break;
+      case PROP_CREDENTIALS:
+        self->credentials = g_value_dup_object (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -413,19 +418,20 @@ ferry_window_class_init (FerryWindowClass *klass)
   object_class->set_property = ferry_window_set_property;
   window_class->close_request = ferry_window_close_request;
 
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
-                           G_PARAM_STATIC_STRINGS);
-  properties[PROP_CONNECTIONS] =
-    g_param_spec_object ("connections", NULL, NULL, FERRY_TYPE_CONNECTION_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CREDENTIALS] =
-    g_param_spec_object ("credentials", NULL, NULL, FERRY_TYPE_CREDENTIAL_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS]
+      = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTIONS]
+      = g_param_spec_object ("connections", NULL, NULL, FERRY_TYPE_CONNECTION_STORE,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREDENTIALS]
+      = g_param_spec_object ("credentials", NULL, NULL, FERRY_TYPE_CREDENTIAL_STORE,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferry_hcx/Ferry/ferry-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ferry_hcx/Ferry/ferry-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, window_title);
@@ -436,7 +442,8 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.new-connection", NULL, new_connection_action);
-  gtk_widget_class_install_action (widget_class, "win.start-simulator", NULL, start_simulator_action);
+  gtk_widget_class_install_action (widget_class, "win.start-simulator", NULL,
+                                   start_simulator_action);
 }
 
 static void
@@ -448,12 +455,10 @@ ferry_window_init (FerryWindow *self)
 FerryWindow *
 ferry_window_new (FerryApplication *application)
 {
-  return g_object_new (FERRY_TYPE_WINDOW,
-                       "application", application,
-                       "settings", ferry_application_get_settings (application),
-                       "connections", ferry_application_get_connections (application),
-                       "credentials", ferry_application_get_credentials (application),
-                       NULL);
+  return g_object_new (FERRY_TYPE_WINDOW, "application", application, "settings",
+                       ferry_application_get_settings (application), "connections",
+                       ferry_application_get_connections (application), "credentials",
+                       ferry_application_get_credentials (application), NULL);
 }
 
 void
