@@ -45,6 +45,10 @@ case "$mode" in
     # Unlock before the first libsecret call, or a prompt waits on an invisible screen.
     printf %s ferry-test-keyring | gnome-keyring-daemon --daemonize --unlock --components=secrets >/dev/null
     gdbus wait --session --timeout 10 org.freedesktop.secrets
+    # This bus's own daemon, to end after the test (other tests may run theirs in parallel).
+    keyring_pid=$(gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+      --method org.freedesktop.DBus.GetConnectionUnixProcessID org.freedesktop.secrets |
+      tr -dc '0-9 ' | awk '{print $NF}')
     ;;
   --nokeyring)
     if gdbus introspect --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets >/dev/null 2>&1; then
@@ -59,7 +63,7 @@ esac
 status=0
 # shellcheck disable=SC2086 # FERRY_TEST_WRAPPER is a command line on purpose
 ${FERRY_TEST_WRAPPER:-} "$@" || status=$?
-if [ "$mode" = --keyring ]; then
-  pkill -u "$(id -u)" -f "gnome-keyring-daemon --daemonize --unlock" 2>/dev/null || true
+if [ -n "${keyring_pid:-}" ]; then
+  kill "$keyring_pid" 2>/dev/null || true
 fi
 exit $status
