@@ -15,6 +15,11 @@
 #include <libsoup/soup.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "ferry-hcx-client.h"
 #include "ferry-hcx-json.h"
@@ -1547,6 +1552,45 @@ parse_vm_page_thread (GTask *task, gpointer source_object, gpointer task_data,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The parser threads: a pool of our own whose threads run at a lower priority than the main
+ * thread, so that parsing a large inventory never competes with drawing the UI on a busy
+ * machine (GTask's shared pool cannot be reniced without affecting everybody). */
+static void
+parse_pool_func (gpointer data, gpointer user_data)
+{
+  GTask *task = data;
+
+#ifdef __linux__
+  {
+    static GPrivate reniced;
+
+    if (g_private_get (&reniced) == NULL)
+      {
+        /* Linux applies nice values per thread; failure only means "as fast as before". */
+        (void)setpriority (PRIO_PROCESS, (id_t)syscall (SYS_gettid), 5);
+        g_private_set (&reniced, GINT_TO_POINTER (1));
+      }
+  }
+#endif
+  parse_vm_page_thread (task, g_task_get_source_object (task), g_task_get_task_data (task),
+                        g_task_get_cancellable (task));
+  g_object_unref (task);
+}
+
+static void
+run_in_parse_pool (GTask *task)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      guint n = CLAMP (g_get_num_processors (), 2, 4);
+
+      g_once_init_leave (&pool, g_thread_pool_new (parse_pool_func, NULL, (int)n, FALSE, NULL));
+    }
+  g_thread_pool_push (pool, g_object_ref (task), NULL);
+}
+
 static void
 vm_load_request_more (GTask *task);
 
@@ -1666,7 +1710,7 @@ on_vm_page_received (GObject *source, GAsyncResult *result, gpointer user_data)
   parse = g_task_new (self, g_task_get_cancellable (task), on_vm_page_parsed, NULL);
   g_task_set_source_tag (parse, parse_vm_page_thread);
   g_task_set_task_data (parse, page, NULL);
-  g_task_run_in_thread (parse, parse_vm_page_thread);
+  run_in_parse_pool (parse);
   g_object_unref (parse);
 }
 
