@@ -639,6 +639,65 @@ test_vms_paging (void)
   fx_free (fx);
 }
 
+static gboolean
+objects_equal (GObject *a, GObject *b)
+{
+  guint n = 0;
+  g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+  gboolean equal = TRUE;
+
+  for (guint i = 0; i < n && equal; i++)
+    {
+      g_auto (GValue) va = G_VALUE_INIT;
+      g_auto (GValue) vb = G_VALUE_INIT;
+
+      g_value_init (&va, specs[i]->value_type);
+      g_value_init (&vb, specs[i]->value_type);
+      g_object_get_property (a, specs[i]->name, &va);
+      g_object_get_property (b, specs[i]->name, &vb);
+      equal = g_param_values_cmp (specs[i], &va, &vb) == 0;
+      if (!equal)
+        g_test_message ("property %s differs", specs[i]->name);
+    }
+  return equal;
+}
+
+/* The streaming page parser and the json-glib tree parser build the same VMs from the
+ * simulator's whole inventory. */
+static void
+test_vms_parsers_agree (void)
+{
+  FerrySimOptions opts = { .n_vms = 600, .seed = 3 };
+  Fx *fx = fx_new (&opts);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) fast = NULL;
+  g_autoptr (GListModel) tree = NULL;
+  guint n;
+
+  ferry_hcx_client_set_page_size (fx->client, 250);
+  fast = load_vms (fx, NULL, &error);
+  g_assert_no_error (error);
+  g_setenv ("FERRY_HCX_TREE_PARSER", "1", TRUE);
+  tree = load_vms (fx, NULL, &error);
+  g_unsetenv ("FERRY_HCX_TREE_PARSER");
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (fast);
+  g_assert_cmpuint (n, ==, 600);
+  g_assert_cmpuint (g_list_model_get_n_items (tree), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryVm) a = g_list_model_get_item (fast, i);
+      g_autoptr (FerryVm) b = g_list_model_get_item (tree, i);
+
+      g_assert_true (objects_equal (G_OBJECT (a), G_OBJECT (b)));
+      g_assert_cmpuint (ferry_vm_get_n_nics (a), ==, ferry_vm_get_n_nics (b));
+      for (guint k = 0; k < ferry_vm_get_n_nics (a); k++)
+        g_assert_true (
+            objects_equal (G_OBJECT (ferry_vm_get_nic (a, k)), G_OBJECT (ferry_vm_get_nic (b, k))));
+    }
+  fx_free (fx);
+}
+
 static void
 test_vms_cancel (void)
 {
@@ -1338,6 +1397,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hcx-client/certificate-valid", test_certificate_valid);
   g_test_add_func ("/hcx-client/inventory", test_inventory);
   g_test_add_func ("/hcx-client/vms-paging", test_vms_paging);
+  g_test_add_func ("/hcx-client/vms-parsers-agree", test_vms_parsers_agree);
   g_test_add_func ("/hcx-client/vms-cancel", test_vms_cancel);
   g_test_add_func ("/hcx-client/errors", test_errors);
   g_test_add_func ("/hcx-client/relogin", test_relogin);

@@ -628,6 +628,163 @@ test_mangled (void)
   g_assert_cmpuint (parsed, >, 20);
 }
 
+/* The streaming VM page parser must agree with the tree parser on everything it accepts. */
+static gboolean
+objects_equal (GObject *a, GObject *b)
+{
+  guint n = 0;
+  g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto (GValue) va = G_VALUE_INIT;
+      g_auto (GValue) vb = G_VALUE_INIT;
+
+      g_value_init (&va, specs[i]->value_type);
+      g_value_init (&vb, specs[i]->value_type);
+      g_object_get_property (a, specs[i]->name, &va);
+      g_object_get_property (b, specs[i]->name, &vb);
+      if (g_param_values_cmp (specs[i], &va, &vb) != 0)
+        {
+          g_test_message ("property %s differs", specs[i]->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+vms_equal (FerryVm *a, FerryVm *b)
+{
+  if (!objects_equal (G_OBJECT (a), G_OBJECT (b))
+      || ferry_vm_get_n_nics (a) != ferry_vm_get_n_nics (b))
+    return FALSE;
+  for (guint i = 0; i < ferry_vm_get_n_nics (a); i++)
+    if (!objects_equal (G_OBJECT (ferry_vm_get_nic (a, i)), G_OBJECT (ferry_vm_get_nic (b, i))))
+      return FALSE;
+  return TRUE;
+}
+
+/* Returns whether the fast parser accepted @json; if it did, asserts it agrees with the tree. */
+static gboolean
+check_fast_vs_tree (const char *json, gsize len)
+{
+  g_autoptr (GPtrArray) fast = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GBytes) bytes = g_bytes_new (json, len);
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GPtrArray) tree = NULL;
+  JsonArray *items;
+  guint n_items = 0;
+  gint64 total = -1;
+
+  if (!ferry_hcx_json_parse_vm_page_fast (json, len, fast, &n_items, &total))
+    {
+      g_assert_cmpuint (fast->len, ==, 0);
+      return FALSE;
+    }
+  root = ferry_hcx_json_parse (bytes, "hcx.example", NULL);
+  if (root == NULL)
+    g_error ("fast parser accepted what json-glib rejects: %.*s", (int)MIN (len, 300), json);
+  items = ferry_hcx_json_find_items (root);
+  g_assert_nonnull (items);
+  g_assert_cmpuint (n_items, ==, json_array_get_length (items));
+  g_assert_cmpint (total, ==, ferry_hcx_json_find_total (root));
+  tree = ferry_hcx_json_to_array (root, (FerryHcxJsonItemFunc)ferry_hcx_json_to_vm, "h", NULL);
+  g_assert_nonnull (tree);
+  g_assert_cmpuint (fast->len, ==, tree->len);
+  for (guint i = 0; i < fast->len; i++)
+    if (!vms_equal (g_ptr_array_index (fast, i), g_ptr_array_index (tree, i)))
+      g_error ("VM %u differs between the parsers in: %.*s", i, (int)MIN (len, 400), json);
+  return TRUE;
+}
+
+static const char *vm_pages[] = {
+  /* the full item, numbers as strings, unknown members, paging after the items */
+  "{\"success\":true,\"data\":{\"items\":[{\"id\":\"vm-1042\",\"name\":\"web-01\","
+  "\"entityType\":\"VirtualMachine\",\"unknownField\":{\"deep\":[1,2,{\"x\":null}]},"
+  "\"summary\":{\"guestFullName\":\"Ubuntu Linux (64-bit)\",\"guestId\":\"ubuntu64Guest\","
+  "\"guestHostName\":\"web-01.corp\",\"numCpu\":\"4\",\"memorySizeMB\":\"8192\","
+  "\"memorySize\":8589934592,\"diskSize\":\"107374182400\"},"
+  "\"network\":[{\"type\":\"DistributedVirtualPortgroup\",\"value\":\"dvportgroup-45\","
+  "\"id\":\"dvportgroup-45\",\"name\":\"VLAN100-Web\"}],\"powerState\":\"poweredOn\","
+  "\"networkDevices\":[{\"label\":\"Network adapter 1\",\"macAddress\":\"00:50:56:8a:01:02\","
+  "\"networkId\":\"dvportgroup-45\",\"networkName\":\"VLAN100-Web\",\"connected\":true},"
+  "{\"label\":\"Network adapter 2\",\"network\":\"dvportgroup-46\",\"mac\":\"m\","
+  "\"connected\":\"false\"},7,null],\"folder\":\"Workloads/Web\",\"cluster\":\"Cluster-A\","
+  "\"datastore\":\"vsanDatastore\",\"hardwareVersion\":\"vmx-19\",\"toolsStatus\":\"toolsOk\","
+  "\"snapshotCount\":\"2\",\"isoMounted\":false}],\"paging\":{\"totalSize\":\"5000\"}}}",
+  /* bare envelope, minimal items, numeric id, non-objects in the list */
+  "{\"items\":[{\"id\":\"vm-7\",\"name\":\"db\",\"summary\":{\"memorySize\":\"2147483648\"},"
+  "\"network\":[{\"id\":\"dvportgroup-9\",\"name\":\"VLAN9\",\"type\":\"Network\"}]},"
+  "{\"id\":12345},42,\"x\",[],{}],\"paging\":{\"totalCount\":3}}",
+  /* precedence: top-level vs summary, name vs entityName, duplicates (last wins), escapes */
+  "{\"data\":{\"totalSize\":9,\"items\":[{\"entityId\":\"e-1\",\"entity_id\":\"e-2\","
+  "\"entityName\":\"n\\u00e9\\\"q\\\\\",\"name\":5,\"guestId\":\"top\",\"numCpu\":3,"
+  "\"summary\":{\"guestId\":\"sum\",\"numCpu\":-1,\"memorySizeMB\":1.5e3,\"powerState\":"
+  "\"poweredOff\"},\"powerState\":null,\"snapshotCount\":1.9,\"isoMounted\":\"yes\","
+  "\"folder\":\"a\\/b\\n\\t\\ud83d\\ude00\",\"cluster\":\"c1\",\"cluster\":\"c2\","
+  "\"networkDevices\":{\"not\":\"an array\"},\"network\":[{\"value\":\"v\",\"displayName\":"
+  "\"d\"}]},{\"id\":1.5,\"isoMounted\":1,\"snapshotCount\":\" 12 \",\"summary\":\"no\","
+  "\"summary\":{\"diskSize\":\"1e2\"},\"diskSize\":7}]}}",
+  /* odd values everywhere */
+  "{\"data\":{\"items\":[{\"id\":true,\"name\":[1],\"isoMounted\":{},\"numCpu\":"
+  "99999999999,\"snapshotCount\":-5,\"summary\":{\"numCpu\":\"abc\",\"memorySizeMB\":-3,"
+  "\"memorySize\":-1},\"networkDevices\":[]}],\"paging\":{\"totalSize\":-4,"
+  "\"totalCount\":\"8\"}},\"errors\":[]}",
+};
+
+static void
+test_vm_page_fast (void)
+{
+  static const char *rejected[] = {
+    "",
+    "   ",
+    "<html></html>",
+    "[{\"id\":1}]",
+    "{\"data\":[{\"id\":1}]}",
+    "{\"items\":[],\"data\":{\"items\":[]}}",
+    "{\"data\":{\"items\":[{\"id\":1}]}} x",
+    "{\"items\":[{\"id\":01}]}",
+    "{\"items\":[{\"id\":\"\\ud800\"}]}",
+    "{\"items\":[{\"id\":\"a\\u0000b\"}]}",
+    "{\"items\":[{\"id\":\"a\\x\"}]}",
+    "{\"items\":[{\"id\":123456789012345678901234567890}]}",
+    "{\"success\":true}",
+    "{\"items\":[{\"id\":\"a\",}]}",
+    "{\"items\":[{\"id\":\"\xff\"}]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vm_pages); i++)
+    g_assert_true (check_fast_vs_tree (vm_pages[i], strlen (vm_pages[i])));
+  for (guint i = 0; i < G_N_ELEMENTS (rejected); i++)
+    g_assert_false (check_fast_vs_tree (rejected[i], strlen (rejected[i])));
+}
+
+static void
+test_vm_page_fast_mangled (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  static const char junk[] = "{}[]\",:0123456789.-eEtruefalsenull \\u/x";
+  guint accepted = 0;
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      const char *page = vm_pages[round % G_N_ELEMENTS (vm_pages)];
+      gsize len = strlen (page);
+      g_autofree char *copy = g_strdup (page);
+      guint n = g_rand_int_range (rand, 1, 3);
+
+      for (guint m = 0; m < n; m++)
+        copy[g_rand_int_range (rand, 0, (gint32)len)]
+            = junk[g_rand_int_range (rand, 0, (gint32)sizeof junk - 1)];
+      if (round % 7 == 0)
+        len = g_rand_int_range (rand, 0, (gint32)len);
+      accepted += check_fast_vs_tree (copy, len);
+    }
+  g_test_message ("%u mangled pages accepted and identical", accepted);
+  g_assert_cmpuint (accepted, >, 100);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -648,6 +805,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/hcx-json/job-and-group", test_job_and_group);
   g_test_add_func ("/hcx-json/intent", test_intent_json);
   g_test_add_func ("/hcx-json/mangled", test_mangled);
+  g_test_add_func ("/hcx-json/vm-page-fast", test_vm_page_fast);
+  g_test_add_func ("/hcx-json/vm-page-fast-mangled", test_vm_page_fast_mangled);
 
   return g_test_run ();
 }

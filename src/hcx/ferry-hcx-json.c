@@ -75,6 +75,40 @@ parse_number (const char *str, double *out)
 }
 
 gint64
+ferry_json_string_to_int (const char *s, gint64 fallback)
+{
+  char *end = NULL;
+  gint64 v;
+  double d;
+
+  while (s != NULL && g_ascii_isspace (*s))
+    s++;
+  if (s == NULL || *s == '\0')
+    return fallback;
+  errno = 0;
+  v = g_ascii_strtoll (s, &end, 10);
+  if (end != s && *end == '\0' && errno == 0)
+    return v;
+  if (parse_number (s, &d) && d <= (double)G_MAXINT64 && d >= (double)G_MININT64)
+    return (gint64)d;
+  return fallback;
+}
+
+gboolean
+ferry_json_string_to_bool (const char *s, gboolean fallback)
+{
+  if (s == NULL)
+    return fallback;
+  if (g_ascii_strcasecmp (s, "true") == 0 || g_strcmp0 (s, "1") == 0
+      || g_ascii_strcasecmp (s, "yes") == 0)
+    return TRUE;
+  if (g_ascii_strcasecmp (s, "false") == 0 || g_strcmp0 (s, "0") == 0
+      || g_ascii_strcasecmp (s, "no") == 0)
+    return FALSE;
+  return fallback;
+}
+
+gint64
 ferry_json_get_int (JsonObject *object, const char *member, gint64 fallback)
 {
   JsonNode *node = get_member (object, member);
@@ -94,22 +128,7 @@ ferry_json_get_int (JsonObject *object, const char *member, gint64 fallback)
       return (gint64)d;
     }
   if (type == G_TYPE_STRING)
-    {
-      const char *s = json_node_get_string (node);
-      char *end = NULL;
-      gint64 v;
-
-      while (s != NULL && g_ascii_isspace (*s))
-        s++;
-      if (s == NULL || *s == '\0')
-        return fallback;
-      errno = 0;
-      v = g_ascii_strtoll (s, &end, 10);
-      if (end != s && *end == '\0' && errno == 0)
-        return v;
-      if (parse_number (s, &d) && d <= (double)G_MAXINT64 && d >= (double)G_MININT64)
-        return (gint64)d;
-    }
+    return ferry_json_string_to_int (json_node_get_string (node), fallback);
   return fallback;
 }
 
@@ -146,16 +165,7 @@ ferry_json_get_bool (JsonObject *object, const char *member, gboolean fallback)
   if (type == G_TYPE_INT64)
     return json_node_get_int (node) != 0;
   if (type == G_TYPE_STRING)
-    {
-      const char *s = json_node_get_string (node);
-
-      if (g_ascii_strcasecmp (s, "true") == 0 || g_strcmp0 (s, "1") == 0
-          || g_ascii_strcasecmp (s, "yes") == 0)
-        return TRUE;
-      if (g_ascii_strcasecmp (s, "false") == 0 || g_strcmp0 (s, "0") == 0
-          || g_ascii_strcasecmp (s, "no") == 0)
-        return FALSE;
-    }
+    return ferry_json_string_to_bool (json_node_get_string (node), fallback);
   return fallback;
 }
 

@@ -30,6 +30,22 @@ ferry_json_get_object (JsonObject *object, const char *member);
 JsonArray *
 ferry_json_get_array (JsonObject *object, const char *member);
 
+/* The same conversions for a JSON string value ("42", " 1e3", "true", "no", …). */
+gint64
+ferry_json_string_to_int (const char *str, gint64 fallback);
+gboolean
+ferry_json_string_to_bool (const char *str, gboolean fallback);
+
+/* Fast path for a page of VMs (the largest answers by far): a streaming parser that builds
+ * FerryVm objects with exactly the semantics of ferry_hcx_json_to_vm() without building a JSON
+ * tree. Handles {"data":{"items":[…],"paging":{…}}} and {"items":[…]}; returns FALSE for
+ * anything else or anything it does not fully understand (malformed input included), and the
+ * caller then uses the tree parser, which also produces the right error. On success appends to
+ * @vms and sets the number of array elements and the total (-1 if absent). */
+gboolean
+ferry_hcx_json_parse_vm_page_fast (const char *data, gsize len, GPtrArray *vms, guint *n_items,
+                                   gint64 *total);
+
 /* Parses a response body. Empty, XML, HTML and malformed bodies fail with
  * FERRY_HCX_ERROR_UNEXPECTED_RESPONSE ("… answered with an HTML page instead of JSON"); @host
  * names the server in the message. */
