@@ -18,6 +18,7 @@ typedef struct
 {
   gint64 last;
   gint64 max_gap;
+  gint64 max_gap_at; /* monotonic time at the end of the longest gap */
   gint64 n_ticks;
 } Stall;
 
@@ -28,7 +29,10 @@ tick (gpointer data)
   gint64 now = g_get_monotonic_time ();
 
   if (s->last != 0 && now - s->last > s->max_gap)
-    s->max_gap = now - s->last;
+    {
+      s->max_gap = now - s->last;
+      s->max_gap_at = now;
+    }
   s->last = now;
   s->n_ticks++;
   return G_SOURCE_CONTINUE;
@@ -142,10 +146,10 @@ run (guint n_vms)
 
   g_print ("VMs %6u: wall %7.1f ms (process CPU %7.1f ms, simulator included), first page "
            "%5.1f ms, %u pages, peak RSS %6.1f MB (+%.1f MB over %.1f MB before), longest "
-           "main-loop stall %5.1f ms (%" G_GINT64_FORMAT " ticks)\n",
+           "main-loop stall %5.1f ms (ending %.0f ms into the load; %" G_GINT64_FORMAT " ticks)\n",
            n_vms, wall / 1000.0, cpu_ms () - cpu_start, progress.first_page_us / 1000.0,
            progress.pages, hwm / 1024.0, (hwm - rss_before) / 1024.0, rss_before / 1024.0,
-           stall.max_gap / 1000.0, stall.n_ticks);
+           stall.max_gap / 1000.0, (stall.max_gap_at - start) / 1000.0, stall.n_ticks);
 
   g_clear_object (&vms);
   g_clear_object (&client);
