@@ -273,8 +273,11 @@ command_line_check_cb (gpointer data)
   else if (g_get_monotonic_time () < check->deadline)
     return G_SOURCE_CONTINUE;
 
+  /* Destroying a window removes it from the application's list: destroy from a copy. */
+  windows = g_list_copy (windows);
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free (windows);
   g_application_quit (G_APPLICATION (data));
   return G_SOURCE_REMOVE;
 }
