@@ -22,8 +22,7 @@ static const GOptionEntry option_entries[]
           N_ ("Start the built-in HCX Manager simulator and connect to it"), NULL },
         { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
           N_ ("Show the version and exit"), NULL },
-        { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL, NULL,
-          N_ ("[https://SERVER[:PORT]]") },
+        { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
         { NULL } };
 
 static FerryWindow *
