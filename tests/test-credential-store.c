@@ -191,6 +191,37 @@ test_keyring_round_trip (void)
   clear_password (store, "nothing.example.com", "nobody");
 }
 
+/* A locked keyring that nobody unlocks (no prompt can be shown here): memory, and why. */
+static void
+test_keyring_locked (void)
+{
+  g_autoptr (FerryCredentialStore) store = ferry_credential_store_new ();
+  g_autoptr (SecretService) service = NULL;
+  g_autoptr (SecretCollection) collection = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *found = NULL;
+  GList *objects;
+
+  service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (collection);
+  objects = g_list_prepend (NULL, collection);
+  secret_service_lock_sync (service, objects, NULL, NULL, &error);
+  g_list_free (objects);
+  g_assert_no_error (error);
+  g_assert_true (secret_collection_get_locked (collection));
+
+  g_object_set (store, "unlock-timeout", 3000, NULL);
+  store_password (store, "locked.example.com", "u", "kept-in-memory");
+  g_assert_cmpint (ferry_credential_store_get_backend (store), ==, FERRY_CREDENTIAL_BACKEND_MEMORY);
+  g_assert_nonnull (strstr (ferry_credential_store_get_fallback_reason (store), "locked"));
+  found = lookup_password (store, "locked.example.com", "u");
+  g_assert_cmpstr (found, ==, "kept-in-memory");
+}
+
 static void
 test_keyring_cancelled (void)
 {
@@ -330,6 +361,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/credential-store/invalid", test_keyring_invalid);
   g_test_add_func ("/connection/normalize", test_connection_normalize);
   g_test_add_func ("/connection/store-saves", test_connection_store_saves);
+  /* Registered last of the keyring tests: it leaves the keyring locked. */
+  g_test_add_func ("/credential-store/keyring/locked", test_keyring_locked);
 
   return g_test_run ();
 }

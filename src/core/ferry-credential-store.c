@@ -17,6 +17,7 @@ struct _FerryCredentialStore
   FerryCredentialBackend backend;
   char *fallback_reason;
   guint timeout_ms;
+  guint unlock_timeout_ms;
 
   /* In-memory passwords ("server\nuser" → password) while the keyring cannot be used. */
   GHashTable *memory;
@@ -39,6 +40,7 @@ enum
   PROP_BACKEND,
   PROP_FALLBACK_REASON,
   PROP_TIMEOUT,
+  PROP_UNLOCK_TIMEOUT,
   N_PROPS
 };
 
@@ -273,6 +275,8 @@ probe_unlocked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (error == NULL && n == 0)
     error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "locked");
+  /* Nobody answered the unlock prompt in time: that is a locked keyring, not a slow one. */
+  data->deadline->timed_out = FALSE;
   if (probe_step_failed (
           data, error,
           _ ("Passwords cannot be remembered: the keyring is locked and was not unlocked. "
@@ -320,7 +324,7 @@ probe_collection_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
       /* On a desktop this shows the keyring's own unlock prompt: give the user time. */
       g_clear_pointer (&data->deadline, deadline_free);
-      data->deadline = deadline_new (NULL, UNLOCK_TIMEOUT_MS);
+      data->deadline = deadline_new (NULL, data->self->unlock_timeout_ms);
       secret_service_unlock (data->service, objects, data->deadline->cancellable, probe_unlocked_cb,
                              data);
       g_list_free (objects);
@@ -743,6 +747,10 @@ ferry_credential_store_get_property (GObject *object, guint prop_id, GValue *val
         g_value_set_uint (value, self->timeout_ms);
         break;
 
+      case PROP_UNLOCK_TIMEOUT:
+        g_value_set_uint (value, self->unlock_timeout_ms);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -758,6 +766,14 @@ ferry_credential_store_set_property (GObject *object, guint prop_id, const GValu
     {
       case PROP_TIMEOUT:
         ferry_credential_store_set_timeout (self, g_value_get_uint (value));
+        break;
+
+      case PROP_UNLOCK_TIMEOUT:
+        if (self->unlock_timeout_ms != g_value_get_uint (value))
+          {
+            self->unlock_timeout_ms = g_value_get_uint (value);
+            g_object_notify_by_pspec (object, pspec);
+          }
         break;
 
       default:
@@ -783,6 +799,9 @@ ferry_credential_store_class_init (FerryCredentialStoreClass *klass)
   properties[PROP_TIMEOUT]
       = g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT, DEFAULT_TIMEOUT_MS,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNLOCK_TIMEOUT]
+      = g_param_spec_uint ("unlock-timeout", NULL, NULL, 0, G_MAXUINT, UNLOCK_TIMEOUT_MS,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -790,6 +809,7 @@ static void
 ferry_credential_store_init (FerryCredentialStore *self)
 {
   self->timeout_ms = DEFAULT_TIMEOUT_MS;
+  self->unlock_timeout_ms = UNLOCK_TIMEOUT_MS;
   self->memory = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, secure_free);
   self->probe_waiters = g_ptr_array_new_with_free_func (g_object_unref);
 }

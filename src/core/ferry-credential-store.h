@@ -43,7 +43,8 @@ FerryCredentialStore *
 ferry_credential_store_new (void);
 
 /* Properties: "backend" (FerryCredentialBackend), "fallback-reason" (string, NULL while the
- * keyring works), "timeout" (ms for each keyring call; unlocking waits "unlock-timeout" ms). */
+ * keyring works), "timeout" (ms for each keyring call), "unlock-timeout" (ms to wait for the user
+ * to unlock a locked keyring in its own prompt). */
 FerryCredentialBackend
 ferry_credential_store_get_backend (FerryCredentialStore *self);
 const char *
