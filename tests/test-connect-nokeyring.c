@@ -56,10 +56,24 @@ test_fallback (Fixture *f, gconstpointer data)
   printed = g_variant_print (value, FALSE);
   g_assert_null (strstr (printed, SIM_PASSWORD));
 
-  /* Said once: dismissed, it stays away for the rest of the run. */
+  /* Said once: dismissed, it stays away for the rest of the run, in other windows too. */
   g_signal_emit_by_name (bar, "response", GTK_RESPONSE_CLOSE);
   g_assert_false (gtk_info_bar_get_revealed (bar));
   disconnect (f);
+  {
+    g_autoptr (FerryWindow) second
+        = g_object_new (FERRY_TYPE_WINDOW, "settings", f->settings, "connections", f->connections,
+                        "credentials", f->credentials, NULL);
+    FerryStartPage *second_start;
+
+    g_object_ref_sink (second);
+    second_start = ferry_window_get_start_page (second);
+    gtk_window_present (GTK_WINDOW (second));
+    iterate_a_little ();
+    g_assert_false (gtk_info_bar_get_revealed (
+        GTK_INFO_BAR (child (second_start, FERRY_TYPE_START_PAGE, "keyring_bar"))));
+    gtk_window_destroy (GTK_WINDOW (second));
+  }
 
   /* Reconnect without typing, from memory. */
   g_assert_true (gtk_widget_activate (saved_row (f, 0)));
@@ -97,6 +111,9 @@ test_asks_after_restart (Fixture *f, gconstpointer data)
   iterate_until (backend_known, f);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->connections)), ==, 1);
+  /* The new process says why once again. */
+  iterate_a_little ();
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (START_CHILD (f, "keyring_bar"))));
   g_assert_true (gtk_widget_activate (saved_row (f, 0)));
   iterate_until (idle_or_dialog, f);
   g_assert_cmpstr (ferry_window_get_visible_page (f->window), ==, "start");

@@ -148,11 +148,14 @@ ferry_start_page_update_keyring_reason (FerryStartPage *self)
 
   adw_action_row_set_subtitle (
       self->remember_row, _ ("Kept in memory only until Ferry quits: the keyring cannot be used"));
-  if (self->keyring_reason_shown)
+  /* Once per process: the credential store is shared by every window. */
+  if (self->keyring_reason_shown
+      || g_object_get_data (G_OBJECT (self->credentials), "ferry-reason-shown") != NULL)
     return;
 
   /* Say why, once. */
   self->keyring_reason_shown = TRUE;
+  g_object_set_data (G_OBJECT (self->credentials), "ferry-reason-shown", GINT_TO_POINTER (TRUE));
   gtk_label_set_text (self->keyring_label, reason);
   gtk_widget_set_visible (GTK_WIDGET (self->keyring_bar), TRUE);
   gtk_info_bar_set_revealed (self->keyring_bar, TRUE);
