@@ -77,6 +77,15 @@ ferry_start_page_form_complete (FerryStartPage *self)
          && *gtk_editable_get_text (GTK_EDITABLE (self->user_row)) != '\0';
 }
 
+/* Something to clear: typed text or a saved connection being edited. */
+static gboolean
+ferry_start_page_form_used (FerryStartPage *self)
+{
+  return self->editing != NULL || *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) != '\0'
+         || *gtk_editable_get_text (GTK_EDITABLE (self->user_row)) != '\0'
+         || *gtk_editable_get_text (GTK_EDITABLE (self->password_row)) != '\0';
+}
+
 static void
 ferry_start_page_set_busy (FerryStartPage *self, gboolean busy, const char *status)
 {
@@ -91,7 +100,8 @@ ferry_start_page_set_busy (FerryStartPage *self, gboolean busy, const char *stat
   gtk_label_set_text (self->status_label, status != NULL ? status : "");
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button), !busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button),
+                          !busy && ferry_start_page_form_used (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.connect",
                                  !busy && ferry_start_page_form_complete (self));
@@ -180,6 +190,8 @@ form_changed_cb (FerryStartPage *self)
   /* Connect needs a server and a user; the password may come from the keyring. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.connect",
                                  !self->busy && ferry_start_page_form_complete (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button),
+                          !self->busy && ferry_start_page_form_used (self));
 }
 
 static void
@@ -193,6 +205,7 @@ ferry_start_page_set_form (FerryStartPage *self, const char *server, const char 
   adw_preferences_group_set_title (self->form_group,
                                    editing != NULL ? _ ("Edit Connection") : _ ("New Connection"));
   ferry_start_page_hide_error (self);
+  form_changed_cb (self);
 }
 
 void
