@@ -795,6 +795,7 @@ test_errors (void)
       clear_faults (fx);
 
       /* The client is still usable afterwards. */
+      ferry_hcx_client_set_timeout (fx->client, 120);
       g_clear_object (&sites);
       g_clear_error (&error);
       sites = sync_sites (fx->client, &error);
