@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ferry-service-mesh.h: an HCX service mesh joining compute profiles of two sites
  *
- * Generated property boilerplate (plain data object); hand-written helpers at the end. */
+ * A plain data object: one property per field (same boilerplate shape in every model class),
+ * setters notify only on change; hand-written helpers at the end. */
 #pragma once
 
 #include <gio/gio.h>
