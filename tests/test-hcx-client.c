@@ -534,6 +534,19 @@ test_inventory (void)
   g_assert_cmpuint (ferry_service_mesh_get_n_members (mesh), >=, 2);
   g_assert_true (ferry_service_mesh_has_member (mesh, ferry_compute_profile_get_id (cp), NULL));
   g_assert_true (ferry_service_mesh_has_member (mesh, ferry_compute_profile_get_id (rcp), NULL));
+
+  /* The destination's VMs (none migrated yet): an empty list, not an error. */
+  {
+    g_autoptr (GAsyncResult) r = NULL;
+    g_autoptr (GListModel) remote_vms = NULL;
+
+    ferry_hcx_client_list_vms_async (fx->client, fx->remote_endpoint, NULL, NULL, NULL, NULL,
+                                     got_result, &r);
+    remote_vms = ferry_hcx_client_list_vms_finish (fx->client, wait_for (&r), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (remote_vms);
+    g_assert_cmpuint (g_list_model_get_n_items (remote_vms), ==, 0);
+  }
   fx_free (fx);
 }
 
