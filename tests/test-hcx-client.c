@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "ferry-hcx-client.h"
+#include "ferry-sim-cert.h"
 #include "ferry-test-sim.h"
 
 #define USER "cloudadmin@vsphere.local"
@@ -711,6 +713,150 @@ test_vms_parsers_agree (void)
   fx_free (fx);
 }
 
+/* A tiny HTTPS server of our own for answers the simulator never gives: lists that ignore
+ * paging, other envelopes, XML and empty bodies. */
+typedef struct
+{
+  SoupServer *server;
+  char *url;
+  char *fingerprint;
+  const char *vms_body; /* answer to every VM page request */
+  const char *cloud_configs_body;
+  const char *cloud_configs_type;
+  guint vm_requests;
+} Odd;
+
+static void
+odd_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+             gpointer user_data)
+{
+  Odd *odd = user_data;
+  const char *body = "{}";
+  const char *type = "application/json";
+
+  if (g_str_equal (path, API "/sessions"))
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "x-hm-authorization", "odd-token");
+  else if (g_str_equal (path, API "/service/inventory/virtualmachines"))
+    {
+      odd->vm_requests++;
+      body = odd->vms_body;
+    }
+  else if (g_str_equal (path, API "/cloudConfigs"))
+    {
+      body = odd->cloud_configs_body;
+      type = odd->cloud_configs_type;
+    }
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, type, SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static Odd *
+odd_start (void)
+{
+  Odd *odd = g_new0 (Odd, 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTlsCertificate) cert = ferry_sim_cert_generate (NULL, &error);
+  GSList *uris;
+
+  g_assert_no_error (error);
+  odd->fingerprint = ferry_sim_cert_fingerprint (cert);
+  odd->server = soup_server_new ("tls-certificate", cert, NULL);
+  soup_server_add_handler (odd->server, NULL, odd_handler, odd, NULL);
+  g_assert_true (soup_server_listen_local (
+      odd->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (odd->server);
+  odd->url = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+  return odd;
+}
+
+static void
+odd_stop (Odd *odd)
+{
+  soup_server_disconnect (odd->server);
+  g_object_unref (odd->server);
+  g_free (odd->url);
+  g_free (odd->fingerprint);
+  g_free (odd);
+}
+
+static GListModel *
+odd_load (FerryHcxClient *client, GError **error)
+{
+  g_autoptr (GAsyncResult) r = NULL;
+
+  ferry_hcx_client_list_vms_async (client, NULL, NULL, NULL, NULL, NULL, got_result, &r);
+  return ferry_hcx_client_list_vms_finish (client, wait_for (&r), error);
+}
+
+static void
+test_odd_servers (void)
+{
+  Odd *odd = odd_start ();
+  g_autoptr (FerryHcxClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) vms = NULL;
+
+  client = ferry_hcx_client_new (odd->url, &error);
+  g_assert_no_error (error);
+  ferry_hcx_client_set_pinned_fingerprint (client, odd->fingerprint);
+  g_assert_true (login (client, PASSWORD, &error));
+  g_assert_no_error (error);
+
+  /* Bare envelope, no total, the same three VMs whatever the page asked for. */
+  odd->vms_body = "{\"items\":[{\"id\":\"vm-1\"},{\"id\":\"vm-2\"},{\"id\":\"vm-3\"}]}";
+
+  /* Page size 2: a long page means the server sent everything at once. */
+  ferry_hcx_client_set_page_size (client, 2);
+  vms = odd_load (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vms), ==, 3);
+  g_clear_object (&vms);
+
+  /* Page size 3: the second page repeats the first; stop there, without duplicates. */
+  odd->vm_requests = 0;
+  ferry_hcx_client_set_page_size (client, 3);
+  vms = odd_load (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vms), ==, 3);
+  g_assert_cmpuint (odd->vm_requests, <=, 3);
+  g_clear_object (&vms);
+
+  /* An XML answer (what HCX sends without Accept), an empty one, and a 200 that says it failed. */
+  {
+    static const struct
+    {
+      const char *body;
+      const char *type;
+      int code;
+    } bodies[] = {
+      { "<map><entry><string>items</string></entry></map>", "application/xml",
+        FERRY_HCX_ERROR_UNEXPECTED_RESPONSE },
+      { "", "application/json", FERRY_HCX_ERROR_UNEXPECTED_RESPONSE },
+      { "{\"success\":false,\"errors\":[{\"error\":\"x\",\"text\":\"Inventory service down\"}]}",
+        "application/json", FERRY_HCX_ERROR_SERVER_ERROR },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+      {
+        g_autoptr (GListModel) sites = NULL;
+
+        odd->cloud_configs_body = bodies[i].body;
+        odd->cloud_configs_type = bodies[i].type;
+        sites = sync_sites (client, &error);
+        g_assert_null (sites);
+        g_assert_error (error, FERRY_HCX_ERROR, bodies[i].code);
+        g_assert_nonnull (strstr (error->message, odd->url));
+        g_clear_error (&error);
+      }
+  }
+
+  g_clear_object (&client);
+  odd_stop (odd);
+}
+
 static void
 test_vms_cancel (void)
 {
@@ -1412,6 +1558,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hcx-client/inventory", test_inventory);
   g_test_add_func ("/hcx-client/vms-paging", test_vms_paging);
   g_test_add_func ("/hcx-client/vms-parsers-agree", test_vms_parsers_agree);
+  g_test_add_func ("/hcx-client/odd-servers", test_odd_servers);
   g_test_add_func ("/hcx-client/vms-cancel", test_vms_cancel);
   g_test_add_func ("/hcx-client/errors", test_errors);
   g_test_add_func ("/hcx-client/relogin", test_relogin);

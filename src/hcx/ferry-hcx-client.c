@@ -1464,6 +1464,7 @@ typedef struct
   guint page_size;
   gint64 total;
   gboolean finished;
+  char *last_first_id; /* id of the first VM of the last page appended */
 } VmLoad;
 
 struct _VmPage
@@ -1498,6 +1499,7 @@ vm_load_free (VmLoad *load)
   if (load->progress_destroy != NULL)
     load->progress_destroy (load->progress_data);
   g_free (load->endpoint_id);
+  g_free (load->last_first_id);
   g_clear_object (&load->store);
   g_clear_pointer (&load->pages, g_ptr_array_unref);
   g_free (load);
@@ -1638,17 +1640,36 @@ vm_load_consume (GTask *task)
          && g_ptr_array_index (load->pages, load->n_consumed) != NULL)
     {
       VmPage *page = g_ptr_array_index (load->pages, load->n_consumed);
+      const char *first_id
+          = page->vms->len > 0 ? ferry_vm_get_id (g_ptr_array_index (page->vms, 0)) : NULL;
       guint n_loaded;
 
-      g_list_store_splice (load->store, g_list_model_get_n_items (G_LIST_MODEL (load->store)), 0,
-                           page->vms->pdata, page->vms->len);
       g_ptr_array_index (load->pages, load->n_consumed) = NULL;
       load->n_consumed++;
-      if (page->total >= 0)
-        load->total = page->total;
-      if (page->n_items < load->page_size)
-        load->last_page = MIN (load->last_page, page->index);
-      vm_page_free (page);
+      if (first_id != NULL && page->index > 0 && g_strcmp0 (first_id, load->last_first_id) == 0)
+        {
+          /* The same page again: the server ignores skipCount. What we have is all there is. */
+          g_debug ("%s: page %u repeats the previous one; the server does not page", self->host,
+                   page->index);
+          vm_page_free (page);
+          load->finished = TRUE;
+          g_task_return_pointer (task, g_object_ref (load->store), g_object_unref);
+          return;
+        }
+      else
+        {
+          g_list_store_splice (load->store, g_list_model_get_n_items (G_LIST_MODEL (load->store)),
+                               0, page->vms->pdata, page->vms->len);
+          g_free (load->last_first_id);
+          load->last_first_id = g_strdup (first_id);
+          if (page->total >= 0)
+            load->total = page->total;
+          /* A short page ends the list; so does a long one (the server ignored pageSize and
+           * sent everything at once). */
+          if (page->n_items != load->page_size)
+            load->last_page = MIN (load->last_page, page->index);
+          vm_page_free (page);
+        }
 
       n_loaded = g_list_model_get_n_items (G_LIST_MODEL (load->store));
       if (load->progress != NULL)
@@ -1700,7 +1721,7 @@ on_vm_page_parsed (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   g_ptr_array_index (load->pages, page->index) = page;
-  if (page->n_items < load->page_size)
+  if (page->n_items != load->page_size)
     load->last_page = MIN (load->last_page, page->index);
   vm_load_consume (task);
 }
