@@ -161,7 +161,8 @@ bench (const char *self_exe, guint n_vms, guint page_size)
   expected_fp = parts[1];
   rss_idle = proc_status_kb (pid, "VmRSS:");
 
-  session = soup_session_new_with_options ("timeout", 120, "proxy-resolver", NULL, NULL);
+  session = soup_session_new_with_options ("timeout", 120, "proxy-resolver", NULL, "tls-database",
+                                           NULL, NULL);
   login = post (session, parts[0], "/hybridity/api/sessions", NULL,
                 "{\"username\":\"cloudadmin@vsphere.local\",\"password\":\"VMware1!\"}", &token);
 

@@ -57,7 +57,8 @@ ferry_test_sim_request (FerrySimThread *sim, const char *method, const char *pat
   const char *data;
 
   g_main_context_push_thread_default (context);
-  session = soup_session_new_with_options ("timeout", 60, "proxy-resolver", NULL, NULL);
+  session = soup_session_new_with_options ("timeout", 60, "proxy-resolver", NULL, "tls-database",
+                                           NULL, NULL);
   uri = g_strconcat (ferry_sim_thread_get_url (sim), path, NULL);
   msg = soup_message_new (method, uri);
   g_assert_nonnull (msg);

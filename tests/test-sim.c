@@ -93,7 +93,8 @@ shared_open (FerrySimThread *sim)
   shared.sim = sim;
   shared.context = g_main_context_new ();
   g_main_context_push_thread_default (shared.context);
-  shared.session = soup_session_new_with_options ("timeout", 60, "proxy-resolver", NULL, NULL);
+  shared.session = soup_session_new_with_options ("timeout", 60, "proxy-resolver", NULL,
+                                                  "tls-database", NULL, NULL);
   g_main_context_pop_thread_default (shared.context);
 }
 
@@ -127,8 +128,8 @@ call_full (FerrySimThread *sim, const char *token, const char *method, const cha
   if (reuse)
     session = shared.session;
   else
-    session = own_session
-        = soup_session_new_with_options ("timeout", 60, "proxy-resolver", NULL, NULL);
+    session = own_session = soup_session_new_with_options ("timeout", 60, "proxy-resolver", NULL,
+                                                           "tls-database", NULL, NULL);
   msg = soup_message_new (method, uri);
   g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_cb), sim);
   headers = soup_message_get_request_headers (msg);
