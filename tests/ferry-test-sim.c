@@ -90,6 +90,11 @@ ferry_test_sim_request (FerrySimThread *sim, const char *method, const char *pat
           && json_parser_get_root (parser) != NULL)
         root = json_node_copy (json_parser_get_root (parser));
     }
+  /* Let the session go while its context is still the thread default. */
+  g_clear_object (&msg);
+  g_clear_object (&session);
+  while (g_main_context_iteration (context, FALSE))
+    ;
   g_main_context_pop_thread_default (context);
   return root;
 }

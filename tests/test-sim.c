@@ -158,6 +158,10 @@ call_full (FerrySimThread *sim, const char *token, const char *method, const cha
           && json_parser_get_root (parser) != NULL)
         r->json = json_node_copy (json_parser_get_root (parser));
     }
+  g_clear_object (&msg);
+  g_clear_object (&own_session);
+  while (!reuse && g_main_context_iteration (context, FALSE))
+    ;
   g_main_context_pop_thread_default (context);
   return r;
 }
