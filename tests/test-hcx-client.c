@@ -821,7 +821,8 @@ test_odd_servers (void)
   vms = odd_load (client, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (vms), ==, 3);
-  g_assert_cmpuint (odd->vm_requests, <=, 3);
+  /* (a speculative request of the previous load may still arrive: no runaway, that's all) */
+  g_assert_cmpuint (odd->vm_requests, <=, 5);
   g_clear_object (&vms);
 
   /* An XML answer (what HCX sends without Accept), an empty one, and a 200 that says it failed. */
