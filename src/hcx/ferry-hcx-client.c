@@ -1439,13 +1439,19 @@ ferry_hcx_client_list_storage_profiles_finish (FerryHcxClient *self, GAsyncResul
 
 /* VMs: paged, parsed in workers --------------------------------------------------------------
  *
- * Up to MAX_PAGES_IN_FLIGHT pages are requested and parsed at once (the JSON parsing and object
- * creation run in GTask worker threads), and appended to the store strictly in order. Without a
+ * Up to max_pages_in_flight() pages are requested and parsed at once (the JSON parsing and object
+ * creation run in worker threads), and appended to the store strictly in order. Without a
  * total from the server the next page is requested speculatively; the first short page ends the
  * load and any page beyond it is dropped. The main thread only splices finished pages. */
 
-#define MAX_PAGES_IN_FLIGHT                                                                        \
-  ((guint)(g_getenv ("FERRY_PAGES") ? atoi (g_getenv ("FERRY_PAGES")) : 3))
+/* Two: one page parsing while the next one travels. FERRY_HCX_PAGES_IN_FLIGHT=n for experiments. */
+static guint
+max_pages_in_flight (void)
+{
+  const char *env = g_getenv ("FERRY_HCX_PAGES_IN_FLIGHT");
+
+  return env != NULL ? (guint)CLAMP (atoi (env), 1, 16) : 2;
+}
 
 typedef struct _VmPage VmPage;
 
@@ -1760,7 +1766,7 @@ vm_load_request_more (GTask *task)
   FerryHcxClient *self = g_task_get_source_object (task);
   VmLoad *load = g_task_get_task_data (task);
 
-  while (load->in_flight < MAX_PAGES_IN_FLIGHT && load->n_requested <= load->last_page
+  while (load->in_flight < max_pages_in_flight () && load->n_requested <= load->last_page
          && (load->total < 0 || (gint64)load->n_requested * load->page_size < load->total) &&
          /* Without a total, do not run far ahead of what is known. */
          (load->total >= 0 || load->n_requested < load->n_consumed + 2))
