@@ -130,8 +130,9 @@ ferry_hcx_client_list_resource_containers_finish (FerryHcxClient *self, GAsyncRe
 /* Inventory ----------------------------------------------------------------------------------
  * @endpoint_id: NULL for the local (source) site, else a remote site's endpointId.
  *
- * list_vms: FerryVm, paged (page size 1000); @progress is called after each page. Pages are
- * parsed in a worker thread. */
+ * list_vms: FerryVm, paged (page size 1000, two pages in flight); @progress is called on the
+ * main context after each page. Pages are parsed in worker threads; the main loop only appends
+ * finished pages. Without a total from the server it pages until a short page. */
 void
 ferry_hcx_client_list_vms_async (FerryHcxClient *self, const char *endpoint_id,
                                  FerryHcxProgressFunc progress, gpointer progress_data,
@@ -215,11 +216,11 @@ ferry_hcx_client_validate_finish (FerryHcxClient *self, GAsyncResult *result, GE
 
 /* Starts the migrations. Every intent is sent with one migrationGroupId: the intents' own
  * (they must agree) or a new one; it is in the result's "migration-group-id". Start is sent
- * once, never repeated (not even after a 401: that fails with BAD_CREDENTIALS/… and nothing was
- * started). If the connection drops or times out after the request was sent, the client queries
- * that group and returns a result with "reconciled" TRUE and the migrations that exist (possibly
- * none, in which case nothing was started); if even that query fails the error is
- * FERRY_HCX_ERROR_START_UNCONFIRMED. */
+ * once, never repeated (not even after a 401: the client logs in again and fails with
+ * SESSION_EXPIRED; nothing was started). If the connection drops or times out after the request was
+ * sent, the client queries that group and returns a result with "reconciled" TRUE and the
+ * migrations that exist (possibly none, in which case nothing was started); if even that query
+ * fails the error is FERRY_HCX_ERROR_START_UNCONFIRMED. */
 void
 ferry_hcx_client_start_async (FerryHcxClient *self, GListModel *intents, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data);
