@@ -486,32 +486,81 @@ op_stored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_boolean (task, TRUE);
 }
 
+/* Lookups go through secret_service_search() and secret_item_load_secret() rather than
+ * secret_password_lookup(): libsecret 0.20.5 leaks the body of the Secret Service's GetSecrets
+ * reply on every successful secret_password_lookup() (checked with a libsecret-only program
+ * under valgrind), and the item API reads the same secret without that leak. */
 static void
-op_looked_up_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+op_lookup_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SecretItem *item = SECRET_ITEM (source);
+  g_autoptr (GTask) task = user_data;
+  SecretValue *value;
+  GError *error = NULL;
+  const char *text;
+
+  if (!secret_item_load_secret_finish (item, result, &error))
+    {
+      op_keyring_failed (task, error);
+      return;
+    }
+
+  value = secret_item_get_secret (item);
+  text = value != NULL ? secret_value_get_text (value) : NULL;
+  /* Hand it on in ordinary memory, cleared when freed. */
+  g_task_return_pointer (task, g_strdup (text),
+                         (GDestroyNotify)ferry_credential_store_free_password);
+  g_clear_pointer (&value, secret_value_unref);
+}
+
+static void
+op_lookup_searched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
+  OpData *data = g_task_get_task_data (task);
   GError *error = NULL;
-  char *password;
+  GList *items;
 
-  password = secret_password_lookup_finish (result, &error);
+  items = secret_service_search_finish (SECRET_SERVICE (source), result, &error);
   if (error != NULL)
     {
       op_keyring_failed (task, error);
       return;
     }
 
-  if (password != NULL)
-    {
-      /* Hand it on in ordinary memory, cleared when freed. */
-      char *copy = g_strdup (password);
-
-      secret_password_free (password);
-      g_task_return_pointer (task, copy, (GDestroyNotify)ferry_credential_store_free_password);
-    }
-  else
+  if (items == NULL)
     {
       g_task_return_pointer (task, NULL, NULL);
+      return;
     }
+
+  /* Unlocked items come first, as with secret_password_lookup(). */
+  secret_item_load_secret (items->data, data->deadline->cancellable, op_lookup_loaded_cb,
+                           g_steal_pointer (&task));
+  g_list_free_full (items, g_object_unref);
+}
+
+static void
+op_lookup_service_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  OpData *data = g_task_get_task_data (task);
+  g_autoptr (SecretService) service = NULL;
+  g_autoptr (GHashTable) attributes = NULL;
+  GError *error = NULL;
+
+  service = secret_service_get_finish (result, &error);
+  if (error != NULL)
+    {
+      op_keyring_failed (task, error);
+      return;
+    }
+
+  attributes = secret_attributes_build (ferry_credential_schema (), "server", data->server, "user",
+                                        data->user, NULL);
+  secret_service_search (service, ferry_credential_schema (), attributes, SECRET_SEARCH_UNLOCK,
+                         data->deadline->cancellable, op_lookup_searched_cb,
+                         g_steal_pointer (&task));
 }
 
 static void
@@ -564,9 +613,8 @@ op_probed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         break;
 
       case OP_LOOKUP:
-        secret_password_lookup (ferry_credential_schema (), data->deadline->cancellable,
-                                op_looked_up_cb, g_steal_pointer (&task), "server", data->server,
-                                "user", data->user, NULL);
+        secret_service_get (SECRET_SERVICE_OPEN_SESSION, data->deadline->cancellable,
+                            op_lookup_service_cb, g_steal_pointer (&task));
         break;
 
       case OP_CLEAR:
