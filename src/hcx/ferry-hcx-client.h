@@ -220,7 +220,9 @@ ferry_hcx_client_validate_finish (FerryHcxClient *self, GAsyncResult *result, GE
  * SESSION_EXPIRED; nothing was started). If the connection drops or times out after the request was
  * sent, the client queries that group and returns a result with "reconciled" TRUE and the
  * migrations that exist (possibly none, in which case nothing was started); if even that query
- * fails the error is FERRY_HCX_ERROR_START_UNCONFIRMED. */
+ * fails the error is FERRY_HCX_ERROR_START_UNCONFIRMED. Cancelling a start returns
+ * G_IO_ERROR_CANCELLED without that query (the request may have arrived): set the intents'
+ * migration-group-id yourself if you offer to cancel, so that you can query the group. */
 void
 ferry_hcx_client_start_async (FerryHcxClient *self, GListModel *intents, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data);
