@@ -22,6 +22,7 @@ struct _FerrySitePage
   FerryPrereqReport *report;
   GCancellable *sites_cancellable;
   GCancellable *check_cancellable;
+  GCancellable *login_cancellable;
   gboolean loading;
   gboolean checking;
 
@@ -163,7 +164,8 @@ check_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   report = ferry_hcx_client_check_prerequisites_finish (FERRY_HCX_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Cancelled, or the page is gone (disposed: its template widgets with it). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->session == NULL)
     return;
 
   g_clear_object (&self->check_cancellable);
@@ -323,7 +325,7 @@ sites_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   sites = ferry_hcx_client_list_sites_finish (FERRY_HCX_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->session == NULL)
     return;
 
   g_clear_object (&self->sites_cancellable);
@@ -413,15 +415,18 @@ login_again_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (FerrySitePage) self = user_data;
   g_autoptr (GError) error = NULL;
   PendingOp pending = self->pending;
+  gboolean ok;
 
+  ok = ferry_connection_session_login_again_finish (FERRY_CONNECTION_SESSION (source), result,
+                                                    &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->session == NULL)
+    return;
+
+  g_clear_object (&self->login_cancellable);
   self->pending = PENDING_NONE;
-  if (!ferry_connection_session_login_again_finish (FERRY_CONNECTION_SESSION (source), result,
-                                                    &error))
+  if (!ok)
     {
       g_autofree char *message = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
 
       message = ferry_connection_session_describe_error (self->session, error);
       if (g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_BAD_CREDENTIALS))
@@ -482,8 +487,11 @@ password_response_cb (AdwMessageDialog *dialog, const char *response, gpointer u
       return;
     }
 
-  ferry_connection_session_login_again_async (self->session, password, NULL, login_again_cb,
-                                              g_object_ref (self));
+  g_cancellable_cancel (self->login_cancellable);
+  g_clear_object (&self->login_cancellable);
+  self->login_cancellable = g_cancellable_new ();
+  ferry_connection_session_login_again_async (self->session, password, self->login_cancellable,
+                                              login_again_cb, g_object_ref (self));
   ferry_credential_store_free_password (g_steal_pointer (&password));
 }
 
@@ -574,8 +582,10 @@ ferry_site_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->sites_cancellable);
   g_cancellable_cancel (self->check_cancellable);
+  g_cancellable_cancel (self->login_cancellable);
   g_clear_object (&self->sites_cancellable);
   g_clear_object (&self->check_cancellable);
+  g_clear_object (&self->login_cancellable);
   if (self->password_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->password_dialog));
   self->password_dialog = NULL;

@@ -528,7 +528,8 @@ forget_response_cb (AdwMessageDialog *dialog, const char *response, gpointer use
   FerryStartPage *self = FERRY_START_PAGE (user_data);
   FerryConnection *connection = g_object_get_data (G_OBJECT (dialog), "connection");
 
-  if (g_strcmp0 (response, "forget") != 0 || connection == NULL)
+  /* Also nothing to do once the page is gone (disposed while the dialog was open). */
+  if (g_strcmp0 (response, "forget") != 0 || connection == NULL || self->connections == NULL)
     return;
 
   /* Answered once: a second "response" (closing the dialog) finds nothing to do. */

@@ -234,6 +234,7 @@ simulator_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  g_clear_object (&self->simulator_cancellable);
   self->simulator_starting = FALSE;
   ferry_window_update_actions (self);
   /* Cancelled from the start page while it started: keep it for later, do not connect. */
@@ -286,6 +287,7 @@ ferry_window_start_simulator (FerryWindow *self)
   ferry_window_update_actions (self);
   ferry_start_page_set_progress (self->start_page, _ ("Starting the simulated HCX Manager…"));
 
+  g_clear_object (&self->simulator_cancellable);
   self->simulator_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->simulator_cancellable, simulator_started_cb, NULL);
   g_task_set_source_tag (task, ferry_window_start_simulator);
