@@ -1,0 +1,673 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ferry-hcx-client-mobility.c: migrations and what surrounds them.
+ *
+ * Validate and start (never resent: an interrupted start is reconciled by querying its group),
+ * query, cancel, mobility groups and jobs. */
+
+#define G_LOG_DOMAIN "Ferry-HCX"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ferry-hcx-client-private.h"
+
+#define QUERY_PAGE_SIZE 200
+
+/* Validate and start -------------------------------------------------------------------------- */
+
+typedef struct
+{
+  char *group_id;
+  gboolean start;
+  GError *start_error;
+} MigrateOp;
+
+static void
+migrate_op_free (MigrateOp *op)
+{
+  g_free (op->group_id);
+  g_clear_error (&op->start_error);
+  g_free (op);
+}
+
+static void
+on_reconcile_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
+  g_autoptr (GTask) task = user_data;
+  MigrateOp *op = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) migrations
+      = ferry_hcx_client_query_migrations_finish (self, result, &error);
+  g_autoptr (FerryValidationResult) vr = NULL;
+  guint n;
+
+  if (migrations == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      _ferry_hcx_return_error (
+          task, FERRY_HCX_ERROR_START_UNCONFIRMED,
+          _ ("The start request to HCX Manager “%s” was interrupted (%s), and Ferry could "
+             "not find out which migrations were created (%s). Do not start again: "
+             "check the tracking view of group %s first."),
+          self->host, op->start_error->message, error->message, op->group_id);
+      return;
+    }
+
+  n = g_list_model_get_n_items (migrations);
+  g_debug ("start of group %s reconciled by query: %u migrations exist", op->group_id, n);
+  vr = ferry_validation_result_new ();
+  ferry_validation_result_set_reconciled (vr, TRUE);
+  ferry_validation_result_set_migration_group_id (vr, op->group_id);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryMigration) m = g_list_model_get_item (migrations, i);
+      g_autoptr (FerryValidationItem) item = ferry_validation_item_new ();
+
+      ferry_validation_item_set_entity_id (item, ferry_migration_get_entity_id (m));
+      ferry_validation_item_set_entity_name (item, ferry_migration_get_entity_name (m));
+      ferry_validation_item_set_migration_id (item, ferry_migration_get_migration_id (m));
+      ferry_validation_item_set_migration_group_id (item,
+                                                    ferry_migration_get_migration_group_id (m));
+      ferry_validation_result_add_item (vr, item);
+      ferry_validation_result_add_migration (vr, m);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&vr), g_object_unref);
+}
+
+static void
+on_migrate_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
+  g_autoptr (GTask) task = user_data;
+  MigrateOp *op = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  FerryValidationResult *vr;
+  guint status = 0;
+
+  root = _ferry_hcx_client_call_json_finish (self, result, &status, &error);
+  if (root == NULL)
+    {
+      if (op->start
+          && (g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNREACHABLE)
+              || g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_TIMEOUT)
+              || g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE)))
+        {
+          const char *ids[] = { op->group_id, NULL };
+          GCancellable *cancellable = g_task_get_cancellable (task);
+
+          g_debug ("start of group %s interrupted (%s); querying what was created", op->group_id,
+                   error->message);
+          op->start_error = g_steal_pointer (&error);
+          ferry_hcx_client_query_migrations_async (self, NULL, ids, NULL, cancellable,
+                                                   on_reconcile_done, g_steal_pointer (&task));
+          return;
+        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  vr = ferry_hcx_json_to_validation_result (root);
+  if (vr == NULL)
+    {
+      _ferry_hcx_return_error (
+          task, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+          _ ("HCX Manager “%s” answered the %s request in an unexpected format."), self->host,
+          op->start ? "start" : "validation");
+      return;
+    }
+  if (status == SOUP_STATUS_BAD_REQUEST && !ferry_validation_result_has_errors (vr))
+    {
+      g_autofree char *msg = ferry_hcx_json_error_message (root);
+      g_autofree char *says = _ferry_hcx_server_says (msg);
+
+      g_object_unref (vr);
+      _ferry_hcx_return_error (task, FERRY_HCX_ERROR_BAD_REQUEST,
+                               _ ("HCX Manager “%s” rejected the request (HTTP 400).%s"),
+                               self->host, says);
+      return;
+    }
+  if (ferry_validation_result_get_migration_group_id (vr) == NULL)
+    ferry_validation_result_set_migration_group_id (vr, op->group_id);
+  g_task_return_pointer (task, vr, g_object_unref);
+}
+
+static void
+migrate_call (FerryHcxClient *self, gpointer source_tag, gboolean start, GListModel *intents,
+              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  MigrateOp *op = g_new0 (MigrateOp, 1);
+  g_autoptr (JsonNode) body = NULL;
+  guint n = g_list_model_get_n_items (intents);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, op, (GDestroyNotify)migrate_op_free);
+  op->start = start;
+
+  if (n == 0)
+    {
+      _ferry_hcx_return_error (task, FERRY_HCX_ERROR_INVALID_ARGUMENT,
+                               _ ("No virtual machine to migrate."));
+      g_object_unref (task);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryMigrationIntent) intent = g_list_model_get_item (intents, i);
+      const char *group = ferry_migration_intent_get_migration_group_id (intent);
+
+      if (group == NULL)
+        continue;
+      if (op->group_id == NULL)
+        op->group_id = g_strdup (group);
+      else if (strcmp (op->group_id, group) != 0)
+        {
+          _ferry_hcx_return_error (task, FERRY_HCX_ERROR_INVALID_ARGUMENT,
+                                   _ ("The migrations belong to different migration groups."));
+          g_object_unref (task);
+          return;
+        }
+    }
+  if (op->group_id == NULL && start)
+    op->group_id = g_uuid_string_random ();
+
+  body = ferry_hcx_json_from_intents (intents, op->group_id);
+  _ferry_hcx_client_call_json (
+      self, "POST", start ? "/mobility/migrations/start" : "/mobility/migrations/validate", body,
+      (start ? 0 : FERRY_HCX_REQUEST_SAFE) | FERRY_HCX_REQUEST_ACCEPT_400, cancellable,
+      on_migrate_done, task);
+}
+
+void
+ferry_hcx_client_validate_async (FerryHcxClient *self, GListModel *intents,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+  g_return_if_fail (G_IS_LIST_MODEL (intents));
+
+  migrate_call (self, ferry_hcx_client_validate_async, FALSE, intents, cancellable, callback,
+                user_data);
+}
+
+FerryValidationResult *
+ferry_hcx_client_validate_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+ferry_hcx_client_start_async (FerryHcxClient *self, GListModel *intents, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+  g_return_if_fail (G_IS_LIST_MODEL (intents));
+
+  migrate_call (self, ferry_hcx_client_start_async, TRUE, intents, cancellable, callback,
+                user_data);
+}
+
+FerryValidationResult *
+ferry_hcx_client_start_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Query --------------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  GStrv migration_ids;
+  GStrv group_ids;
+  GStrv entity_ids;
+  guint offset;
+  GListStore *store;
+} QueryOp;
+
+static void
+query_op_free (QueryOp *op)
+{
+  g_strfreev (op->migration_ids);
+  g_strfreev (op->group_ids);
+  g_strfreev (op->entity_ids);
+  g_clear_object (&op->store);
+  g_free (op);
+}
+
+static void
+add_strv (JsonBuilder *b, const char *member, GStrv values)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (b, values[i]);
+  json_builder_end_array (b);
+}
+
+static void
+query_next (GTask *task);
+
+static void
+on_query_page (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
+  g_autoptr (GTask) task = user_data;
+  QueryOp *op = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = _ferry_hcx_client_call_json_finish (self, result, NULL, &error);
+  g_autoptr (GPtrArray) items = NULL;
+  JsonArray *raw;
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  raw = ferry_hcx_json_find_items (root);
+  items = ferry_hcx_json_to_array (root, (FerryHcxJsonItemFunc)ferry_hcx_json_to_migration,
+                                   self->host, &error);
+  if (items == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_list_store_splice (op->store, g_list_model_get_n_items (G_LIST_MODEL (op->store)), 0,
+                       items->pdata, items->len);
+  if (json_array_get_length (raw) < MIN (self->page_size, QUERY_PAGE_SIZE))
+    {
+      g_task_return_pointer (task, g_object_ref (op->store), g_object_unref);
+      return;
+    }
+  op->offset += json_array_get_length (raw);
+  query_next (g_steal_pointer (&task));
+}
+
+static void
+query_next (GTask *task)
+{
+  FerryHcxClient *self = g_task_get_source_object (task);
+  QueryOp *op = g_task_get_task_data (task);
+  g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr (JsonNode) body = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "filter");
+  json_builder_begin_object (b);
+  add_strv (b, "migrationId", op->migration_ids);
+  add_strv (b, "migrationGroupId", op->group_ids);
+  add_strv (b, "state", NULL);
+  add_strv (b, "entityId", op->entity_ids);
+  json_builder_set_member_name (b, "skipDrafts");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_set_member_name (b, "includeArchived");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "options");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "resultLevel");
+  json_builder_add_string_value (b, "MOBILITYGROUP_ITEMS");
+  json_builder_set_member_name (b, "compat");
+  json_builder_add_double_value (b, 2.1);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "paging");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "pageSize");
+  json_builder_add_int_value (b, MIN (self->page_size, QUERY_PAGE_SIZE));
+  json_builder_set_member_name (b, "offset");
+  json_builder_add_int_value (b, op->offset);
+  json_builder_set_member_name (b, "skipCount");
+  json_builder_add_int_value (b, op->offset);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+
+  _ferry_hcx_client_call_json (self, "POST", "/migrations?action=query", body,
+                               FERRY_HCX_REQUEST_SAFE, g_task_get_cancellable (task), on_query_page,
+                               task);
+}
+
+void
+ferry_hcx_client_query_migrations_async (FerryHcxClient *self, const char *const *migration_ids,
+                                         const char *const *migration_group_ids,
+                                         const char *const *entity_ids, GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task;
+  QueryOp *op;
+
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_hcx_client_query_migrations_async);
+  op = g_new0 (QueryOp, 1);
+  op->migration_ids = g_strdupv ((char **)migration_ids);
+  op->group_ids = g_strdupv ((char **)migration_group_ids);
+  op->entity_ids = g_strdupv ((char **)entity_ids);
+  op->store = g_list_store_new (FERRY_TYPE_MIGRATION);
+  g_task_set_task_data (task, op, (GDestroyNotify)query_op_free);
+  query_next (task);
+}
+
+GListModel *
+ferry_hcx_client_query_migrations_finish (FerryHcxClient *self, GAsyncResult *result,
+                                          GError **error)
+{
+  return _ferry_hcx_client_list_finish (self, result, ferry_hcx_client_query_migrations_async,
+                                        error);
+}
+
+/* Cancel -------------------------------------------------------------------------------------- */
+
+void
+ferry_hcx_client_cancel_migrations_async (FerryHcxClient *self, GListModel *migrations,
+                                          gboolean force, GCancellable *cancellable,
+                                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr (JsonNode) body = NULL;
+  guint n;
+
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+  g_return_if_fail (G_IS_LIST_MODEL (migrations));
+
+  n = g_list_model_get_n_items (migrations);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryMigration) m = g_list_model_get_item (migrations, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "migrationId");
+      json_builder_add_string_value (b, ferry_migration_get_migration_id (m));
+      if (ferry_migration_get_migration_group_id (m) != NULL)
+        {
+          json_builder_set_member_name (b, "migrationGroupId");
+          json_builder_add_string_value (b, ferry_migration_get_migration_group_id (m));
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "removeLongRecoveryData");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+
+  _ferry_hcx_client_bool_call (self, ferry_hcx_client_cancel_migrations_async, "POST",
+                               force ? "/mobility/migrations/forceCancel"
+                                     : "/mobility/migrations/cancel",
+                               body, 0, cancellable, callback, user_data);
+}
+
+gboolean
+ferry_hcx_client_cancel_migrations_finish (FerryHcxClient *self, GAsyncResult *result,
+                                           GError **error)
+{
+  return _ferry_hcx_client_bool_finish (self, result, ferry_hcx_client_cancel_migrations_async,
+                                        error);
+}
+
+/* Mobility groups ----------------------------------------------------------------------------- */
+
+static void
+on_group_created (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = _ferry_hcx_client_call_json_finish (self, result, NULL, &error);
+  JsonArray *items;
+  FerryMobilityGroup *group = NULL;
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  items = ferry_hcx_json_find_items (root);
+  if (items != NULL && json_array_get_length (items) > 0
+      && JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, 0)))
+    group = ferry_hcx_json_to_mobility_group (json_array_get_object_element (items, 0));
+  else if (JSON_NODE_HOLDS_OBJECT (root))
+    group = ferry_hcx_json_to_mobility_group (json_node_get_object (root));
+  if (group == NULL || ferry_mobility_group_get_id (group) == NULL)
+    {
+      g_clear_object (&group);
+      _ferry_hcx_return_error (
+          task, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+          _ ("HCX Manager “%s” created the mobility group but did not say its id."), self->host);
+      return;
+    }
+  if (ferry_mobility_group_get_name (group) == NULL)
+    ferry_mobility_group_set_name (group, g_task_get_task_data (task));
+  g_task_return_pointer (task, group, g_object_unref);
+}
+
+void
+ferry_hcx_client_create_mobility_group_async (FerryHcxClient *self, const char *name,
+                                              GListModel *intents, GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr (JsonNode) body = NULL;
+  GTask *task;
+  guint n;
+
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (intents));
+
+  n = g_list_model_get_n_items (intents);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, name);
+  json_builder_set_member_name (b, "groupDefaults");
+  json_builder_begin_object (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "migrations");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryMigrationIntent) intent = g_list_model_get_item (intents, i);
+
+      json_builder_add_value (b, ferry_hcx_json_from_intent (intent, NULL));
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_hcx_client_create_mobility_group_async);
+  g_task_set_task_data (task, g_strdup (name), g_free);
+  _ferry_hcx_client_call_json (self, "POST", "/mobility/groups", body, 0, cancellable,
+                               on_group_created, task);
+}
+
+FerryMobilityGroup *
+ferry_hcx_client_create_mobility_group_finish (FerryHcxClient *self, GAsyncResult *result,
+                                               GError **error)
+{
+  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static JsonNode *
+group_ids_body (const char *const *group_ids)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  for (guint i = 0; group_ids != NULL && group_ids[i] != NULL; i++)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "migrationGroupId");
+      json_builder_add_string_value (b, group_ids[i]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+void
+ferry_hcx_client_start_mobility_groups_async (FerryHcxClient *self, const char *const *group_ids,
+                                              GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (JsonNode) body = group_ids_body (group_ids);
+
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+
+  _ferry_hcx_client_bool_call (self, ferry_hcx_client_start_mobility_groups_async, "POST",
+                               "/mobility/groups/start", body, 0, cancellable, callback, user_data);
+}
+
+gboolean
+ferry_hcx_client_start_mobility_groups_finish (FerryHcxClient *self, GAsyncResult *result,
+                                               GError **error)
+{
+  return _ferry_hcx_client_bool_finish (self, result, ferry_hcx_client_start_mobility_groups_async,
+                                        error);
+}
+
+void
+ferry_hcx_client_archive_mobility_groups_async (FerryHcxClient *self, const char *const *group_ids,
+                                                GCancellable *cancellable,
+                                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (JsonNode) body = group_ids_body (group_ids);
+
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+
+  _ferry_hcx_client_bool_call (self, ferry_hcx_client_archive_mobility_groups_async, "POST",
+                               "/mobility/groups/archive", body, 0, cancellable, callback,
+                               user_data);
+}
+
+gboolean
+ferry_hcx_client_archive_mobility_groups_finish (FerryHcxClient *self, GAsyncResult *result,
+                                                 GError **error)
+{
+  return _ferry_hcx_client_bool_finish (self, result,
+                                        ferry_hcx_client_archive_mobility_groups_async, error);
+}
+
+void
+ferry_hcx_client_schedule_mobility_group_async (FerryHcxClient *self, const char *group_id,
+                                                gint64 start_ms, gint64 expiry_ms, gboolean clear,
+                                                GCancellable *cancellable,
+                                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr (JsonNode) body = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+  g_return_if_fail (group_id != NULL);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "mobilityGroupDefaults");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "switchover");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "startTime");
+  json_builder_add_int_value (b, clear ? 0 : start_ms);
+  json_builder_set_member_name (b, "expiryTime");
+  json_builder_add_int_value (b, clear ? 0 : expiry_ms);
+  json_builder_set_member_name (b, "clearSchedule");
+  json_builder_add_boolean_value (b, clear);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+
+  escaped = g_uri_escape_string (group_id, NULL, FALSE);
+  path = g_strdup_printf ("/mobility/groups/%s/schedule", escaped);
+  _ferry_hcx_client_bool_call (self, ferry_hcx_client_schedule_mobility_group_async, "POST", path,
+                               body, 0, cancellable, callback, user_data);
+}
+
+gboolean
+ferry_hcx_client_schedule_mobility_group_finish (FerryHcxClient *self, GAsyncResult *result,
+                                                 GError **error)
+{
+  return _ferry_hcx_client_bool_finish (self, result,
+                                        ferry_hcx_client_schedule_mobility_group_async, error);
+}
+
+/* Jobs ---------------------------------------------------------------------------------------- */
+
+static void
+on_job_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = _ferry_hcx_client_call_json_finish (self, result, NULL, &error);
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      _ferry_hcx_return_error (
+          task, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+          _ ("HCX Manager “%s” answered the job request in an unexpected format."), self->host);
+      return;
+    }
+  g_task_return_pointer (task, ferry_hcx_json_to_job (json_node_get_object (root)), g_object_unref);
+}
+
+void
+ferry_hcx_client_get_job_async (FerryHcxClient *self, const char *job_id, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  GTask *task;
+
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+  g_return_if_fail (job_id != NULL);
+
+  escaped = g_uri_escape_string (job_id, NULL, FALSE);
+  path = g_strdup_printf ("/jobs/%s", escaped);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_hcx_client_get_job_async);
+  _ferry_hcx_client_call_json (self, "GET", path, NULL, FERRY_HCX_REQUEST_SAFE, cancellable,
+                               on_job_done, task);
+}
+
+FerryJob *
+ferry_hcx_client_get_job_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

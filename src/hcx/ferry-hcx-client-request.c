@@ -1,0 +1,755 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ferry-hcx-client-request.c: one HTTP exchange with the HCX Manager.
+ *
+ * Layers, bottom up:
+ *   request_*  one HTTP exchange (+ the 401 -> re-login -> repeat-if-safe dance), mapping every
+ *              transport, TLS and status failure to a FERRY_HCX_ERROR; returns the body bytes.
+ *              TLS trust is decided here, per attempt: a certificate that validates normally is
+ *              accepted, otherwise the pinned fingerprint must match.
+ *   call_json  request + JSON parsing of small answers (main thread).
+ *   list_call, bool_call
+ *              the shapes most API calls take: "request -> list of model objects" and
+ *              "request -> success". */
+
+#define G_LOG_DOMAIN "Ferry-HCX"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ferry-hcx-client-private.h"
+
+#define TOKEN_HEADER "x-hm-authorization"
+
+/* Helpers ------------------------------------------------------------------------------------- */
+
+/* "Server said: …" suffix, or "" */
+char *
+_ferry_hcx_server_says (const char *server_message)
+{
+  if (server_message == NULL || *server_message == '\0')
+    return g_strdup ("");
+  return g_strdup_printf (_ (" The server said: “%s”"), server_message);
+}
+
+void
+_ferry_hcx_return_error (GTask *task, int code, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_task_return_new_error (task, FERRY_HCX_ERROR, code, "%s", message);
+}
+
+/* Request ------------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  char *method;
+  char *path;
+  GBytes *body;
+  FerryHcxRequestFlags flags;
+  gboolean relogged;
+  guint token_generation; /* of the token this attempt carried */
+
+  SoupMessage *msg;
+  GCancellable *attempt_cancellable;
+  gulong cancelled_id;
+  GSource *timeout_source;
+  gboolean timed_out;
+  int certificate_error; /* -1 or FERRY_HCX_ERROR_CERTIFICATE_* */
+  gint64 started;
+
+  guint status;
+} Request;
+
+static void
+request_free (Request *req)
+{
+  g_clear_pointer (&req->method, g_free);
+  g_clear_pointer (&req->path, g_free);
+  g_clear_pointer (&req->body, g_bytes_unref);
+  g_clear_object (&req->msg);
+  g_clear_object (&req->attempt_cancellable);
+  if (req->timeout_source != NULL)
+    {
+      g_source_destroy (req->timeout_source);
+      g_clear_pointer (&req->timeout_source, g_source_unref);
+    }
+  g_free (req);
+}
+
+static void
+request_attempt (GTask *task);
+
+static gboolean
+on_accept_certificate (SoupMessage *msg, GTlsCertificate *certificate, GTlsCertificateFlags errors,
+                       GTask *task)
+{
+  FerryHcxClient *self = g_task_get_source_object (task);
+  Request *req = g_task_get_task_data (task);
+  g_autoptr (FerryHcxCertificate) cert = ferry_hcx_certificate_new (certificate, errors);
+
+  _ferry_hcx_client_set_peer_certificate (self, cert);
+
+  if (self->pinned_fingerprint == NULL)
+    {
+      g_debug ("%s: untrusted certificate %s", self->host,
+               ferry_hcx_certificate_get_fingerprint (cert));
+      req->certificate_error = FERRY_HCX_ERROR_CERTIFICATE_UNTRUSTED;
+      return FALSE;
+    }
+  if (ferry_hcx_fingerprint_equal (self->pinned_fingerprint,
+                                   ferry_hcx_certificate_get_fingerprint (cert)))
+    return TRUE;
+
+  g_debug ("%s: certificate %s does not match the pinned one", self->host,
+           ferry_hcx_certificate_get_fingerprint (cert));
+  req->certificate_error = FERRY_HCX_ERROR_CERTIFICATE_CHANGED;
+  return FALSE;
+}
+
+static gboolean
+on_request_timeout (gpointer user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+
+  req->timed_out = TRUE;
+  g_clear_pointer (&req->timeout_source, g_source_unref);
+  g_cancellable_cancel (req->attempt_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_caller_cancelled (GCancellable *cancellable, GCancellable *attempt)
+{
+  g_cancellable_cancel (attempt);
+}
+
+static void
+request_cleanup_attempt (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+
+  if (req->cancelled_id != 0)
+    {
+      g_cancellable_disconnect (g_task_get_cancellable (task), req->cancelled_id);
+      req->cancelled_id = 0;
+    }
+  if (req->timeout_source != NULL)
+    {
+      g_source_destroy (req->timeout_source);
+      g_clear_pointer (&req->timeout_source, g_source_unref);
+    }
+}
+
+static void
+remember_peer_certificate (FerryHcxClient *self, SoupMessage *msg)
+{
+  GTlsCertificate *tls = soup_message_get_tls_peer_certificate (msg);
+  g_autoptr (FerryHcxCertificate) cert = NULL;
+
+  if (tls == NULL)
+    return;
+  if (self->peer_certificate != NULL
+      && g_tls_certificate_is_same (
+          tls, ferry_hcx_certificate_get_tls_certificate (self->peer_certificate)))
+    return;
+  cert = ferry_hcx_certificate_new (tls, soup_message_get_tls_peer_certificate_errors (msg));
+  _ferry_hcx_client_set_peer_certificate (self, cert);
+}
+
+static void
+return_transport_error (GTask *task, GError *error)
+{
+  FerryHcxClient *self = g_task_get_source_object (task);
+  Request *req = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               _ ("The operation was cancelled"));
+      return;
+    }
+  if (req->timed_out)
+    {
+      _ferry_hcx_return_error (task, FERRY_HCX_ERROR_TIMEOUT,
+                               _ ("HCX Manager “%s” did not answer within %u seconds."), self->host,
+                               self->timeout);
+      return;
+    }
+  if (req->certificate_error == FERRY_HCX_ERROR_CERTIFICATE_UNTRUSTED)
+    {
+      g_autofree char *why = self->peer_certificate != NULL
+                                 ? ferry_hcx_certificate_describe_errors (self->peer_certificate)
+                                 : NULL;
+
+      _ferry_hcx_return_error (
+          task, FERRY_HCX_ERROR_CERTIFICATE_UNTRUSTED,
+          _ ("The certificate of “%s” is not trusted (%s). Check its fingerprint and "
+             "trust it only if it is the certificate of your HCX Manager."),
+          self->host, why != NULL && *why != '\0' ? why : _ ("unknown issuer"));
+      return;
+    }
+  if (req->certificate_error == FERRY_HCX_ERROR_CERTIFICATE_CHANGED)
+    {
+      _ferry_hcx_return_error (
+          task, FERRY_HCX_ERROR_CERTIFICATE_CHANGED,
+          _ ("The certificate of “%s” changed since you trusted it. This can mean the "
+             "appliance got a new certificate, or that someone is intercepting the "
+             "connection. Review the new certificate before trusting it."),
+          self->host);
+      return;
+    }
+  if (error->domain == G_TLS_ERROR)
+    {
+      _ferry_hcx_return_error (
+          task,
+          error->code == G_TLS_ERROR_BAD_CERTIFICATE ? FERRY_HCX_ERROR_CERTIFICATE_UNTRUSTED
+                                                     : FERRY_HCX_ERROR_TLS,
+          _ ("Could not establish a secure connection to “%s”: %s"), self->host, error->message);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    {
+      _ferry_hcx_return_error (task, FERRY_HCX_ERROR_TIMEOUT,
+                               _ ("HCX Manager “%s” did not answer in time (%s)."), self->host,
+                               error->message);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* The attempt was cancelled by something other than the caller or our timer. */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               _ ("The operation was cancelled"));
+      return;
+    }
+  _ferry_hcx_return_error (task, FERRY_HCX_ERROR_UNREACHABLE,
+                           _ ("Could not reach HCX Manager “%s”: %s"), self->host, error->message);
+}
+
+static void
+relogin_begin (FerryHcxClient *self, GTask *waiter);
+
+static void
+return_status_error (GTask *task, guint status, GBytes *bytes)
+{
+  FerryHcxClient *self = g_task_get_source_object (task);
+  Request *req = g_task_get_task_data (task);
+  g_autoptr (JsonNode) root = ferry_hcx_json_parse (bytes, self->host, NULL);
+  g_autofree char *server_message = ferry_hcx_json_error_message (root);
+  g_autofree char *says = NULL;
+  const char *reason = soup_status_get_phrase (status);
+
+  if (server_message == NULL && root == NULL && bytes != NULL && g_bytes_get_size (bytes) > 0)
+    {
+      /* Not JSON (an HTML error page?): show nothing of it but say so. */
+      server_message = NULL;
+    }
+  says = _ferry_hcx_server_says (server_message);
+
+  switch (status)
+    {
+      case SOUP_STATUS_UNAUTHORIZED:
+        if (req->flags & FERRY_HCX_REQUEST_NO_AUTH)
+          _ferry_hcx_return_error (
+              task, FERRY_HCX_ERROR_BAD_CREDENTIALS,
+              _ ("HCX Manager “%s” did not accept the user name or password.%s"), self->host, says);
+        else if (!req->relogged)
+          _ferry_hcx_return_error (
+              task, FERRY_HCX_ERROR_BAD_CREDENTIALS,
+              _ ("The session on HCX Manager “%s” has expired; log in again.%s"), self->host, says);
+        else
+          _ferry_hcx_return_error (
+              task, FERRY_HCX_ERROR_BAD_CREDENTIALS,
+              _ ("HCX Manager “%s” refused the session even after logging in again.%s"), self->host,
+              says);
+        break;
+
+      case SOUP_STATUS_FORBIDDEN:
+        _ferry_hcx_return_error (
+            task, FERRY_HCX_ERROR_FORBIDDEN,
+            _ ("The user is not allowed to do this on HCX Manager “%s” (HTTP 403); check "
+               "the HCX role mapped to this user.%s"),
+            self->host, says);
+        break;
+
+      case SOUP_STATUS_NOT_FOUND:
+        _ferry_hcx_return_error (task, FERRY_HCX_ERROR_NOT_FOUND,
+                                 _ ("HCX Manager “%s” does not know %s (HTTP 404).%s"), self->host,
+                                 req->path, says);
+        break;
+
+      default:
+        if (status >= 500)
+          _ferry_hcx_return_error (task, FERRY_HCX_ERROR_SERVER_ERROR,
+                                   _ ("HCX Manager “%s” reported a server error (HTTP %u %s).%s"),
+                                   self->host, status, reason != NULL ? reason : "", says);
+        else if (status >= 400)
+          _ferry_hcx_return_error (task, FERRY_HCX_ERROR_BAD_REQUEST,
+                                   _ ("HCX Manager “%s” rejected the request (HTTP %u %s).%s"),
+                                   self->host, status, reason != NULL ? reason : "", says);
+        else
+          _ferry_hcx_return_error (task, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+                                   _ ("HCX Manager “%s” gave an unexpected answer (HTTP %u %s).%s"),
+                                   self->host, status, reason != NULL ? reason : "", says);
+        break;
+    }
+}
+
+static void
+on_request_sent (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  FerryHcxClient *self = g_task_get_source_object (task);
+  Request *req = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  double ms;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  request_cleanup_attempt (task);
+  ms = (double)(g_get_monotonic_time () - req->started) / 1000.0;
+
+  if (bytes == NULL)
+    {
+      g_debug ("%s %s -> failed after %.0f ms: %s", req->method, req->path, ms, error->message);
+      return_transport_error (task, error);
+      return;
+    }
+
+  remember_peer_certificate (self, req->msg);
+  req->status = soup_message_get_status (req->msg);
+  g_debug ("%s %s -> %u (%" G_GSIZE_FORMAT " bytes, %.0f ms)", req->method, req->path, req->status,
+           g_bytes_get_size (bytes), ms);
+
+  if (req->status == SOUP_STATUS_UNAUTHORIZED && !(req->flags & FERRY_HCX_REQUEST_NO_AUTH)
+      && !req->relogged && self->password != NULL)
+    {
+      if (req->token_generation != self->token_generation && self->token != NULL
+          && !self->relogin_in_progress && (req->flags & FERRY_HCX_REQUEST_SAFE))
+        {
+          /* Sent with a token that a re-login has replaced meanwhile: just repeat it. */
+          request_attempt (g_steal_pointer (&task));
+          return;
+        }
+      g_debug ("%s: session expired, logging in again", self->host);
+      req->relogged = TRUE;
+      relogin_begin (self, g_steal_pointer (&task));
+      return;
+    }
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (req->status)
+      || (req->status == SOUP_STATUS_BAD_REQUEST && (req->flags & FERRY_HCX_REQUEST_ACCEPT_400)))
+    {
+      if (req->flags & FERRY_HCX_REQUEST_NO_AUTH)
+        {
+          const char *token = soup_message_headers_get_one (
+              soup_message_get_response_headers (req->msg), TOKEN_HEADER);
+
+          if (token == NULL || *token == '\0')
+            {
+              _ferry_hcx_return_error (
+                  task, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+                  _ ("HCX Manager “%s” accepted the login but sent no session token; "
+                     "is this an HCX Manager?"),
+                  self->host);
+              return;
+            }
+          _ferry_hcx_client_set_token (self, token);
+        }
+      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify)g_bytes_unref);
+      return;
+    }
+
+  return_status_error (task, req->status, bytes);
+}
+
+static void
+request_attempt (GTask *task)
+{
+  FerryHcxClient *self = g_task_get_source_object (task);
+  Request *req = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autofree char *url = g_strconcat (self->base_url, req->path, NULL);
+  SoupMessageHeaders *headers;
+
+  if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               _ ("The operation was cancelled"));
+      g_object_unref (task);
+      return;
+    }
+
+  g_clear_object (&req->msg);
+  req->msg = soup_message_new (req->method, url);
+  if (req->msg == NULL)
+    {
+      _ferry_hcx_return_error (task, FERRY_HCX_ERROR_INVALID_ARGUMENT,
+                               _ ("Invalid request address %s"), url);
+      g_object_unref (task);
+      return;
+    }
+  headers = soup_message_get_request_headers (req->msg);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (!(req->flags & FERRY_HCX_REQUEST_NO_AUTH) && self->token != NULL)
+    soup_message_headers_replace (headers, TOKEN_HEADER, self->token);
+  req->token_generation = self->token_generation;
+  if (req->body != NULL)
+    soup_message_set_request_body_from_bytes (req->msg, "application/json", req->body);
+  else
+    soup_message_headers_replace (headers, "Content-Type", "application/json");
+  if (req->flags & FERRY_HCX_REQUEST_SAFE)
+    soup_message_add_flags (req->msg, SOUP_MESSAGE_IDEMPOTENT);
+  g_signal_connect (req->msg, "accept-certificate", G_CALLBACK (on_accept_certificate), task);
+
+  req->timed_out = FALSE;
+  req->certificate_error = -1;
+  g_clear_object (&req->attempt_cancellable);
+  req->attempt_cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    req->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled),
+                                               req->attempt_cancellable, NULL);
+  if (self->timeout > 0)
+    {
+      req->timeout_source = g_timeout_source_new_seconds (self->timeout);
+      g_source_set_callback (req->timeout_source, on_request_timeout, task, NULL);
+      g_source_set_static_name (req->timeout_source, "[ferry-hcx] request timeout");
+      g_source_attach (req->timeout_source, g_main_context_get_thread_default ());
+    }
+  req->started = g_get_monotonic_time ();
+  g_debug ("%s %s", req->method, req->path);
+  soup_session_send_and_read_async (self->session, req->msg, G_PRIORITY_DEFAULT,
+                                    req->attempt_cancellable, on_request_sent, task);
+}
+
+/* Re-login: one login in flight; every request that met a 401 waits for it. */
+
+static void
+on_relogin_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GPtrArray) waiters = g_steal_pointer (&self->relogin_waiters);
+
+  self->relogin_waiters = g_ptr_array_new ();
+  self->relogin_in_progress = FALSE;
+  if (bytes == NULL)
+    _ferry_hcx_client_set_token (self, NULL);
+
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiters, i);
+      Request *req = g_task_get_task_data (task);
+
+      if (bytes == NULL)
+        {
+          if (g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_BAD_CREDENTIALS))
+            _ferry_hcx_return_error (
+                task, FERRY_HCX_ERROR_BAD_CREDENTIALS,
+                _ ("The session on HCX Manager “%s” expired and logging in again failed: "
+                   "the user name or password is no longer accepted."),
+                self->host);
+          else
+            g_task_return_error (task, g_error_copy (error));
+          g_object_unref (task);
+        }
+      else if (req->flags & FERRY_HCX_REQUEST_SAFE)
+        request_attempt (task); /* takes the reference */
+      else
+        {
+          _ferry_hcx_return_error (
+              task, FERRY_HCX_ERROR_SESSION_EXPIRED,
+              _ ("The session on HCX Manager “%s” had expired, so the server did not carry "
+                 "out the request. Ferry has logged in again; try again."),
+              self->host);
+          g_object_unref (task);
+        }
+    }
+}
+
+/* Sends body as it is; the login's body is the only one that needs freeing with care. */
+static void
+request_send_bytes (FerryHcxClient *self, const char *method, const char *path, GBytes *body,
+                    FerryHcxRequestFlags flags, GCancellable *cancellable,
+                    GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Request *req = g_new0 (Request, 1);
+
+  g_task_set_source_tag (task, request_send_bytes);
+  req->method = g_strdup (method);
+  req->path = g_strdup (path);
+  req->body = body;
+  req->flags = flags;
+  g_task_set_task_data (task, req, (GDestroyNotify)request_free);
+
+  if (!(flags & FERRY_HCX_REQUEST_NO_AUTH) && self->token == NULL)
+    {
+      if (self->password != NULL && self->relogin_in_progress)
+        {
+          req->relogged = TRUE;
+          relogin_begin (self, task);
+          return;
+        }
+      _ferry_hcx_return_error (task, FERRY_HCX_ERROR_NOT_LOGGED_IN,
+                               _ ("Not logged in to HCX Manager “%s”."), self->host);
+      g_object_unref (task);
+      return;
+    }
+  request_attempt (task);
+}
+
+static GBytes *
+login_body (FerryHcxClient *self)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
+  char *data;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "username");
+  json_builder_add_string_value (b, self->username != NULL ? self->username : "");
+  json_builder_set_member_name (b, "password");
+  json_builder_add_string_value (b, self->password != NULL ? self->password : "");
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  data = json_to_string (root, FALSE);
+  /* The copy inside the builder's tree goes away with it; GBytes frees data securely. */
+  return g_bytes_new_with_free_func (data, strlen (data), (GDestroyNotify)_ferry_hcx_secure_free,
+                                     data);
+}
+
+void
+_ferry_hcx_client_request_login (FerryHcxClient *self, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data)
+{
+  request_send_bytes (self, "POST", "/sessions", login_body (self), FERRY_HCX_REQUEST_NO_AUTH,
+                      cancellable, callback, user_data);
+}
+
+static void
+relogin_begin (FerryHcxClient *self, GTask *waiter)
+{
+  g_ptr_array_add (self->relogin_waiters, waiter);
+  if (self->relogin_in_progress)
+    return;
+  self->relogin_in_progress = TRUE;
+  /* The stale token stays until the new one arrives, so that "logged-in" only drops when the
+   * re-login fails (the UI then asks for the password again). */
+  _ferry_hcx_client_request_login (self, NULL, on_relogin_done, NULL);
+}
+
+void
+_ferry_hcx_client_request_send (FerryHcxClient *self, const char *method, const char *path,
+                                JsonNode *body, FerryHcxRequestFlags flags,
+                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                gpointer user_data)
+{
+  GBytes *bytes = NULL;
+
+  if (body != NULL)
+    {
+      char *data = json_to_string (body, FALSE);
+
+      bytes = g_bytes_new_take (data, strlen (data));
+    }
+  request_send_bytes (self, method, path, bytes, flags, cancellable, callback, user_data);
+}
+
+/* Returns the body; *status is the HTTP status (200, 202, or 400 with
+ * FERRY_HCX_REQUEST_ACCEPT_400). */
+GBytes *
+_ferry_hcx_client_request_finish (FerryHcxClient *self, GAsyncResult *result, guint *status,
+                                  GError **error)
+{
+  Request *req = g_task_get_task_data (G_TASK (result));
+
+  if (status != NULL)
+    *status = req->status;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* _ferry_hcx_client_call_json: request + parse (small answers, main thread)
+ * ------------------------------------- */
+
+static void
+on_call_json_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  JsonNode *root;
+  guint status = 0;
+
+  bytes = _ferry_hcx_client_request_finish (self, result, &status, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  root = ferry_hcx_json_parse (bytes, self->host, &error);
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, GUINT_TO_POINTER (status), NULL);
+  g_task_return_pointer (task, root, (GDestroyNotify)json_node_unref);
+}
+
+void
+_ferry_hcx_client_call_json (FerryHcxClient *self, const char *method, const char *path,
+                             JsonNode *body, FerryHcxRequestFlags flags, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, _ferry_hcx_client_call_json);
+  _ferry_hcx_client_request_send (self, method, path, body, flags, cancellable, on_call_json_done,
+                                  task);
+}
+
+JsonNode *
+_ferry_hcx_client_call_json_finish (FerryHcxClient *self, GAsyncResult *result, guint *status,
+                                    GError **error)
+{
+  if (status != NULL)
+    *status = GPOINTER_TO_UINT (g_task_get_task_data (G_TASK (result)));
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Simple "request -> item list" calls ---------------------------------------------------------- */
+
+typedef struct
+{
+  FerryHcxJsonItemFunc func;
+  GType item_type;
+  char *endpoint_id; /* stamped on items that have an endpoint-id property */
+} ListOp;
+
+static void
+list_op_free (ListOp *op)
+{
+  g_free (op->endpoint_id);
+  g_free (op);
+}
+
+static void
+on_list_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
+  g_autoptr (GTask) task = user_data;
+  ListOp *op = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  GListStore *store;
+
+  root = _ferry_hcx_client_call_json_finish (self, result, NULL, &error);
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  items = ferry_hcx_json_to_array (root, op->func, self->host, &error);
+  if (items == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (op->endpoint_id != NULL)
+    {
+      GParamSpec *pspec
+          = g_object_class_find_property (g_type_class_peek (op->item_type), "endpoint-id");
+
+      for (guint i = 0; pspec != NULL && i < items->len; i++)
+        {
+          g_autofree char *current = NULL;
+
+          g_object_get (g_ptr_array_index (items, i), "endpoint-id", &current, NULL);
+          if (current == NULL)
+            g_object_set (g_ptr_array_index (items, i), "endpoint-id", op->endpoint_id, NULL);
+        }
+    }
+  store = g_list_store_new (op->item_type);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+_ferry_hcx_client_list_call (FerryHcxClient *self, gpointer source_tag, const char *method,
+                             const char *path, JsonNode *body, FerryHcxJsonItemFunc func,
+                             GType item_type, const char *endpoint_id, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ListOp *op = g_new0 (ListOp, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  op->func = func;
+  op->item_type = item_type;
+  op->endpoint_id = g_strdup (endpoint_id);
+  g_task_set_task_data (task, op, (GDestroyNotify)list_op_free);
+  _ferry_hcx_client_call_json (self, method, path, body, FERRY_HCX_REQUEST_SAFE, cancellable,
+                               on_list_done, task);
+}
+
+GListModel *
+_ferry_hcx_client_list_finish (FerryHcxClient *self, GAsyncResult *result, gpointer source_tag,
+                               GError **error)
+{
+  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Simple "request -> success" calls ------------------------------------------------------------ */
+
+static void
+on_bool_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes
+      = _ferry_hcx_client_request_finish (FERRY_HCX_CLIENT (source), result, NULL, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+_ferry_hcx_client_bool_call (FerryHcxClient *self, gpointer source_tag, const char *method,
+                             const char *path, JsonNode *body, FerryHcxRequestFlags flags,
+                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  _ferry_hcx_client_request_send (self, method, path, body, flags, cancellable, on_bool_done, task);
+}
+
+gboolean
+_ferry_hcx_client_bool_finish (FerryHcxClient *self, GAsyncResult *result, gpointer source_tag,
+                               GError **error)
+{
+  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
