@@ -4,48 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-certificate-dialog.h"
-#include "ferry-start-page.h"
-
-struct _FerryStartPage
-{
-  AdwBin parent_instance;
-
-  FerryConnectionStore *connections;
-  FerryCredentialStore *credentials;
-
-  FerryConnectionSession *session; /* the attempt in flight, or the last one */
-  FerryConnection *editing;        /* the saved connection in the form, if any */
-  GCancellable *cancellable;
-  char *password; /* typed for the attempt in flight (for a retry after trust) */
-  gboolean remember;
-  gboolean busy;
-  gboolean keyring_reason_shown;
-
-  /* template widgets */
-  GtkScrolledWindow *scroller;
-  GtkInfoBar *keyring_bar;
-  GtkLabel *keyring_label;
-  AdwPreferencesGroup *saved_group;
-  GtkListBox *saved_list;
-  AdwPreferencesGroup *form_group;
-  GtkListBox *form_list;
-  AdwEntryRow *server_row;
-  AdwEntryRow *user_row;
-  AdwPasswordEntryRow *password_row;
-  AdwActionRow *remember_row;
-  GtkSwitch *remember_switch;
-  GtkRevealer *error_revealer;
-  GtkLabel *error_label;
-  GtkLabel *error_details;
-  GtkButton *review_button;
-  GtkSpinner *spinner;
-  GtkLabel *status_label;
-  GtkButton *cancel_button;
-  GtkButton *clear_button;
-  GtkButton *connect_button;
-  AdwPreferencesGroup *sim_group;
-  AdwActionRow *simulator_row;
-};
+#include "ferry-start-page-private.h"
 
 G_DEFINE_FINAL_TYPE (FerryStartPage, ferry_start_page, ADW_TYPE_BIN)
 
@@ -194,7 +153,7 @@ form_changed_cb (FerryStartPage *self)
                           !self->busy && ferry_start_page_form_used (self));
 }
 
-static void
+void
 ferry_start_page_set_form (FerryStartPage *self, const char *server, const char *user,
                            FerryConnection *editing)
 {
@@ -480,157 +439,9 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-connect_saved_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  FerryStartPage *self = FERRY_START_PAGE (widget);
-  FerryConnection *connection = ferry_connection_store_find_by_id (
-      self->connections, g_variant_get_string (parameter, NULL));
-  g_autoptr (FerryConnectionSession) session = NULL;
-
-  if (connection == NULL || self->busy)
-    return;
-
-  /* Show what is being connected to, so a failure can be corrected in place. */
-  ferry_start_page_set_form (self, ferry_connection_get_server (connection),
-                             ferry_connection_get_user (connection), connection);
-  session = ferry_connection_session_new (connection, self->credentials);
-  ferry_start_page_connect (self, session, NULL, TRUE);
-}
-
-static void
-edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  FerryStartPage *self = FERRY_START_PAGE (widget);
-  FerryConnection *connection = ferry_connection_store_find_by_id (
-      self->connections, g_variant_get_string (parameter, NULL));
-
-  if (connection == NULL || self->busy)
-    return;
-
-  ferry_start_page_set_form (self, ferry_connection_get_server (connection),
-                             ferry_connection_get_user (connection), connection);
-  gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
-}
-
-static void
-forget_cleared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!ferry_credential_store_clear_finish (FERRY_CREDENTIAL_STORE (source), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not remove a password from the keyring: %s", error->message);
-}
-
-static void
-forget_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
-{
-  FerryStartPage *self = FERRY_START_PAGE (user_data);
-  FerryConnection *connection = g_object_get_data (G_OBJECT (dialog), "connection");
-
-  /* Also nothing to do once the page is gone (disposed while the dialog was open). */
-  if (g_strcmp0 (response, "forget") != 0 || connection == NULL || self->connections == NULL)
-    return;
-
-  /* Answered once: a second "response" (closing the dialog) finds nothing to do. */
-  g_object_ref (connection);
-  g_object_set_data (G_OBJECT (dialog), "connection", NULL);
-  ferry_credential_store_clear_async (self->credentials, ferry_connection_get_server (connection),
-                                      ferry_connection_get_user (connection), NULL,
-                                      forget_cleared_cb, NULL);
-  if (self->editing == connection)
-    ferry_start_page_set_form (self, NULL, NULL, NULL);
-  ferry_connection_store_remove (self->connections, connection);
-  g_object_unref (connection);
-}
-
-static void
-forget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  FerryStartPage *self = FERRY_START_PAGE (widget);
-  FerryConnection *connection = ferry_connection_store_find_by_id (
-      self->connections, g_variant_get_string (parameter, NULL));
-  AdwMessageDialog *dialog;
-  GtkRoot *root;
-
-  if (connection == NULL || self->busy)
-    return;
-
-  root = gtk_widget_get_root (widget);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Forget This Connection?"), NULL));
-  adw_message_dialog_format_body (
-      dialog,
-      _ ("Ferry will no longer list %s for %s, and removes its password from your "
-         "keyring and the certificate you trusted. The HCX Manager itself is not "
-         "changed."),
-      ferry_connection_get_server (connection), ferry_connection_get_user (connection));
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "forget", _ ("_Forget"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  g_object_set_data_full (G_OBJECT (dialog), "connection", g_object_ref (connection),
-                          g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (forget_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 review_certificate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ferry_start_page_show_certificate (FERRY_START_PAGE (widget), TRUE);
-}
-
-/* ---- Saved connection rows ---- */
-
-static GtkWidget *
-create_saved_row (gpointer item, gpointer user_data)
-{
-  FerryConnection *connection = FERRY_CONNECTION (item);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *edit, *forget, *icon;
-  GVariant *target = g_variant_new_string (ferry_connection_get_id (connection));
-
-  g_variant_ref_sink (target);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (connection, "server", row, "title", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (connection, "user", row, "subtitle", G_BINDING_SYNC_CREATE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "start.connect-saved");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
-  gtk_widget_set_tooltip_text (row, _ ("Connect"));
-
-  icon = gtk_image_new_from_icon_name ("network-server-symbolic");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-  edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (edit, "flat");
-  gtk_widget_set_tooltip_text (edit, _ ("Edit"));
-  gtk_widget_set_name (edit, "edit");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Edit"),
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "start.edit");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), target);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-
-  forget = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (forget, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (forget, "flat");
-  gtk_widget_set_tooltip_text (forget, _ ("Forget"));
-  gtk_widget_set_name (forget, "forget");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (forget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Forget"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (forget), "start.forget");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (forget), target);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), forget);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
-
-  g_variant_unref (target);
-  return row;
 }
 
 static void
@@ -681,8 +492,8 @@ ferry_start_page_constructed (GObject *object)
   if (self->credentials == NULL)
     self->credentials = ferry_credential_store_new ();
 
-  gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->connections), create_saved_row,
-                           self, NULL);
+  gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->connections),
+                           ferry_start_page_create_saved_row, self, NULL);
   g_signal_connect_object (self->connections, "items-changed", G_CALLBACK (saved_changed_cb), self,
                            G_CONNECT_SWAPPED);
   saved_changed_cb (self);
@@ -816,11 +627,9 @@ ferry_start_page_class_init (FerryStartPageClass *klass)
   gtk_widget_class_install_action (widget_class, "start.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "start.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "start.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "start.connect-saved", "s", connect_saved_action);
-  gtk_widget_class_install_action (widget_class, "start.edit", "s", edit_action);
-  gtk_widget_class_install_action (widget_class, "start.forget", "s", forget_action);
   gtk_widget_class_install_action (widget_class, "start.review-certificate", NULL,
                                    review_certificate_action);
+  ferry_start_page_class_init_saved (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "start.cancel", NULL);
 }
