@@ -70,7 +70,7 @@ ferry_hcx_client_list_sites_async (FerryHcxClient *self, GCancellable *cancellab
 GListModel *
 ferry_hcx_client_list_sites_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
 {
-  return _ferry_hcx_client_list_finish (self, result, ferry_hcx_client_list_sites_async, error);
+  return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_list_sites_async, error);
 }
 
 void
@@ -107,8 +107,8 @@ GListModel *
 ferry_hcx_client_list_resource_containers_finish (FerryHcxClient *self, GAsyncResult *result,
                                                   GError **error)
 {
-  return _ferry_hcx_client_list_finish (self, result,
-                                        ferry_hcx_client_list_resource_containers_async, error);
+  return _ferry_hcx_client_finish_pointer (self, result,
+                                           ferry_hcx_client_list_resource_containers_async, error);
 }
 
 void
@@ -129,7 +129,8 @@ ferry_hcx_client_list_networks_async (FerryHcxClient *self, const char *endpoint
 GListModel *
 ferry_hcx_client_list_networks_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
 {
-  return _ferry_hcx_client_list_finish (self, result, ferry_hcx_client_list_networks_async, error);
+  return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_list_networks_async,
+                                           error);
 }
 
 void
@@ -179,8 +180,8 @@ ferry_hcx_client_list_containers_async (FerryHcxClient *self, const char *endpoi
 GListModel *
 ferry_hcx_client_list_containers_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
 {
-  return _ferry_hcx_client_list_finish (self, result, ferry_hcx_client_list_containers_async,
-                                        error);
+  return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_list_containers_async,
+                                           error);
 }
 
 void
@@ -201,8 +202,8 @@ ferry_hcx_client_list_datastores_async (FerryHcxClient *self, const char *endpoi
 GListModel *
 ferry_hcx_client_list_datastores_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
 {
-  return _ferry_hcx_client_list_finish (self, result, ferry_hcx_client_list_datastores_async,
-                                        error);
+  return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_list_datastores_async,
+                                           error);
 }
 
 void
@@ -224,8 +225,8 @@ GListModel *
 ferry_hcx_client_list_storage_profiles_finish (FerryHcxClient *self, GAsyncResult *result,
                                                GError **error)
 {
-  return _ferry_hcx_client_list_finish (self, result, ferry_hcx_client_list_storage_profiles_async,
-                                        error);
+  return _ferry_hcx_client_finish_pointer (self, result,
+                                           ferry_hcx_client_list_storage_profiles_async, error);
 }
 
 /* VMs: paged, parsed in workers --------------------------------------------------------------
@@ -626,7 +627,7 @@ ferry_hcx_client_list_vms_async (FerryHcxClient *self, const char *endpoint_id,
 GListModel *
 ferry_hcx_client_list_vms_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
 {
-  return _ferry_hcx_client_list_finish (self, result, ferry_hcx_client_list_vms_async, error);
+  return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_list_vms_async, error);
 }
 
 /* Interconnect -------------------------------------------------------------------------------- */
@@ -658,8 +659,8 @@ GListModel *
 ferry_hcx_client_list_compute_profiles_finish (FerryHcxClient *self, GAsyncResult *result,
                                                GError **error)
 {
-  return _ferry_hcx_client_list_finish (self, result, ferry_hcx_client_list_compute_profiles_async,
-                                        error);
+  return _ferry_hcx_client_finish_pointer (self, result,
+                                           ferry_hcx_client_list_compute_profiles_async, error);
 }
 
 void
@@ -678,98 +679,82 @@ GListModel *
 ferry_hcx_client_list_service_meshes_finish (FerryHcxClient *self, GAsyncResult *result,
                                              GError **error)
 {
-  return _ferry_hcx_client_list_finish (self, result, ferry_hcx_client_list_service_meshes_async,
-                                        error);
+  return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_list_service_meshes_async,
+                                           error);
 }
+
+/* The check needs three lists; they are fetched at once and the first error wins. */
+typedef enum
+{
+  PREREQ_SOURCE_PROFILES,
+  PREREQ_DESTINATION_PROFILES,
+  PREREQ_MESHES,
+  N_PREREQ_LISTS
+} PrereqList;
 
 typedef struct
 {
   char *remote;
-  GListModel *source;
-  GListModel *destination;
-  GListModel *meshes;
+  GListModel *lists[N_PREREQ_LISTS];
   GError *error;
   guint pending;
 } PrereqOp;
+
+typedef struct
+{
+  GTask *task; /* a reference */
+  PrereqList which;
+} PrereqPart;
 
 static void
 prereq_op_free (PrereqOp *op)
 {
   g_free (op->remote);
-  g_clear_object (&op->source);
-  g_clear_object (&op->destination);
-  g_clear_object (&op->meshes);
+  for (guint i = 0; i < N_PREREQ_LISTS; i++)
+    g_clear_object (&op->lists[i]);
   g_clear_error (&op->error);
   g_free (op);
 }
 
 static void
-prereq_part_done (GTask *task)
+on_prereq_list (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  FerryHcxClient *self = g_task_get_source_object (task);
+  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
+  g_autofree PrereqPart *part = user_data;
+  g_autoptr (GTask) task = part->task;
   PrereqOp *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (part->which == PREREQ_MESHES)
+    op->lists[part->which] = ferry_hcx_client_list_service_meshes_finish (self, result, &error);
+  else
+    op->lists[part->which] = ferry_hcx_client_list_compute_profiles_finish (self, result, &error);
+  if (error != NULL && op->error == NULL)
+    op->error = error;
+  else
+    g_clear_error (&error);
 
   if (--op->pending > 0)
-    {
-      g_object_unref (task);
-      return;
-    }
+    return;
   if (op->error != NULL)
     g_task_return_error (task, g_steal_pointer (&op->error));
   else
     g_task_return_pointer (task,
-                           ferry_prereq_evaluate (op->source, op->destination, op->meshes,
-                                                  self->endpoint_id, op->remote, FALSE),
+                           ferry_prereq_evaluate (op->lists[PREREQ_SOURCE_PROFILES],
+                                                  op->lists[PREREQ_DESTINATION_PROFILES],
+                                                  op->lists[PREREQ_MESHES], self->endpoint_id,
+                                                  op->remote, FALSE),
                            g_object_unref);
-  g_object_unref (task);
 }
 
-static void
-on_prereq_source (GObject *source, GAsyncResult *result, gpointer user_data)
+static PrereqPart *
+prereq_part_new (GTask *task, PrereqList which)
 {
-  GTask *task = user_data;
-  PrereqOp *op = g_task_get_task_data (task);
-  GError *error = NULL;
+  PrereqPart *part = g_new0 (PrereqPart, 1);
 
-  op->source
-      = ferry_hcx_client_list_compute_profiles_finish (FERRY_HCX_CLIENT (source), result, &error);
-  if (error != NULL && op->error == NULL)
-    op->error = error;
-  else
-    g_clear_error (&error);
-  prereq_part_done (task);
-}
-
-static void
-on_prereq_destination (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  GTask *task = user_data;
-  PrereqOp *op = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  op->destination
-      = ferry_hcx_client_list_compute_profiles_finish (FERRY_HCX_CLIENT (source), result, &error);
-  if (error != NULL && op->error == NULL)
-    op->error = error;
-  else
-    g_clear_error (&error);
-  prereq_part_done (task);
-}
-
-static void
-on_prereq_meshes (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  GTask *task = user_data;
-  PrereqOp *op = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  op->meshes
-      = ferry_hcx_client_list_service_meshes_finish (FERRY_HCX_CLIENT (source), result, &error);
-  if (error != NULL && op->error == NULL)
-    op->error = error;
-  else
-    g_clear_error (&error);
-  prereq_part_done (task);
+  part->task = g_object_ref (task);
+  part->which = which;
+  return part;
 }
 
 void
@@ -777,7 +762,7 @@ ferry_hcx_client_check_prerequisites_async (FerryHcxClient *self, const char *re
                                             GCancellable *cancellable, GAsyncReadyCallback callback,
                                             gpointer user_data)
 {
-  GTask *task;
+  g_autoptr (GTask) task = NULL;
   PrereqOp *op;
 
   g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
@@ -787,21 +772,21 @@ ferry_hcx_client_check_prerequisites_async (FerryHcxClient *self, const char *re
   g_task_set_source_tag (task, ferry_hcx_client_check_prerequisites_async);
   op = g_new0 (PrereqOp, 1);
   op->remote = g_strdup (remote_endpoint_id);
-  op->pending = 3;
+  op->pending = N_PREREQ_LISTS;
   g_task_set_task_data (task, op, (GDestroyNotify)prereq_op_free);
-  ferry_hcx_client_list_compute_profiles_async (self, NULL, cancellable, on_prereq_source,
-                                                g_object_ref (task));
-  ferry_hcx_client_list_compute_profiles_async (self, remote_endpoint_id, cancellable,
-                                                on_prereq_destination, g_object_ref (task));
-  ferry_hcx_client_list_service_meshes_async (self, cancellable, on_prereq_meshes, task);
+  ferry_hcx_client_list_compute_profiles_async (self, NULL, cancellable, on_prereq_list,
+                                                prereq_part_new (task, PREREQ_SOURCE_PROFILES));
+  ferry_hcx_client_list_compute_profiles_async (
+      self, remote_endpoint_id, cancellable, on_prereq_list,
+      prereq_part_new (task, PREREQ_DESTINATION_PROFILES));
+  ferry_hcx_client_list_service_meshes_async (self, cancellable, on_prereq_list,
+                                              prereq_part_new (task, PREREQ_MESHES));
 }
 
 FerryPrereqReport *
 ferry_hcx_client_check_prerequisites_finish (FerryHcxClient *self, GAsyncResult *result,
                                              GError **error)
 {
-  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_check_prerequisites_async,
+                                           error);
 }

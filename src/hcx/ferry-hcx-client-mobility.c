@@ -200,10 +200,7 @@ ferry_hcx_client_validate_async (FerryHcxClient *self, GListModel *intents,
 FerryValidationResult *
 ferry_hcx_client_validate_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_validate_async, error);
 }
 
 void
@@ -220,10 +217,7 @@ ferry_hcx_client_start_async (FerryHcxClient *self, GListModel *intents, GCancel
 FerryValidationResult *
 ferry_hcx_client_start_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_start_async, error);
 }
 
 /* Query --------------------------------------------------------------------------------------- */
@@ -365,8 +359,8 @@ GListModel *
 ferry_hcx_client_query_migrations_finish (FerryHcxClient *self, GAsyncResult *result,
                                           GError **error)
 {
-  return _ferry_hcx_client_list_finish (self, result, ferry_hcx_client_query_migrations_async,
-                                        error);
+  return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_query_migrations_async,
+                                           error);
 }
 
 /* Cancel -------------------------------------------------------------------------------------- */
@@ -417,8 +411,8 @@ gboolean
 ferry_hcx_client_cancel_migrations_finish (FerryHcxClient *self, GAsyncResult *result,
                                            GError **error)
 {
-  return _ferry_hcx_client_bool_finish (self, result, ferry_hcx_client_cancel_migrations_async,
-                                        error);
+  return _ferry_hcx_client_finish_boolean (self, result, ferry_hcx_client_cancel_migrations_async,
+                                           error);
 }
 
 /* Mobility groups ----------------------------------------------------------------------------- */
@@ -506,10 +500,8 @@ FerryMobilityGroup *
 ferry_hcx_client_create_mobility_group_finish (FerryHcxClient *self, GAsyncResult *result,
                                                GError **error)
 {
-  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _ferry_hcx_client_finish_pointer (self, result,
+                                           ferry_hcx_client_create_mobility_group_async, error);
 }
 
 static JsonNode *
@@ -549,8 +541,8 @@ gboolean
 ferry_hcx_client_start_mobility_groups_finish (FerryHcxClient *self, GAsyncResult *result,
                                                GError **error)
 {
-  return _ferry_hcx_client_bool_finish (self, result, ferry_hcx_client_start_mobility_groups_async,
-                                        error);
+  return _ferry_hcx_client_finish_boolean (self, result,
+                                           ferry_hcx_client_start_mobility_groups_async, error);
 }
 
 void
@@ -571,8 +563,8 @@ gboolean
 ferry_hcx_client_archive_mobility_groups_finish (FerryHcxClient *self, GAsyncResult *result,
                                                  GError **error)
 {
-  return _ferry_hcx_client_bool_finish (self, result,
-                                        ferry_hcx_client_archive_mobility_groups_async, error);
+  return _ferry_hcx_client_finish_boolean (self, result,
+                                           ferry_hcx_client_archive_mobility_groups_async, error);
 }
 
 void
@@ -615,8 +607,8 @@ gboolean
 ferry_hcx_client_schedule_mobility_group_finish (FerryHcxClient *self, GAsyncResult *result,
                                                  GError **error)
 {
-  return _ferry_hcx_client_bool_finish (self, result,
-                                        ferry_hcx_client_schedule_mobility_group_async, error);
+  return _ferry_hcx_client_finish_boolean (self, result,
+                                           ferry_hcx_client_schedule_mobility_group_async, error);
 }
 
 /* Jobs ---------------------------------------------------------------------------------------- */
@@ -666,8 +658,5 @@ ferry_hcx_client_get_job_async (FerryHcxClient *self, const char *job_id, GCance
 FerryJob *
 ferry_hcx_client_get_job_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_get_job_async, error);
 }

@@ -84,22 +84,25 @@ JsonNode *
 _ferry_hcx_client_call_json_finish (FerryHcxClient *self, GAsyncResult *result, guint *status,
                                     GError **error);
 
+/* request -> list of model objects (a GListStore of item_type), request -> success */
 void
 _ferry_hcx_client_list_call (FerryHcxClient *self, gpointer source_tag, const char *method,
                              const char *path, JsonNode *body, FerryHcxJsonItemFunc func,
                              GType item_type, const char *endpoint_id, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data);
-GListModel *
-_ferry_hcx_client_list_finish (FerryHcxClient *self, GAsyncResult *result, gpointer source_tag,
-                               GError **error);
 
 void
 _ferry_hcx_client_bool_call (FerryHcxClient *self, gpointer source_tag, const char *method,
                              const char *path, JsonNode *body, FerryHcxRequestFlags flags,
                              GCancellable *cancellable, GAsyncReadyCallback callback,
                              gpointer user_data);
+
+/* The _finish of the public calls: checks the result and its source tag, then propagates. */
+gpointer
+_ferry_hcx_client_finish_pointer (FerryHcxClient *self, GAsyncResult *result, gpointer source_tag,
+                                  GError **error);
 gboolean
-_ferry_hcx_client_bool_finish (FerryHcxClient *self, GAsyncResult *result, gpointer source_tag,
-                               GError **error);
+_ferry_hcx_client_finish_boolean (FerryHcxClient *self, GAsyncResult *result, gpointer source_tag,
+                                  GError **error);
 
 G_END_DECLS

@@ -704,9 +704,9 @@ _ferry_hcx_client_list_call (FerryHcxClient *self, gpointer source_tag, const ch
                                on_list_done, task);
 }
 
-GListModel *
-_ferry_hcx_client_list_finish (FerryHcxClient *self, GAsyncResult *result, gpointer source_tag,
-                               GError **error)
+gpointer
+_ferry_hcx_client_finish_pointer (FerryHcxClient *self, GAsyncResult *result, gpointer source_tag,
+                                  GError **error)
 {
   g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -744,8 +744,8 @@ _ferry_hcx_client_bool_call (FerryHcxClient *self, gpointer source_tag, const ch
 }
 
 gboolean
-_ferry_hcx_client_bool_finish (FerryHcxClient *self, GAsyncResult *result, gpointer source_tag,
-                               GError **error)
+_ferry_hcx_client_finish_boolean (FerryHcxClient *self, GAsyncResult *result, gpointer source_tag,
+                                  GError **error)
 {
   g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

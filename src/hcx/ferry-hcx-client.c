@@ -491,10 +491,7 @@ ferry_hcx_client_login_async (FerryHcxClient *self, const char *username, const 
 gboolean
 ferry_hcx_client_login_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _ferry_hcx_client_finish_boolean (self, result, ferry_hcx_client_login_async, error);
 }
 
 void
