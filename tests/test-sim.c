@@ -610,20 +610,34 @@ test_sessions (void)
 static void
 test_session_idle_expiry (void)
 {
-  FerrySimOptions opts = { .session_timeout = 1, .username = "ops@corp", .password = "s3cret" };
+  FerrySimOptions opts = { .session_timeout = 600, .username = "ops@corp", .password = "s3cret" };
   FerrySimThread *sim = ferry_test_sim_start (&opts);
   g_autoptr (Reply) login = call (sim, NULL, "POST", API "/sessions",
                                   "{\"username\":\"ops@corp\",\"password\":\"s3cret\"}");
   g_autoptr (Reply) fresh = NULL;
+  g_autoptr (Reply) still = NULL;
   g_autoptr (Reply) stale = NULL;
   g_autoptr (Reply) default_user = NULL;
+  g_autoptr (JsonNode) a1 = NULL;
+  g_autoptr (JsonNode) a2 = NULL;
+  g_autoptr (JsonNode) a3 = NULL;
 
   g_assert_cmpuint (login->status, ==, 200);
   fresh = call (sim, login->token, "GET", API "/cloudConfigs", NULL);
   g_assert_cmpuint (fresh->status, ==, 200);
-  g_usleep (2200 * 1000); /* idle for longer than the 1 s timeout */
+  /* Idle 400 s, use it (the idle time starts again), idle 400 s more: still valid. */
+  a1 = ferry_test_sim_control (sim, "POST", "/__sim/age-sessions", "{\"seconds\":400}");
+  still = call (sim, login->token, "GET", API "/cloudConfigs", NULL);
+  g_assert_cmpuint (still->status, ==, 200);
+  a2 = ferry_test_sim_control (sim, "POST", "/__sim/age-sessions", "{\"seconds\":400}");
+  g_clear_pointer (&still, reply_free);
+  still = call (sim, login->token, "GET", API "/cloudConfigs", NULL);
+  g_assert_cmpuint (still->status, ==, 200);
+  /* Idle longer than the 600 s timeout: 401. */
+  a3 = ferry_test_sim_control (sim, "POST", "/__sim/age-sessions", "{\"seconds\":601}");
   stale = call (sim, login->token, "GET", API "/cloudConfigs", NULL);
   g_assert_cmpuint (stale->status, ==, 401);
+  /* Only the configured user exists. */
   default_user = call (sim, NULL, "POST", API "/sessions", LOGIN_BODY);
   g_assert_cmpuint (default_user->status, ==, 401);
   ferry_sim_thread_stop (sim);

@@ -956,6 +956,23 @@ handle_control (FerrySimServer *self, SoupServerMessage *msg, const char *method
         self->xml_without_accept = ferry_sim_json_bool (o, "xmlWithoutAccept", TRUE);
       respond_ok (r);
     }
+  else if (g_str_equal (path, "/__sim/age-sessions") && g_str_equal (method, "POST"))
+    {
+      /* As if every session had been idle for this much longer: idle expiry without waiting. */
+      gint64 seconds = ferry_sim_json_int (o, "seconds", 0);
+      GHashTableIter iter;
+      gpointer value;
+
+      if (seconds < 0)
+        {
+          respond_error (r, 400, "INVALID_REQUEST", "seconds must not be negative");
+          return;
+        }
+      g_hash_table_iter_init (&iter, self->sessions);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        ((Session *)value)->last_used_us -= MIN (seconds, G_MAXINT32) * G_USEC_PER_SEC;
+      respond_ok (r);
+    }
   else if (g_str_equal (path, "/__sim/expire-sessions") && g_str_equal (method, "POST"))
     {
       g_hash_table_remove_all (self->sessions);

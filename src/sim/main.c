@@ -194,6 +194,8 @@ main (int argc, char **argv)
       "                                        \"html\":true, \"count\":N}\n"
       "  DELETE /__sim/faults                 clear all faults\n"
       "  POST   /__sim/expire-sessions        every token gets 401 from now on\n"
+      "  POST   /__sim/age-sessions           {\"seconds\":N}: as if every session were idle N s "
+      "longer\n"
       "  POST   /__sim/services               {\"side\":\"source\"|\"destination\"|\"mesh\", "
       "\"service\":\"BULK_MIGRATION\", \"enabled\":false}\n"
       "  POST   /__sim/vm-failure             {\"entityId\":\"vm-1042\", "
