@@ -25,6 +25,18 @@ get_member (JsonObject *object, const char *member)
   return node;
 }
 
+/* The member if it holds a plain value (string, number or boolean), with that value's type. */
+static JsonNode *
+get_value (JsonObject *object, const char *member, GType *type)
+{
+  JsonNode *node = get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  *type = json_node_get_value_type (node);
+  return node;
+}
+
 const char *
 ferry_json_get_string (JsonObject *object, const char *member)
 {
@@ -38,12 +50,11 @@ ferry_json_get_string (JsonObject *object, const char *member)
 char *
 ferry_json_dup_id (JsonObject *object, const char *member)
 {
-  JsonNode *node = get_member (object, member);
-  GType type;
+  GType type = G_TYPE_INVALID;
+  JsonNode *node = get_value (object, member, &type);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (node == NULL)
     return NULL;
-  type = json_node_get_value_type (node);
   if (type == G_TYPE_STRING)
     return g_strdup (json_node_get_string (node));
   if (type == G_TYPE_INT64)
@@ -74,6 +85,15 @@ parse_number (const char *str, double *out)
   return TRUE;
 }
 
+/* A finite double within the range of gint64, truncated; fallback otherwise. */
+static gint64
+double_to_int (double d, gint64 fallback)
+{
+  if (!isfinite (d) || d > (double)G_MAXINT64 || d < (double)G_MININT64)
+    return fallback;
+  return (gint64)d;
+}
+
 gint64
 ferry_json_string_to_int (const char *s, gint64 fallback)
 {
@@ -89,8 +109,8 @@ ferry_json_string_to_int (const char *s, gint64 fallback)
   v = g_ascii_strtoll (s, &end, 10);
   if (end != s && *end == '\0' && errno == 0)
     return v;
-  if (parse_number (s, &d) && d <= (double)G_MAXINT64 && d >= (double)G_MININT64)
-    return (gint64)d;
+  if (parse_number (s, &d))
+    return double_to_int (d, fallback);
   return fallback;
 }
 
@@ -111,22 +131,15 @@ ferry_json_string_to_bool (const char *s, gboolean fallback)
 gint64
 ferry_json_get_int (JsonObject *object, const char *member, gint64 fallback)
 {
-  JsonNode *node = get_member (object, member);
-  GType type;
-  double d;
+  GType type = G_TYPE_INVALID;
+  JsonNode *node = get_value (object, member, &type);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (node == NULL)
     return fallback;
-  type = json_node_get_value_type (node);
   if (type == G_TYPE_INT64)
     return json_node_get_int (node);
   if (type == G_TYPE_DOUBLE)
-    {
-      d = json_node_get_double (node);
-      if (!isfinite (d) || d > (double)G_MAXINT64 || d < (double)G_MININT64)
-        return fallback;
-      return (gint64)d;
-    }
+    return double_to_int (json_node_get_double (node), fallback);
   if (type == G_TYPE_STRING)
     return ferry_json_string_to_int (json_node_get_string (node), fallback);
   return fallback;
@@ -135,13 +148,12 @@ ferry_json_get_int (JsonObject *object, const char *member, gint64 fallback)
 double
 ferry_json_get_double (JsonObject *object, const char *member, double fallback)
 {
-  JsonNode *node = get_member (object, member);
-  GType type;
+  GType type = G_TYPE_INVALID;
+  JsonNode *node = get_value (object, member, &type);
   double d;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (node == NULL)
     return fallback;
-  type = json_node_get_value_type (node);
   if (type == G_TYPE_INT64)
     return (double)json_node_get_int (node);
   if (type == G_TYPE_DOUBLE)
@@ -154,12 +166,11 @@ ferry_json_get_double (JsonObject *object, const char *member, double fallback)
 gboolean
 ferry_json_get_bool (JsonObject *object, const char *member, gboolean fallback)
 {
-  JsonNode *node = get_member (object, member);
-  GType type;
+  GType type = G_TYPE_INVALID;
+  JsonNode *node = get_value (object, member, &type);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (node == NULL)
     return fallback;
-  type = json_node_get_value_type (node);
   if (type == G_TYPE_BOOLEAN)
     return json_node_get_boolean (node);
   if (type == G_TYPE_INT64)
@@ -187,6 +198,15 @@ ferry_json_get_array (JsonObject *object, const char *member)
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return NULL;
   return json_node_get_array (node);
+}
+
+/* The index-th element of array if it is an object, NULL otherwise. */
+static JsonObject *
+array_get_object (JsonArray *array, guint index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 /* First string among several member names. */
@@ -324,29 +344,40 @@ ferry_hcx_json_find_total (JsonNode *root)
   return total >= 0 ? total : -1;
 }
 
+/* One entry of an errors or warnings array: a plain string, or an object whose first string
+ * among text_members is the text. The code ("code"/"errorCode") stands in for a missing text. */
+static const char *
+message_text (JsonNode *node, const char *const *text_members, const char **code)
+{
+  const char *text = NULL;
+
+  *code = NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+
+      for (guint i = 0; text == NULL && text_members[i] != NULL; i++)
+        text = ferry_json_get_string (o, text_members[i]);
+      *code = get_string_any (o, "code", "errorCode", NULL);
+    }
+  return text != NULL ? text : *code;
+}
+
 static void
 append_messages (GString *s, JsonArray *array)
 {
+  /* Old style: {"error":"Login failure","text":"…"} — the text is the useful part. */
+  static const char *const text_members[]
+      = { "text", "message", "errorMessage", "error", "msg", NULL };
   guint n = array != NULL ? json_array_get_length (array) : 0;
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      const char *text = NULL;
-      const char *code = NULL;
+      const char *code;
+      const char *text = message_text (json_array_get_element (array, i), text_members, &code);
 
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        text = json_node_get_string (node);
-      else if (JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObject *o = json_node_get_object (node);
-
-          text = get_string_any (o, "text", "message", "errorMessage", "error", "msg", NULL);
-          code = get_string_any (o, "code", "errorCode", NULL);
-          /* Old style: {"error":"Login failure","text":"…"} — the text is the useful part. */
-        }
-      if (text == NULL)
-        text = code;
       if (text == NULL || *text == '\0')
         continue;
       if (s->len > 0)
@@ -421,12 +452,12 @@ ferry_hcx_json_to_array (JsonNode *root, FerryHcxJsonItemFunc func, const char *
   result = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *o = array_get_object (items, i);
       gpointer obj;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (o == NULL)
         continue;
-      obj = func (json_node_get_object (node));
+      obj = func (o);
       if (obj != NULL)
         g_ptr_array_add (result, obj);
     }
@@ -512,6 +543,33 @@ vm_int (JsonObject *o, JsonObject *summary, const char *member)
   return v >= 0 ? v : ferry_json_get_int (o, member, -1);
 }
 
+/* A NIC from "networkDevices" (the full details) or, without those, from "network": then there is
+ * one NIC per network the VM is on. */
+static FerryNic *
+to_nic (JsonObject *d, gboolean from_device)
+{
+  FerryNic *nic = ferry_nic_new ();
+
+  _ferry_nic_set_quiet (nic, TRUE);
+  if (from_device)
+    {
+      ferry_nic_set_label (nic, ferry_json_get_string (d, "label"));
+      ferry_nic_set_mac_address (nic, get_string_any (d, "macAddress", "mac", NULL));
+      ferry_nic_set_network_id (nic, get_string_any (d, "networkId", "network", NULL));
+      ferry_nic_set_network_name (nic, ferry_json_get_string (d, "networkName"));
+      ferry_nic_set_network_type (nic, ferry_json_get_string (d, "networkType"));
+      ferry_nic_set_connected (nic, ferry_json_get_bool (d, "connected", TRUE));
+    }
+  else
+    {
+      ferry_nic_set_network_id (nic, get_string_any (d, "id", "value", NULL));
+      ferry_nic_set_network_name (nic, get_string_any (d, "name", "displayName", NULL));
+      ferry_nic_set_network_type (nic, ferry_json_get_string (d, "type"));
+    }
+  _ferry_nic_set_quiet (nic, FALSE);
+  return nic;
+}
+
 FerryVm *
 ferry_hcx_json_to_vm (JsonObject *o)
 {
@@ -519,6 +577,8 @@ ferry_hcx_json_to_vm (JsonObject *o)
   JsonObject *summary = ferry_json_get_object (o, "summary");
   JsonArray *devices = ferry_json_get_array (o, "networkDevices");
   JsonArray *networks = ferry_json_get_array (o, "network");
+  JsonArray *nics = devices != NULL ? devices : networks;
+  guint n_nics = nics != NULL ? json_array_get_length (nics) : 0;
   g_autofree char *id = dup_id_any (o, "id", "entityId", "entity_id");
   gint64 memory_mb = vm_int (o, summary, "memorySizeMB");
   gint64 num_cpu = vm_int (o, summary, "numCpu");
@@ -550,53 +610,15 @@ ferry_hcx_json_to_vm (JsonObject *o)
   ferry_vm_set_snapshot_count (vm, snapshots >= 0 && snapshots <= G_MAXINT ? (int)snapshots : -1);
   ferry_vm_set_iso_mounted (vm, get_tri_state (o, "isoMounted"));
 
-  if (devices != NULL)
+  for (guint i = 0; i < n_nics; i++)
     {
-      guint n = json_array_get_length (devices);
+      JsonObject *d = array_get_object (nics, i);
+      g_autoptr (FerryNic) nic = NULL;
 
-      for (guint i = 0; i < n; i++)
-        {
-          JsonNode *node = json_array_get_element (devices, i);
-          JsonObject *d;
-          g_autoptr (FerryNic) nic = NULL;
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            continue;
-          d = json_node_get_object (node);
-          nic = ferry_nic_new ();
-          _ferry_nic_set_quiet (nic, TRUE);
-          ferry_nic_set_label (nic, ferry_json_get_string (d, "label"));
-          ferry_nic_set_mac_address (nic, get_string_any (d, "macAddress", "mac", NULL));
-          ferry_nic_set_network_id (nic, get_string_any (d, "networkId", "network", NULL));
-          ferry_nic_set_network_name (nic, ferry_json_get_string (d, "networkName"));
-          ferry_nic_set_network_type (nic, ferry_json_get_string (d, "networkType"));
-          ferry_nic_set_connected (nic, ferry_json_get_bool (d, "connected", TRUE));
-          _ferry_nic_set_quiet (nic, FALSE);
-          ferry_vm_add_nic (vm, nic);
-        }
-    }
-  else if (networks != NULL)
-    {
-      guint n = json_array_get_length (networks);
-
-      /* No per-NIC details: one NIC per network the VM is on. */
-      for (guint i = 0; i < n; i++)
-        {
-          JsonNode *node = json_array_get_element (networks, i);
-          JsonObject *d;
-          g_autoptr (FerryNic) nic = NULL;
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            continue;
-          d = json_node_get_object (node);
-          nic = ferry_nic_new ();
-          _ferry_nic_set_quiet (nic, TRUE);
-          ferry_nic_set_network_id (nic, get_string_any (d, "id", "value", NULL));
-          ferry_nic_set_network_name (nic, get_string_any (d, "name", "displayName", NULL));
-          ferry_nic_set_network_type (nic, ferry_json_get_string (d, "type"));
-          _ferry_nic_set_quiet (nic, FALSE);
-          ferry_vm_add_nic (vm, nic);
-        }
+      if (d == NULL)
+        continue;
+      nic = to_nic (d, nics == devices);
+      ferry_vm_add_nic (vm, nic);
     }
   _ferry_vm_set_quiet (vm, FALSE);
   return vm;
@@ -737,13 +759,11 @@ ferry_hcx_json_to_service_mesh (JsonObject *o)
   ferry_service_mesh_set_last_task_status (mesh, ferry_json_get_string (task, "status"));
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (members, i);
-      JsonObject *m;
+      JsonObject *m = array_get_object (members, i);
       g_autofree char *cp_id = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (m == NULL)
         continue;
-      m = json_node_get_object (node);
       cp_id = dup_id_any (m, "computeProfileId", "id", NULL);
       ferry_service_mesh_add_member (
           mesh, cp_id, get_string_any (m, "computeProfileName", "name", NULL),
@@ -854,12 +874,12 @@ ferry_hcx_json_to_migration (JsonObject *o)
       m, ferry_migration_compute_finished (state, is_done, did_fail, is_cancelled));
   for (guint i = 0; i < n_log; i++)
     {
-      JsonNode *node = json_array_get_element (log, i);
+      JsonObject *e = array_get_object (log, i);
       g_autoptr (FerryMigrationEvent) ev = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (e == NULL)
         continue;
-      ev = to_event (json_node_get_object (node));
+      ev = to_event (e);
       ferry_migration_add_event (m, ev);
     }
   _ferry_migration_set_quiet (m, FALSE);
@@ -913,25 +933,14 @@ ferry_hcx_json_to_job (JsonObject *o)
 static void
 collect_messages (JsonArray *array, GStrvBuilder *messages, GStrvBuilder *codes)
 {
+  static const char *const text_members[] = { "message", "text", "errorMessage", "error", NULL };
   guint n = array != NULL ? json_array_get_length (array) : 0;
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      const char *text = NULL;
-      const char *code = NULL;
+      const char *code;
+      const char *text = message_text (json_array_get_element (array, i), text_members, &code);
 
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        text = json_node_get_string (node);
-      else if (JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObject *o = json_node_get_object (node);
-
-          text = get_string_any (o, "message", "text", "errorMessage", "error", NULL);
-          code = get_string_any (o, "code", "errorCode", NULL);
-        }
-      if (text == NULL)
-        text = code;
       if (text == NULL)
         continue;
       g_strv_builder_add (messages, text);
@@ -940,18 +949,49 @@ collect_messages (JsonArray *array, GStrvBuilder *messages, GStrvBuilder *codes)
     }
 }
 
+/* The messages of a validation answer, or of one of its items. */
+typedef struct
+{
+  GStrv errors;
+  GStrv codes; /* one per error, "" where the server gave none */
+  GStrv warnings;
+} Messages;
+
+static void
+messages_clear (Messages *m)
+{
+  g_clear_pointer (&m->errors, g_strfreev);
+  g_clear_pointer (&m->codes, g_strfreev);
+  g_clear_pointer (&m->warnings, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Messages, messages_clear)
+
+/* The "errors" and "warnings" arrays of first, then of second (either may be NULL). */
+static void
+messages_collect (Messages *m, JsonObject *first, JsonObject *second)
+{
+  g_autoptr (GStrvBuilder) errors = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) warnings = g_strv_builder_new ();
+
+  collect_messages (ferry_json_get_array (first, "errors"), errors, codes);
+  collect_messages (ferry_json_get_array (first, "warnings"), warnings, NULL);
+  collect_messages (ferry_json_get_array (second, "errors"), errors, codes);
+  collect_messages (ferry_json_get_array (second, "warnings"), warnings, NULL);
+  m->errors = g_strv_builder_end (errors);
+  m->codes = g_strv_builder_end (codes);
+  m->warnings = g_strv_builder_end (warnings);
+}
+
 FerryValidationResult *
 ferry_hcx_json_to_validation_result (JsonNode *root)
 {
   FerryValidationResult *result;
   JsonObject *o;
   JsonArray *items;
-  g_autoptr (GStrvBuilder) errors = g_strv_builder_new ();
-  g_autoptr (GStrvBuilder) codes = g_strv_builder_new ();
-  g_autoptr (GStrvBuilder) warnings = g_strv_builder_new ();
-  g_auto (GStrv) errors_v = NULL;
-  g_auto (GStrv) codes_v = NULL;
-  g_auto (GStrv) warnings_v = NULL;
+  g_auto (Messages) general = { NULL };
+  g_autofree char *job_id = NULL;
   JsonObject *data;
   guint n;
 
@@ -967,67 +1007,44 @@ ferry_hcx_json_to_validation_result (JsonNode *root)
     return NULL;
 
   result = ferry_validation_result_new ();
-  collect_messages (ferry_json_get_array (o, "errors"), errors, codes);
-  collect_messages (ferry_json_get_array (o, "warnings"), warnings, NULL);
-  if (data != NULL)
-    {
-      collect_messages (ferry_json_get_array (data, "errors"), errors, codes);
-      collect_messages (ferry_json_get_array (data, "warnings"), warnings, NULL);
-    }
-  errors_v = g_strv_builder_end (errors);
-  codes_v = g_strv_builder_end (codes);
-  warnings_v = g_strv_builder_end (warnings);
-  ferry_validation_result_set_errors (result, (const char *const *)errors_v);
-  ferry_validation_result_set_error_codes (result, (const char *const *)codes_v);
-  ferry_validation_result_set_warnings (result, (const char *const *)warnings_v);
-  {
-    g_autofree char *job_id = ferry_json_dup_id (o, "jobId");
-
-    if (job_id == NULL && data != NULL)
-      job_id = ferry_json_dup_id (data, "jobId");
-    ferry_validation_result_set_job_id (result, job_id);
-  }
+  messages_collect (&general, o, data);
+  ferry_validation_result_set_errors (result, (const char *const *)general.errors);
+  ferry_validation_result_set_error_codes (result, (const char *const *)general.codes);
+  ferry_validation_result_set_warnings (result, (const char *const *)general.warnings);
+  job_id = ferry_json_dup_id (o, "jobId");
+  if (job_id == NULL && data != NULL)
+    job_id = ferry_json_dup_id (data, "jobId");
+  ferry_validation_result_set_job_id (result, job_id);
 
   n = items != NULL ? json_array_get_length (items) : 0;
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
-      JsonObject *io;
+      JsonObject *io = array_get_object (items, i);
       JsonObject *entity;
       g_autoptr (FerryValidationItem) item = NULL;
-      g_autoptr (GStrvBuilder) ie = g_strv_builder_new ();
-      g_autoptr (GStrvBuilder) ic = g_strv_builder_new ();
-      g_autoptr (GStrvBuilder) iw = g_strv_builder_new ();
-      g_auto (GStrv) ie_v = NULL;
-      g_auto (GStrv) ic_v = NULL;
-      g_auto (GStrv) iw_v = NULL;
+      g_auto (Messages) messages = { NULL };
       g_autofree char *entity_id = NULL;
       g_autofree char *migration_id = NULL;
       g_autofree char *group_id = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (io == NULL)
         continue;
-      io = json_node_get_object (node);
       entity = ferry_json_get_object (io, "entity");
       entity_id = ferry_json_dup_id (io, "entityId");
       if (entity_id == NULL)
         entity_id = ferry_json_dup_id (entity, "entityId");
       migration_id = ferry_json_dup_id (io, "migrationId");
       group_id = ferry_json_dup_id (io, "migrationGroupId");
-      collect_messages (ferry_json_get_array (io, "errors"), ie, ic);
-      collect_messages (ferry_json_get_array (io, "warnings"), iw, NULL);
-      ie_v = g_strv_builder_end (ie);
-      ic_v = g_strv_builder_end (ic);
-      iw_v = g_strv_builder_end (iw);
+      messages_collect (&messages, io, NULL);
 
       item = ferry_validation_item_new ();
       ferry_validation_item_set_entity_id (item, entity_id);
       ferry_validation_item_set_entity_name (item, ferry_json_get_string (entity, "entityName"));
       ferry_validation_item_set_migration_id (item, migration_id);
       ferry_validation_item_set_migration_group_id (item, group_id);
-      ferry_validation_item_set_errors (item, (const char *const *)ie_v);
-      ferry_validation_item_set_error_codes (item, (const char *const *)ic_v);
-      ferry_validation_item_set_warnings (item, (const char *const *)iw_v);
+      ferry_validation_item_set_errors (item, (const char *const *)messages.errors);
+      ferry_validation_item_set_error_codes (item, (const char *const *)messages.codes);
+      ferry_validation_item_set_warnings (item, (const char *const *)messages.warnings);
       ferry_validation_result_add_item (result, item);
       if (group_id != NULL && ferry_validation_result_get_migration_group_id (result) == NULL)
         ferry_validation_result_set_migration_group_id (result, group_id);
