@@ -3,6 +3,8 @@
 
 #include "ferry-compute-profile.h"
 
+#include "ferry-model-types.h"
+
 struct _FerryComputeProfile
 {
   GObject parent_instance;
@@ -259,15 +261,8 @@ ferry_compute_profile_set_services (FerryComputeProfile *self, const char *const
 {
   g_return_if_fail (FERRY_IS_COMPUTE_PROFILE (self));
 
-  if (self->services == (char **)services)
+  if (!ferry_set_strv (&self->services, services))
     return;
-  if (self->services != NULL && services != NULL
-      && g_strv_equal ((const char *const *)self->services, services))
-    return;
-  if (self->services == NULL && services == NULL)
-    return;
-  g_strfreev (self->services);
-  self->services = g_strdupv ((char **)services);
   if (!self->quiet)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICES]);
 }
@@ -286,15 +281,8 @@ ferry_compute_profile_set_compute_names (FerryComputeProfile *self,
 {
   g_return_if_fail (FERRY_IS_COMPUTE_PROFILE (self));
 
-  if (self->compute_names == (char **)compute_names)
+  if (!ferry_set_strv (&self->compute_names, compute_names))
     return;
-  if (self->compute_names != NULL && compute_names != NULL
-      && g_strv_equal ((const char *const *)self->compute_names, compute_names))
-    return;
-  if (self->compute_names == NULL && compute_names == NULL)
-    return;
-  g_strfreev (self->compute_names);
-  self->compute_names = g_strdupv ((char **)compute_names);
   if (!self->quiet)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTE_NAMES]);
 }

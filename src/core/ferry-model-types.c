@@ -219,3 +219,21 @@ ferry_service_get_title (const char *service)
       return g_dgettext (GETTEXT_PACKAGE, services[i].title);
   return service;
 }
+
+gboolean
+ferry_set_strv (char ***strv_ptr, const char *const *new_strv)
+{
+  char **copy;
+
+  g_return_val_if_fail (strv_ptr != NULL, FALSE);
+
+  if (*strv_ptr == (char **)new_strv)
+    return FALSE;
+  if (*strv_ptr != NULL && new_strv != NULL
+      && g_strv_equal ((const char *const *)*strv_ptr, new_strv))
+    return FALSE;
+  copy = g_strdupv ((char **)new_strv);
+  g_strfreev (*strv_ptr);
+  *strv_ptr = copy;
+  return TRUE;
+}

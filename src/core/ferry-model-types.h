@@ -73,6 +73,12 @@ ferry_migration_type_needs_power_on (FerryMigrationType type);
 gboolean
 ferry_migration_type_supports_schedule (FerryMigrationType type);
 
+/* For the model classes' setters: like g_set_str () (GLib 2.76) for string arrays. Replaces
+ * *strv_ptr by a copy of new_strv and returns TRUE, unless the two are equal (NULL equals only
+ * NULL, not an empty array). */
+gboolean
+ferry_set_strv (char ***strv_ptr, const char *const *new_strv);
+
 /* Display name of an HCX service ("BULK_MIGRATION" -> "Bulk Migration"); unknown names as-is. */
 const char *
 ferry_service_get_title (const char *service);

@@ -3,6 +3,8 @@
 
 #include "ferry-service-mesh.h"
 
+#include "ferry-model-types.h"
+
 struct _FerryServiceMesh
 {
   GObject parent_instance;
@@ -276,15 +278,8 @@ ferry_service_mesh_set_services (FerryServiceMesh *self, const char *const *serv
 {
   g_return_if_fail (FERRY_IS_SERVICE_MESH (self));
 
-  if (self->services == (char **)services)
+  if (!ferry_set_strv (&self->services, services))
     return;
-  if (self->services != NULL && services != NULL
-      && g_strv_equal ((const char *const *)self->services, services))
-    return;
-  if (self->services == NULL && services == NULL)
-    return;
-  g_strfreev (self->services);
-  self->services = g_strdupv ((char **)services);
   if (!self->quiet)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICES]);
 }

@@ -3,6 +3,8 @@
 
 #include "ferry-validation-item.h"
 
+#include "ferry-model-types.h"
+
 struct _FerryValidationItem
 {
   GObject parent_instance;
@@ -275,15 +277,8 @@ ferry_validation_item_set_errors (FerryValidationItem *self, const char *const *
 {
   g_return_if_fail (FERRY_IS_VALIDATION_ITEM (self));
 
-  if (self->errors == (char **)errors)
+  if (!ferry_set_strv (&self->errors, errors))
     return;
-  if (self->errors != NULL && errors != NULL
-      && g_strv_equal ((const char *const *)self->errors, errors))
-    return;
-  if (self->errors == NULL && errors == NULL)
-    return;
-  g_strfreev (self->errors);
-  self->errors = g_strdupv ((char **)errors);
   if (!self->quiet)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERRORS]);
 }
@@ -301,15 +296,8 @@ ferry_validation_item_set_error_codes (FerryValidationItem *self, const char *co
 {
   g_return_if_fail (FERRY_IS_VALIDATION_ITEM (self));
 
-  if (self->error_codes == (char **)error_codes)
+  if (!ferry_set_strv (&self->error_codes, error_codes))
     return;
-  if (self->error_codes != NULL && error_codes != NULL
-      && g_strv_equal ((const char *const *)self->error_codes, error_codes))
-    return;
-  if (self->error_codes == NULL && error_codes == NULL)
-    return;
-  g_strfreev (self->error_codes);
-  self->error_codes = g_strdupv ((char **)error_codes);
   if (!self->quiet)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_CODES]);
 }
@@ -327,15 +315,8 @@ ferry_validation_item_set_warnings (FerryValidationItem *self, const char *const
 {
   g_return_if_fail (FERRY_IS_VALIDATION_ITEM (self));
 
-  if (self->warnings == (char **)warnings)
+  if (!ferry_set_strv (&self->warnings, warnings))
     return;
-  if (self->warnings != NULL && warnings != NULL
-      && g_strv_equal ((const char *const *)self->warnings, warnings))
-    return;
-  if (self->warnings == NULL && warnings == NULL)
-    return;
-  g_strfreev (self->warnings);
-  self->warnings = g_strdupv ((char **)warnings);
   if (!self->quiet)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNINGS]);
 }

@@ -3,6 +3,8 @@
 
 #include "ferry-validation-result.h"
 
+#include "ferry-model-types.h"
+
 struct _FerryValidationResult
 {
   GObject parent_instance;
@@ -181,15 +183,8 @@ ferry_validation_result_set_errors (FerryValidationResult *self, const char *con
 {
   g_return_if_fail (FERRY_IS_VALIDATION_RESULT (self));
 
-  if (self->errors == (char **)errors)
+  if (!ferry_set_strv (&self->errors, errors))
     return;
-  if (self->errors != NULL && errors != NULL
-      && g_strv_equal ((const char *const *)self->errors, errors))
-    return;
-  if (self->errors == NULL && errors == NULL)
-    return;
-  g_strfreev (self->errors);
-  self->errors = g_strdupv ((char **)errors);
   if (!self->quiet)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERRORS]);
 }
@@ -208,15 +203,8 @@ ferry_validation_result_set_error_codes (FerryValidationResult *self,
 {
   g_return_if_fail (FERRY_IS_VALIDATION_RESULT (self));
 
-  if (self->error_codes == (char **)error_codes)
+  if (!ferry_set_strv (&self->error_codes, error_codes))
     return;
-  if (self->error_codes != NULL && error_codes != NULL
-      && g_strv_equal ((const char *const *)self->error_codes, error_codes))
-    return;
-  if (self->error_codes == NULL && error_codes == NULL)
-    return;
-  g_strfreev (self->error_codes);
-  self->error_codes = g_strdupv ((char **)error_codes);
   if (!self->quiet)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_CODES]);
 }
@@ -234,15 +222,8 @@ ferry_validation_result_set_warnings (FerryValidationResult *self, const char *c
 {
   g_return_if_fail (FERRY_IS_VALIDATION_RESULT (self));
 
-  if (self->warnings == (char **)warnings)
+  if (!ferry_set_strv (&self->warnings, warnings))
     return;
-  if (self->warnings != NULL && warnings != NULL
-      && g_strv_equal ((const char *const *)self->warnings, warnings))
-    return;
-  if (self->warnings == NULL && warnings == NULL)
-    return;
-  g_strfreev (self->warnings);
-  self->warnings = g_strdupv ((char **)warnings);
   if (!self->quiet)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNINGS]);
 }
@@ -372,47 +353,42 @@ ferry_validation_result_add_migration (FerryValidationResult *self, FerryMigrati
 }
 
 static guint
-strv_len0 (char **v)
+strv_len0 (const char *const *v)
 {
-  return v != NULL ? g_strv_length (v) : 0;
+  return v != NULL ? g_strv_length ((char **)v) : 0;
+}
+
+/* The general messages plus those of every item, as item_messages returns them. */
+static guint
+count_messages (FerryValidationResult *self, char **general,
+                const char *const *(*item_messages) (FerryValidationItem *item))
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint count = strv_len0 ((const char *const *)general);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryValidationItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      count += strv_len0 (item_messages (item));
+    }
+  return count;
 }
 
 guint
 ferry_validation_result_count_errors (FerryValidationResult *self)
 {
-  guint n, count;
-
   g_return_val_if_fail (FERRY_IS_VALIDATION_RESULT (self), 0);
 
-  count = strv_len0 (self->errors);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (FerryValidationItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      const char *const *errors = ferry_validation_item_get_errors (item);
-
-      count += errors != NULL ? g_strv_length ((char **)errors) : 0;
-    }
-  return count;
+  return count_messages (self, self->errors, ferry_validation_item_get_errors);
 }
 
 guint
 ferry_validation_result_count_warnings (FerryValidationResult *self)
 {
-  guint n, count;
-
   g_return_val_if_fail (FERRY_IS_VALIDATION_RESULT (self), 0);
 
-  count = strv_len0 (self->warnings);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (FerryValidationItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      const char *const *warnings = ferry_validation_item_get_warnings (item);
-
-      count += warnings != NULL ? g_strv_length ((char **)warnings) : 0;
-    }
-  return count;
+  return count_messages (self, self->warnings, ferry_validation_item_get_warnings);
 }
 
 gboolean
