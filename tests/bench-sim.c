@@ -88,6 +88,8 @@ post (SoupSession *session, const char *url, const char *path, const char *token
   GBytes *bytes;
 
   g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_cb), NULL);
+  /* Inventory pages are safe to repeat: let libsoup keep the connection alive. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
                                 "application/json");
   if (token != NULL)

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#include <unistd.h>
 
 #define API "/hybridity/api"
 #define LOGIN_BODY "{\"username\":\"cloudadmin@vsphere.local\",\"password\":\"VMware1!\"}"
@@ -84,17 +85,43 @@ static struct
   FerrySimThread *sim;
   GMainContext *context;
   SoupSession *session;
+  char *ca_path;
 } shared;
+
+/* libsoup does not reuse a connection whose certificate was only accepted through
+ * "accept-certificate"; trusting the simulator's certificate as an anchor keeps it alive. */
+static GTlsDatabase *
+trust_only (FerrySimThread *sim, char **out_path)
+{
+  GTlsCertificate *cert = ferry_sim_server_get_certificate (ferry_sim_thread_get_server (sim));
+  g_autofree char *pem = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  GTlsDatabase *db;
+  int fd;
+
+  g_object_get (cert, "certificate-pem", &pem, NULL);
+  fd = g_file_open_tmp ("ferry-sim-ca-XXXXXX.pem", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, pem, -1, &error));
+  db = g_tls_file_database_new (path, &error);
+  g_assert_no_error (error);
+  *out_path = g_steal_pointer (&path); /* read again per connection: unlink when done */
+  return db;
+}
 
 static void
 shared_open (FerrySimThread *sim)
 {
+  g_autoptr (GTlsDatabase) db = trust_only (sim, &shared.ca_path);
+
   g_assert_null (shared.sim);
   shared.sim = sim;
   shared.context = g_main_context_new ();
   g_main_context_push_thread_default (shared.context);
   shared.session = soup_session_new_with_options ("timeout", 60, "proxy-resolver", NULL,
-                                                  "tls-database", NULL, NULL);
+                                                  "tls-database", db, NULL);
   g_main_context_pop_thread_default (shared.context);
 }
 
@@ -107,6 +134,8 @@ shared_close (void)
     ;
   g_main_context_pop_thread_default (shared.context);
   g_clear_pointer (&shared.context, g_main_context_unref);
+  g_unlink (shared.ca_path);
+  g_clear_pointer (&shared.ca_path, g_free);
   shared.sim = NULL;
 }
 
@@ -132,6 +161,10 @@ call_full (FerrySimThread *sim, const char *token, const char *method, const cha
                                                            "tls-database", NULL, NULL);
   msg = soup_message_new (method, uri);
   g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_cb), sim);
+  /* libsoup 3 sends every POST on a new connection unless told it is safe to repeat; everything
+   * here is, except a start (which must never be re-sent behind the caller's back). */
+  if (strstr (path, "/start") == NULL)
+    soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
   headers = soup_message_get_request_headers (msg);
   if (accept_json)
     soup_message_headers_replace (headers, "Accept", "application/json");
@@ -160,7 +193,8 @@ call_full (FerrySimThread *sim, const char *token, const char *method, const cha
     }
   g_clear_object (&msg);
   g_clear_object (&own_session);
-  while (!reuse && g_main_context_iteration (context, FALSE))
+  /* Let the connection go back to the idle pool (or close) before the next call. */
+  while (g_main_context_iteration (context, FALSE))
     ;
   g_main_context_pop_thread_default (context);
   return r;
