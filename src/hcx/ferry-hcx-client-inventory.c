@@ -39,10 +39,15 @@ build_cloud_filter (JsonBuilder *b, const char *endpoint_id)
   json_builder_end_object (b);
 }
 
-static JsonNode *
-filter_body (const char *endpoint_id, gboolean with_cloud)
+/* POST path {"filter":{"cloud":…}} (or {"filter":{}} without with_cloud) -> list of item_type;
+ * items without an endpoint id get endpoint_id when stamp is TRUE. */
+static void
+list_filtered (FerryHcxClient *self, gpointer source_tag, const char *path, const char *endpoint_id,
+               gboolean with_cloud, gboolean stamp, FerryHcxJsonItemFunc func, GType item_type,
+               GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr (JsonNode) body = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "filter");
@@ -51,7 +56,9 @@ filter_body (const char *endpoint_id, gboolean with_cloud)
     build_cloud_filter (b, endpoint_id);
   json_builder_end_object (b);
   json_builder_end_object (b);
-  return json_builder_get_root (b);
+  body = json_builder_get_root (b);
+  _ferry_hcx_client_list_call (self, source_tag, "POST", path, body, func, item_type,
+                               stamp ? endpoint_id : NULL, cancellable, callback, user_data);
 }
 
 /* Sites and inventory ------------------------------------------------------------------------- */
@@ -116,14 +123,11 @@ ferry_hcx_client_list_networks_async (FerryHcxClient *self, const char *endpoint
                                       GCancellable *cancellable, GAsyncReadyCallback callback,
                                       gpointer user_data)
 {
-  g_autoptr (JsonNode) body = filter_body (endpoint_id, TRUE);
-
   g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
 
-  _ferry_hcx_client_list_call (self, ferry_hcx_client_list_networks_async, "POST",
-                               "/service/inventory/networks", body,
-                               (FerryHcxJsonItemFunc)ferry_hcx_json_to_network, FERRY_TYPE_NETWORK,
-                               endpoint_id, cancellable, callback, user_data);
+  list_filtered (self, ferry_hcx_client_list_networks_async, "/service/inventory/networks",
+                 endpoint_id, TRUE, TRUE, (FerryHcxJsonItemFunc)ferry_hcx_json_to_network,
+                 FERRY_TYPE_NETWORK, cancellable, callback, user_data);
 }
 
 GListModel *
@@ -189,14 +193,11 @@ ferry_hcx_client_list_datastores_async (FerryHcxClient *self, const char *endpoi
                                         GCancellable *cancellable, GAsyncReadyCallback callback,
                                         gpointer user_data)
 {
-  g_autoptr (JsonNode) body = filter_body (endpoint_id, TRUE);
-
   g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
 
-  _ferry_hcx_client_list_call (self, ferry_hcx_client_list_datastores_async, "POST",
-                               "/service/inventory/datastores", body,
-                               (FerryHcxJsonItemFunc)ferry_hcx_json_to_datastore,
-                               FERRY_TYPE_DATASTORE, endpoint_id, cancellable, callback, user_data);
+  list_filtered (self, ferry_hcx_client_list_datastores_async, "/service/inventory/datastores",
+                 endpoint_id, TRUE, TRUE, (FerryHcxJsonItemFunc)ferry_hcx_json_to_datastore,
+                 FERRY_TYPE_DATASTORE, cancellable, callback, user_data);
 }
 
 GListModel *
@@ -211,14 +212,12 @@ ferry_hcx_client_list_storage_profiles_async (FerryHcxClient *self, const char *
                                               GCancellable *cancellable,
                                               GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (JsonNode) body = filter_body (endpoint_id, endpoint_id != NULL);
-
   g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
 
-  _ferry_hcx_client_list_call (self, ferry_hcx_client_list_storage_profiles_async, "POST",
-                               "/service/inventory/storageProfiles", body,
-                               (FerryHcxJsonItemFunc)ferry_hcx_json_to_storage_profile,
-                               FERRY_TYPE_STORAGE_PROFILE, NULL, cancellable, callback, user_data);
+  list_filtered (self, ferry_hcx_client_list_storage_profiles_async,
+                 "/service/inventory/storageProfiles", endpoint_id, endpoint_id != NULL, FALSE,
+                 (FerryHcxJsonItemFunc)ferry_hcx_json_to_storage_profile,
+                 FERRY_TYPE_STORAGE_PROFILE, cancellable, callback, user_data);
 }
 
 GListModel *
