@@ -88,8 +88,8 @@ static struct
   char *ca_path;
 } shared;
 
-/* libsoup does not reuse a connection whose certificate was only accepted through
- * "accept-certificate"; trusting the simulator's certificate as an anchor keeps it alive. */
+/* A database that trusts the simulator's current certificate as an anchor: the shared session's
+ * connections then verify normally, without the "accept-certificate" round. */
 static GTlsDatabase *
 trust_only (FerrySimThread *sim, char **out_path)
 {
