@@ -11,6 +11,7 @@
 #include "ferry-migration-intent.h"
 #include "ferry-prereq.h"
 #include "ferry-service-mesh.h"
+#include "ferry-validation-result.h"
 #include "ferry-vm.h"
 
 static const char *all_services[]
@@ -360,6 +361,60 @@ test_model_helpers (void)
   g_assert_true (ferry_migration_get_finished (m));
 }
 
+static void
+count_notify (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* The string-array setters (ferry_set_strv) notify only on a real change; NULL and an empty
+ * array are different values. */
+static void
+test_strv_setters (void)
+{
+  g_autoptr (FerryValidationItem) item = ferry_validation_item_new ();
+  g_autoptr (FerryValidationResult) result = ferry_validation_result_new ();
+  const char *one[] = { "disk too large", NULL };
+  const char *same[] = { "disk too large", NULL };
+  const char *two[] = { "disk too large", "no network mapping", NULL };
+  const char *empty[] = { NULL };
+  char **before;
+  guint notified = 0;
+
+  g_signal_connect (item, "notify::errors", G_CALLBACK (count_notify), &notified);
+  ferry_validation_item_set_errors (item, NULL);
+  g_assert_cmpuint (notified, ==, 0);
+  ferry_validation_item_set_errors (item, one);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (ferry_validation_item_get_errors (item) != one); /* a copy */
+  before = (char **)ferry_validation_item_get_errors (item);
+  ferry_validation_item_set_errors (item, same);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true ((char **)ferry_validation_item_get_errors (item) == before);
+  ferry_validation_item_set_errors (item, ferry_validation_item_get_errors (item));
+  g_assert_cmpuint (notified, ==, 1);
+  ferry_validation_item_set_errors (item, two);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpstrv (ferry_validation_item_get_errors (item), two);
+  ferry_validation_item_set_errors (item, empty);
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_nonnull (ferry_validation_item_get_errors (item));
+  g_assert_true (ferry_validation_item_has_errors (item) == FALSE);
+  ferry_validation_item_set_errors (item, NULL);
+  g_assert_cmpuint (notified, ==, 4);
+  g_assert_null (ferry_validation_item_get_errors (item));
+
+  /* Counting adds the general messages and those of every item. */
+  ferry_validation_item_set_errors (item, two);
+  ferry_validation_item_set_warnings (item, one);
+  ferry_validation_result_add_item (result, item);
+  ferry_validation_result_set_errors (result, one);
+  g_assert_cmpuint (ferry_validation_result_count_errors (result), ==, 3);
+  g_assert_cmpuint (ferry_validation_result_count_warnings (result), ==, 1);
+  g_assert_true (ferry_validation_result_has_errors (result));
+  g_assert_true (ferry_validation_result_has_warnings (result));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -372,6 +427,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core-prereq/several-profiles", test_several_profiles);
   g_test_add_func ("/core-prereq/migration-types", test_migration_types);
   g_test_add_func ("/core-prereq/model-helpers", test_model_helpers);
+  g_test_add_func ("/core-prereq/strv-setters", test_strv_setters);
 
   return g_test_run ();
 }
