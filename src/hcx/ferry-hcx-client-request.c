@@ -476,7 +476,7 @@ on_relogin_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 }
 
-/* Sends body as it is; the login's body is the only one that needs freeing with care. */
+/* Takes body (may be NULL) as it is: the login's carries a password and frees it securely. */
 static void
 request_send_bytes (FerryHcxClient *self, const char *method, const char *path, GBytes *body,
                     FerryHcxRequestFlags flags, GCancellable *cancellable,
