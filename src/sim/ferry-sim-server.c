@@ -77,6 +77,7 @@ struct _FerrySimServer
   GRand *rand;
   gboolean xml_without_accept;
   GPtrArray *delayed; /* GSource*: requests paused by injected latency */
+  GPtrArray *retired; /* SoupServer: replaced by a certificate rotation */
 };
 
 G_DEFINE_FINAL_TYPE (FerrySimServer, ferry_sim_server, G_TYPE_OBJECT)
@@ -108,6 +109,13 @@ response_clear (Response *r)
 }
 
 static void
+disconnect_server (gpointer data)
+{
+  soup_server_disconnect (data);
+  g_object_unref (data);
+}
+
+static void
 destroy_source (gpointer data)
 {
   g_source_destroy (data);
@@ -121,9 +129,8 @@ ferry_sim_server_finalize (GObject *object)
 
   g_ptr_array_unref (self->delayed);
 
-  if (self->soup != NULL)
-    soup_server_disconnect (self->soup);
-  g_clear_object (&self->soup);
+  g_clear_pointer (&self->soup, disconnect_server);
+  g_ptr_array_unref (self->retired);
   g_clear_object (&self->certificate);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_ptr_array_unref (self->fingerprints);
@@ -159,6 +166,7 @@ ferry_sim_server_init (FerrySimServer *self)
   self->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->xml_without_accept = TRUE;
   self->delayed = g_ptr_array_new_with_free_func (destroy_source);
+  self->retired = g_ptr_array_new_with_free_func (disconnect_server);
 }
 
 /* ---- responses -------------------------------------------------------------------------- */
@@ -1327,26 +1335,6 @@ server_callback (SoupServer *server, SoupServerMessage *msg, const char *path, G
 /* Serve a new certificate on new connections from now on. Only the listening sockets are
  * replaced: connections already open (including the one asking) keep going, so the answer
  * reaches the caller and every connection made after it sees the new certificate. */
-static gboolean
-rotate_certificate (FerrySimServer *self, GTlsCertificate *certificate, GError **error)
-{
-  GSList *listeners = soup_server_get_listeners (self->soup);
-  GSList *l;
-
-  for (l = listeners; l != NULL; l = l->next)
-    g_socket_close (l->data, NULL);
-  g_slist_free (listeners);
-  g_set_object (&self->certificate, certificate);
-  soup_server_set_tls_certificate (self->soup, certificate);
-  if (!soup_server_listen_local (self->soup, self->port,
-                                 SOUP_SERVER_LISTEN_HTTPS | SOUP_SERVER_LISTEN_IPV4_ONLY, error))
-    return FALSE;
-  g_mutex_lock (&self->lock);
-  g_ptr_array_add (self->fingerprints, ferry_sim_cert_fingerprint (certificate));
-  g_mutex_unlock (&self->lock);
-  return TRUE;
-}
-
 /* Answers go out as headers and body in separate writes: without TCP_NODELAY, Nagle's algorithm
  * and the client's delayed ACK would hold every body back by ~40 ms on a kept-alive connection. */
 static void
@@ -1356,6 +1344,40 @@ request_started_cb (SoupServer *server, SoupServerMessage *msg, gpointer user_da
 
   if (socket != NULL)
     g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, 1, NULL);
+}
+
+static SoupServer *
+new_soup_server (FerrySimServer *self, GTlsCertificate *certificate)
+{
+  SoupServer *soup = soup_server_new ("server-header", "HCX-Manager-Simulator/4.10.0 ",
+                                      "tls-certificate", certificate, NULL);
+
+  soup_server_add_handler (soup, NULL, server_callback, self, NULL);
+  g_signal_connect (soup, "request-started", G_CALLBACK (request_started_cb), NULL);
+  return soup;
+}
+
+static gboolean
+rotate_certificate (FerrySimServer *self, GTlsCertificate *certificate, GError **error)
+{
+  GSList *listeners = soup_server_get_listeners (self->soup);
+  GSList *l;
+
+  /* A new SoupServer with the new certificate takes over the port; the old one keeps serving
+   * the connections it has (libsoup 3.2 leaks a certificate replaced on a live server). */
+  for (l = listeners; l != NULL; l = l->next)
+    g_socket_close (l->data, NULL);
+  g_slist_free (listeners);
+  g_ptr_array_add (self->retired, g_steal_pointer (&self->soup));
+  self->soup = new_soup_server (self, certificate);
+  g_set_object (&self->certificate, certificate);
+  if (!soup_server_listen_local (self->soup, self->port,
+                                 SOUP_SERVER_LISTEN_HTTPS | SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+    return FALSE;
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->fingerprints, ferry_sim_cert_fingerprint (certificate));
+  g_mutex_unlock (&self->lock);
+  return TRUE;
 }
 
 /* ---- public API ------------------------------------------------------------------------- */
@@ -1399,12 +1421,7 @@ ferry_sim_server_new (const FerrySimOptions *opts, GError **error)
     return NULL;
   g_ptr_array_add (self->fingerprints, ferry_sim_cert_fingerprint (self->certificate));
 
-  self->soup = soup_server_new ("server-header",
-                                "HCX-Manager-Simulator/"
-                                "4.10.0 ",
-                                "tls-certificate", self->certificate, NULL);
-  soup_server_add_handler (self->soup, NULL, server_callback, self, NULL);
-  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), NULL);
+  self->soup = new_soup_server (self, self->certificate);
   return g_steal_pointer (&self);
 }
 
