@@ -2047,7 +2047,8 @@ test_robustness (void)
     "/sessions",
   };
   static const char *controls[] = {
-    "/__sim/clock", "/__sim/faults", "/__sim/services", "/__sim/vm-failure", "/__sim/quirks",
+    "/__sim/clock",  "/__sim/faults", "/__sim/services",     "/__sim/vm-failure",
+    "/__sim/quirks", "/__sim/reset",  "/__sim/age-sessions",
   };
   static const char *bodies[] = {
     "[]",
@@ -2071,6 +2072,8 @@ test_robustness (void)
     "{\"mobilityGroupDefaults\":{\"switchover\":[]},\"advanceSeconds\":\"x\",\"speed\":-3,"
     "\"errorRate\":\"0.5\",\"latencyMs\":-1,\"side\":1,\"service\":null,\"entityId\":[]}",
     "{\"username\":1,\"password\":null}",
+    "{\"advanceSeconds\":1e300,\"speed\":1e300,\"errorRate\":-0.0,\"count\":1e300,"
+    "\"seconds\":1e300,\"pageSize\":-1e300}",
     "{\"a\":",
     "\xff\xfe not even text",
   };
@@ -2100,8 +2103,12 @@ test_robustness (void)
   {
     g_autoptr (JsonNode) c = control (fx, "DELETE", "/__sim/faults", NULL);
     g_autoptr (JsonNode) q = control (fx, "POST", "/__sim/quirks", "{\"unknownStates\":false}");
-    g_autoptr (Reply) ok = api (fx, "GET", "/cloudConfigs", NULL);
+    g_autoptr (Reply) login = call (fx->sim, NULL, "POST", API "/sessions", LOGIN_BODY);
+    g_autoptr (Reply) ok = NULL;
 
+    /* (age-sessions above expired the fixture's session.) */
+    g_assert_cmpuint (login->status, ==, 200);
+    ok = call (fx->sim, login->token, "GET", API "/cloudConfigs", NULL);
     g_assert_cmpuint (ok->status, ==, 200);
   }
   fx_free (fx);

@@ -616,13 +616,17 @@ ferry_sim_engine_set_speed (FerrySimEngine *e, double speed)
 {
   e->base_sim_ms = ferry_sim_engine_now (e);
   e->base_real_us = g_get_monotonic_time ();
-  e->speed = MAX (speed, 0);
+  e->speed = speed > 0 ? MIN (speed, 1e6) : 0; /* also maps NaN to 0 */
 }
 
 void
 ferry_sim_engine_advance (FerrySimEngine *e, double seconds)
 {
-  e->base_sim_ms = ferry_sim_engine_now (e) + (gint64)(MAX (seconds, 0) * 1000);
+  /* At most ten years at a time (and no NaN): keeps the arithmetic defined. */
+  if (!(seconds > 0))
+    seconds = 0;
+  seconds = MIN (seconds, 10.0 * 365 * 24 * 3600);
+  e->base_sim_ms = ferry_sim_engine_now (e) + (gint64)(seconds * 1000);
   e->base_real_us = g_get_monotonic_time ();
   engine_run_until (e, e->base_sim_ms);
 }

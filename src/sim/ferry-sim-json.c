@@ -2,7 +2,7 @@
 
 #include "ferry-sim-json.h"
 
-#include <stdlib.h>
+#include <math.h>
 
 JsonObject *
 ferry_sim_json_object (JsonObject *object, const char *member)
@@ -66,7 +66,18 @@ ferry_sim_json_int (JsonObject *object, const char *member, gint64 fallback)
   if (type == G_TYPE_INT64)
     return json_node_get_int (node);
   if (type == G_TYPE_DOUBLE)
-    return (gint64)json_node_get_double (node);
+    {
+      double d = json_node_get_double (node);
+
+      /* Out-of-range or NaN doubles would be undefined behaviour in a cast. */
+      if (isnan (d))
+        return fallback;
+      if (d >= 9.2e18)
+        return G_MAXINT64;
+      if (d <= -9.2e18)
+        return G_MININT64;
+      return (gint64)d;
+    }
   if (type == G_TYPE_BOOLEAN)
     return json_node_get_boolean (node) ? 1 : 0;
   if (type == G_TYPE_STRING)

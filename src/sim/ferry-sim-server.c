@@ -784,7 +784,7 @@ ferry_sim_server_add_fault (FerrySimServer *self, JsonObject *o, GError **error)
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "A fault must be a JSON object");
       return FALSE;
     }
-  if (rate < 0 || rate > 1)
+  if (!(rate >= 0 && rate <= 1)) /* also refuses NaN */
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    "errorRate must be between 0 and 1, not %g", rate);
