@@ -94,7 +94,7 @@ load_config (const char *path, Settings *s, GKeyFile **out_keyfile, GError **err
 int
 main (int argc, char **argv)
 {
-  Settings s = { .port = 8443, .vms = 200, .seed = 1, .error_status = 503 };
+  Settings s = { .port = 8443, .vms = 200, .seed = 1, .speed = 1, .error_status = 503 };
   g_autoptr (GOptionContext) ctx = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GKeyFile) keyfile = NULL;
@@ -111,8 +111,8 @@ main (int argc, char **argv)
     { "seed", 's', 0, G_OPTION_ARG_INT, &s.seed,
       "Inventory seed: the same seed gives the same inventory (default 1)", "SEED" },
     { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &s.speed,
-      "Simulated seconds per real second (default 0: the clock stands still until advanced "
-      "through POST /__sim/clock; 600 makes a real second ten simulated minutes)",
+      "Simulated seconds per real second (default 1: real time; 0: the clock stands still until "
+      "advanced through POST /__sim/clock; 600: a real second is ten simulated minutes)",
       "X" },
     { "user", 'u', 0, G_OPTION_ARG_STRING, &s.user, "User name (default cloudadmin@vsphere.local)",
       "NAME" },
