@@ -43,11 +43,16 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 forget_cleared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  g_autoptr (FerryStartPage) self = user_data;
   g_autoptr (GError) error = NULL;
 
+  /* Say so on the page (unless it is gone): the password would otherwise stay behind unseen. */
   if (!ferry_credential_store_clear_finish (FERRY_CREDENTIAL_STORE (source), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not remove a password from the keyring: %s", error->message);
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->connections != NULL)
+    ferry_start_page_show_error (
+        self,
+        _ ("The connection is forgotten, but its password could not be removed from your keyring."),
+        error->message);
 }
 
 static void
@@ -65,7 +70,7 @@ forget_response_cb (AdwMessageDialog *dialog, const char *response, gpointer use
   g_object_set_data (G_OBJECT (dialog), "connection", NULL);
   ferry_credential_store_clear_async (self->credentials, ferry_connection_get_server (connection),
                                       ferry_connection_get_user (connection), NULL,
-                                      forget_cleared_cb, NULL);
+                                      forget_cleared_cb, g_object_ref (self));
   if (self->editing == connection)
     ferry_start_page_set_form (self, NULL, NULL, NULL);
   ferry_connection_store_remove (self->connections, connection);
