@@ -61,6 +61,8 @@ case "$mode" in
 esac
 
 status=0
+# The wrapper (valgrind) is for our binaries, not for a test written as a shell script.
+case "$(head -c 2 "$1" 2>/dev/null)" in '#!') FERRY_TEST_WRAPPER= ;; esac
 # shellcheck disable=SC2086 # FERRY_TEST_WRAPPER is a command line on purpose
 ${FERRY_TEST_WRAPPER:-} "$@" || status=$?
 if [ -n "${keyring_pid:-}" ]; then
