@@ -72,7 +72,8 @@ ferry_sim_engine_group_schedule (FerrySimEngine *engine, const char *group_id, J
 JsonNode *
 ferry_sim_engine_job (FerrySimEngine *engine, const char *job_id, guint *status);
 
-GPtrArray *ferry_sim_engine_get_arrived (FerrySimEngine *engine); /* const FerrySimVm* */
+GPtrArray *
+ferry_sim_engine_get_arrived (FerrySimEngine *engine); /* const FerrySimVm* */
 guint64
 ferry_sim_engine_reserved (FerrySimEngine *engine, const char *datastore_id);
 void
