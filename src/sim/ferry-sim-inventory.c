@@ -893,53 +893,46 @@ ferry_sim_world_write_vm (FerrySimWorld *w, const FerrySimVm *vm, GString *out)
                           vm->snapshot_count, vm->iso_mounted ? "true" : "false");
 }
 
-FerrySimNetwork *
-ferry_sim_world_find_network (GPtrArray *networks, const char *id)
+/* Networks, containers and datastores all start with their `char *id`. */
+typedef struct
+{
+  char *id;
+} IdentifiedEntry;
+G_STATIC_ASSERT (G_STRUCT_OFFSET (FerrySimNetwork, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (FerrySimContainer, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (FerrySimDatastore, id) == 0);
+
+static gpointer
+find_by_id (GPtrArray *entries, const char *id)
 {
   guint i;
 
   if (id == NULL)
     return NULL;
-  for (i = 0; i < networks->len; i++)
+  for (i = 0; i < entries->len; i++)
     {
-      FerrySimNetwork *n = g_ptr_array_index (networks, i);
+      IdentifiedEntry *e = g_ptr_array_index (entries, i);
 
-      if (g_str_equal (n->id, id))
-        return n;
+      if (g_str_equal (e->id, id))
+        return e;
     }
   return NULL;
+}
+
+FerrySimNetwork *
+ferry_sim_world_find_network (GPtrArray *networks, const char *id)
+{
+  return find_by_id (networks, id);
 }
 
 FerrySimContainer *
 ferry_sim_world_find_container (GPtrArray *containers, const char *id)
 {
-  guint i;
-
-  if (id == NULL)
-    return NULL;
-  for (i = 0; i < containers->len; i++)
-    {
-      FerrySimContainer *c = g_ptr_array_index (containers, i);
-
-      if (g_str_equal (c->id, id))
-        return c;
-    }
-  return NULL;
+  return find_by_id (containers, id);
 }
 
 FerrySimDatastore *
 ferry_sim_world_find_datastore (GPtrArray *datastores, const char *id)
 {
-  guint i;
-
-  if (id == NULL)
-    return NULL;
-  for (i = 0; i < datastores->len; i++)
-    {
-      FerrySimDatastore *d = g_ptr_array_index (datastores, i);
-
-      if (g_str_equal (d->id, id))
-        return d;
-    }
-  return NULL;
+  return find_by_id (datastores, id);
 }
