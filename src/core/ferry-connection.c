@@ -17,7 +17,10 @@ struct _FerryConnection
 };
 
 G_DEFINE_FINAL_TYPE (FerryConnection, ferry_connection, G_TYPE_OBJECT)
-G_DEFINE_QUARK (ferry - connection - error - quark, ferry_connection_error)
+/* The quark name is a string, not an expression: keep clang-format off it. */
+/* clang-format off */
+G_DEFINE_QUARK (ferry-connection-error-quark, ferry_connection_error)
+/* clang-format on */
 
 enum
 {

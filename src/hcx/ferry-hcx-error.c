@@ -3,4 +3,7 @@
 
 #include "ferry-hcx-error.h"
 
-G_DEFINE_QUARK (ferry - hcx - error - quark, ferry_hcx_error)
+/* The quark name is a string, not an expression: keep clang-format off it. */
+/* clang-format off */
+G_DEFINE_QUARK (ferry-hcx-error-quark, ferry_hcx_error)
+/* clang-format on */

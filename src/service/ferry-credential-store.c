@@ -15,7 +15,10 @@ G_DEFINE_ENUM_TYPE (FerryCredentialBackend, ferry_credential_backend,
                     G_DEFINE_ENUM_VALUE (FERRY_CREDENTIAL_BACKEND_UNKNOWN, "unknown"),
                     G_DEFINE_ENUM_VALUE (FERRY_CREDENTIAL_BACKEND_KEYRING, "keyring"),
                     G_DEFINE_ENUM_VALUE (FERRY_CREDENTIAL_BACKEND_MEMORY, "memory"))
-G_DEFINE_QUARK (ferry - credential - error - quark, ferry_credential_error)
+/* The quark name is a string, not an expression: keep clang-format off it. */
+/* clang-format off */
+G_DEFINE_QUARK (ferry-credential-error-quark, ferry_credential_error)
+/* clang-format on */
 
 enum
 {

@@ -19,7 +19,10 @@ struct _FerryConnectionSession
 };
 
 G_DEFINE_FINAL_TYPE (FerryConnectionSession, ferry_connection_session, G_TYPE_OBJECT)
-G_DEFINE_QUARK (ferry - connection - session - error - quark, ferry_connection_session_error)
+/* The quark name is a string, not an expression: keep clang-format off it. */
+/* clang-format off */
+G_DEFINE_QUARK (ferry-connection-session-error-quark, ferry_connection_session_error)
+/* clang-format on */
 
 enum
 {
