@@ -4,6 +4,15 @@
 #include "ferry-sim-engine-private.h"
 #include "ferry-sim-json.h"
 
+/* The id a client chose for a group it creates, if any. */
+static const char *
+group_id_of (JsonObject *item)
+{
+  const char *id = ferry_sim_json_string (item, "desiredMigrationGroupId");
+
+  return id != NULL && *id != '\0' ? id : NULL;
+}
+
 JsonNode *
 ferry_sim_engine_groups_create (FerrySimEngine *e, JsonNode *body, const char *username,
                                 guint *status)
@@ -25,7 +34,17 @@ ferry_sim_engine_groups_create (FerrySimEngine *e, JsonNode *body, const char *u
       JsonNode *node = json_array_get_element (items, i);
       JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       JsonArray *migrations = ferry_sim_json_array (o, "migrations");
+      const char *want = group_id_of (o);
 
+      /* A chosen id makes a retried create safe: the second one is refused. */
+      if (want != NULL && ferry_sim_engine_find_group (e, want) != NULL)
+        {
+          g_autofree char *msg
+              = g_strdup_printf ("Group %u: a migration group %s already exists.", i + 1, want);
+
+          *status = 400;
+          return ferry_sim_error_body ("DUPLICATE_GROUP", msg);
+        }
       for (j = 0; migrations != NULL && j < json_array_get_length (migrations); j++)
         {
           JsonNode *mn = json_array_get_element (migrations, j);
@@ -55,7 +74,8 @@ ferry_sim_engine_groups_create (FerrySimEngine *e, JsonNode *body, const char *u
       JsonNode *node = json_array_get_element (items, i);
       JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       JsonArray *migrations = ferry_sim_json_array (o, "migrations");
-      Group *g = ferry_sim_engine_ensure_group (e, NULL, ferry_sim_json_string (o, "name"));
+      Group *g
+          = ferry_sim_engine_ensure_group (e, group_id_of (o), ferry_sim_json_string (o, "name"));
 
       json_builder_begin_object (b);
       ferry_sim_json_add_string (b, "migrationGroupId", g->id);

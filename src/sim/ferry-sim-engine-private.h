@@ -95,6 +95,7 @@ typedef struct
   guint next_quarter;
   gboolean did_fail;
   gboolean is_cancelled;
+  gint64 visible_after_us; /* monotonic; out of queries until then (a server still settling) */
   char *message;
   char *error;
   GArray *log;
@@ -137,6 +138,7 @@ struct _FerrySimEngine
   gboolean unknown_states; /* report intermediate states under other names */
   GPtrArray *arrived;      /* const FerrySimVm*: migrated, now in the destination inventory */
   guint64 counter;
+  guint settle_ms; /* migrations created now stay out of queries this long */
 };
 
 typedef struct

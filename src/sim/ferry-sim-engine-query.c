@@ -163,6 +163,7 @@ ferry_sim_engine_query (FerrySimEngine *e, JsonNode *body, guint *status)
   gint64 skip
       = MAX (ferry_sim_json_int (paging, "skipCount", 0), ferry_sim_json_int (paging, "offset", 0));
   g_autoptr (JsonBuilder) b = json_builder_new ();
+  gint64 now_us = g_get_monotonic_time ();
   guint i, matched = 0, emitted = 0;
 
   ferry_sim_engine_now (e);
@@ -181,6 +182,8 @@ ferry_sim_engine_query (FerrySimEngine *e, JsonNode *body, guint *status)
       Migration *m = g_ptr_array_index (e->migrations, i);
 
       if (skip_drafts && m->state == ST_DRAFT)
+        continue;
+      if (m->visible_after_us > now_us)
         continue;
       if (!filter_matches (ids, m->id) || !filter_matches (groups, m->group_id)
           || !(filter_matches (states, m->state)

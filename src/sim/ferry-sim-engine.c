@@ -210,6 +210,14 @@ ferry_sim_engine_add_services (FerrySimEngine *e, FerrySimSide side, JsonBuilder
   json_builder_end_array (b);
 }
 
+/* While set, the migrations a request creates stay out of query answers for that many real
+ * milliseconds: a server that acts first and shows it later. */
+void
+ferry_sim_engine_set_settle (FerrySimEngine *e, guint ms)
+{
+  e->settle_ms = ms;
+}
+
 void
 ferry_sim_engine_set_vm_failure (FerrySimEngine *e, const char *entity_id, const char *phase)
 {
@@ -284,6 +292,8 @@ ferry_sim_migration_new (FerrySimEngine *e, JsonObject *intent, const FerrySimVm
   m->state = ST_DRAFT;
   m->intent = node;
   m->created = m->updated = e->time;
+  if (e->settle_ms > 0)
+    m->visible_after_us = g_get_monotonic_time () + (gint64)e->settle_ms * 1000;
   m->win_start = ferry_sim_json_int (schedule, "startTime", 0);
   m->win_end = ferry_sim_json_int (schedule, "expiryTime", 0);
   m->total_bytes = vm->disk_bytes;
@@ -367,13 +377,37 @@ ferry_sim_body_items (JsonNode *body)
 
 /* ---- state -------------------------------------------------------------------------------- */
 
+/* name → count, written as a JSON object (the keys must outlive the table). */
+static void
+count_into (GHashTable *table, const char *key)
+{
+  g_hash_table_insert (table, (gpointer)key,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (table, key)) + 1));
+}
+
+static void
+add_counts (JsonBuilder *b, const char *member, GHashTable *table)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  json_builder_set_member_name (b, member);
+  json_builder_begin_object (b);
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    ferry_sim_json_add_int (b, key, GPOINTER_TO_UINT (value));
+  json_builder_end_object (b);
+}
+
 void
 ferry_sim_engine_add_state (FerrySimEngine *e, JsonBuilder *b)
 {
   g_autoptr (GHashTable) by_state = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key, value;
-  guint i;
+  g_autoptr (GHashTable) by_entity = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) drafts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 now_us = g_get_monotonic_time ();
+  guint i, settling = 0;
 
   ferry_sim_engine_now (e);
   ferry_sim_json_add_int (b, "clock", e->time);
@@ -384,16 +418,20 @@ ferry_sim_engine_add_state (FerrySimEngine *e, JsonBuilder *b)
     {
       Migration *m = g_ptr_array_index (e->migrations, i);
 
-      g_hash_table_insert (
-          by_state, (gpointer)m->state,
-          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (by_state, m->state)) + 1));
+      count_into (by_state, m->state);
+      count_into (m->state == ST_DRAFT ? drafts : by_entity, m->vm->id);
+      if (m->visible_after_us > now_us)
+        settling++;
     }
-  json_builder_set_member_name (b, "migrationsByState");
-  json_builder_begin_object (b);
-  g_hash_table_iter_init (&iter, by_state);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    ferry_sim_json_add_int (b, key, GPOINTER_TO_UINT (value));
-  json_builder_end_object (b);
+  for (i = 0; i < e->groups->len; i++)
+    count_into (by_name, ((Group *)g_ptr_array_index (e->groups, i))->name);
+  /* Still hidden from queries by a "settleMs" fault. */
+  ferry_sim_json_add_int (b, "settlingMigrations", settling);
+  add_counts (b, "migrationsByState", by_state);
+  /* Per VM: migrations other than drafts, and drafts (of groups not started). */
+  add_counts (b, "migrationsByEntity", by_entity);
+  add_counts (b, "draftsByEntity", drafts);
+  add_counts (b, "groupsByName", by_name);
   json_builder_set_member_name (b, "services");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "source");

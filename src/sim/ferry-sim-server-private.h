@@ -30,7 +30,13 @@ typedef struct
   gboolean truncate;
   gboolean malformed;
   gboolean html;
-  guint count; /* 0 = until cleared */
+  gboolean reset;         /* headers and half the body, then a TCP reset */
+  gboolean stall;         /* headers and half the body, then nothing more */
+  gboolean ignore_paging; /* offset/skipCount ignored: every page is the first */
+  guint latency_after_ms; /* act at once, answer this much later */
+  guint settle_ms;        /* migrations this request creates stay out of queries this long */
+  guint skip;             /* matching requests still to let through before this one acts */
+  guint count;            /* 0 = until cleared */
 } Fault;
 
 typedef struct
@@ -73,6 +79,8 @@ struct _FerrySimServer
 };
 
 /* ferry-sim-server-respond.c */
+void
+ferry_sim_response_clear (Response *r);
 void
 ferry_sim_respond_raw (Response *r, guint status, const char *content_type, char *data, gsize len);
 void
@@ -120,13 +128,21 @@ ferry_sim_server_handle_compute_profiles (FerrySimServer *self, GHashTable *quer
 void
 ferry_sim_server_handle_service_mesh (FerrySimServer *self, Response *r);
 
-/* ferry-sim-server-faults.c */
+/* ferry-sim-server-faults.c: faults, and how an answer reaches the wire */
 void
 ferry_sim_fault_free (gpointer data);
 Fault *
 ferry_sim_server_take_fault (FerrySimServer *self, const char *path);
 void
 ferry_sim_fault_mangle_response (Fault *f, Response *r);
+void
+ferry_sim_fault_strip_paging (JsonNode *body);
+void
+ferry_sim_send_response (SoupServerMessage *msg, Response *r);
+void
+ferry_sim_drop_connection (SoupServerMessage *msg);
+gboolean
+ferry_sim_server_deliver (FerrySimServer *self, SoupServerMessage *msg, Fault *fault, Response *r);
 
 /* ferry-sim-server-control.c */
 void

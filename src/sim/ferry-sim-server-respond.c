@@ -10,6 +10,15 @@
 /* ---- responses -------------------------------------------------------------------------- */
 
 void
+ferry_sim_response_clear (Response *r)
+{
+  g_free (r->content_type);
+  g_clear_pointer (&r->body, g_bytes_unref);
+  g_free (r->token);
+  memset (r, 0, sizeof *r);
+}
+
+void
 ferry_sim_respond_raw (Response *r, guint status, const char *content_type, char *data, gsize len)
 {
   char *type = g_strdup (content_type); /* content_type may be r->content_type itself */

@@ -32,14 +32,6 @@ session_free (gpointer data)
 }
 
 static void
-response_clear (Response *r)
-{
-  g_free (r->content_type);
-  g_clear_pointer (&r->body, g_bytes_unref);
-  g_free (r->token);
-}
-
-static void
 disconnect_server (gpointer data)
 {
   soup_server_disconnect (data);
@@ -194,32 +186,9 @@ route_api (FerrySimServer *self, SoupServerMessage *msg, const char *method, con
     }
 }
 
-static void
-send_response (FerrySimServer *self, SoupServerMessage *msg, Response *r)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  gsize len = 0;
-  gconstpointer data = r->body != NULL ? g_bytes_get_data (r->body, &len) : NULL;
-
-  soup_server_message_set_status (msg, r->status != 0 ? r->status : 500, NULL);
-  if (r->token != NULL)
-    soup_message_headers_replace (headers, "x-hm-authorization", r->token);
-  soup_server_message_set_response (msg,
-                                    r->content_type != NULL ? r->content_type : "application/json",
-                                    SOUP_MEMORY_COPY, data, len);
-}
-
-static void
-drop_connection (SoupServerMessage *msg)
-{
-  GSocket *socket = soup_server_message_get_socket (msg);
-
-  if (socket != NULL)
-    g_socket_shutdown (socket, TRUE, TRUE, NULL);
-  soup_server_message_set_status (msg, 500, NULL);
-}
-
-static void
+/* Answers msg, or arranges for it to be answered later. TRUE if msg was paused for that (the
+ * caller must not unpause it). */
+static gboolean
 process (FerrySimServer *self, SoupServerMessage *msg, const char *path, GHashTable *query,
          Fault *fault)
 {
@@ -227,11 +196,12 @@ process (FerrySimServer *self, SoupServerMessage *msg, const char *path, GHashTa
   SoupMessageBody *req = soup_server_message_get_request_body (msg);
   g_autoptr (JsonNode) body = NULL;
   Response r = { 0 };
+  gboolean held;
 
   if (fault != NULL && fault->drop)
     {
-      drop_connection (msg);
-      return;
+      ferry_sim_drop_connection (msg);
+      return FALSE;
     }
 
   if (req != NULL && req->length > 0)
@@ -248,13 +218,15 @@ process (FerrySimServer *self, SoupServerMessage *msg, const char *path, GHashTa
               = g_strdup_printf ("The request body is not valid JSON: %s", error->message);
 
           ferry_sim_respond_error (&r, 400, "INVALID_JSON", m);
-          send_response (self, msg, &r);
-          response_clear (&r);
-          return;
+          ferry_sim_send_response (msg, &r);
+          ferry_sim_response_clear (&r);
+          return FALSE;
         }
       if (json_parser_get_root (parser) != NULL)
         body = json_node_copy (json_parser_get_root (parser));
     }
+  if (fault != NULL && fault->ignore_paging)
+    ferry_sim_fault_strip_paging (body);
 
   if (g_str_has_prefix (path, "/__sim/"))
     ferry_sim_server_handle_control (self, msg, method, path, body, &r);
@@ -266,7 +238,11 @@ process (FerrySimServer *self, SoupServerMessage *msg, const char *path, GHashTa
       ferry_sim_respond_error (&r, status, "SERVICE_UNAVAILABLE", m);
     }
   else if (g_str_equal (path, API) || g_str_has_prefix (path, API "/"))
-    route_api (self, msg, method, path, query, body, &r);
+    {
+      ferry_sim_engine_set_settle (self->engine, fault != NULL ? fault->settle_ms : 0);
+      route_api (self, msg, method, path, query, body, &r);
+      ferry_sim_engine_set_settle (self->engine, 0);
+    }
   else
     {
       g_autofree char *m = g_strdup_printf ("No such path: %s %s (the API lives under "
@@ -278,14 +254,15 @@ process (FerrySimServer *self, SoupServerMessage *msg, const char *path, GHashTa
 
   if (fault != NULL && fault->drop_after)
     {
-      drop_connection (msg);
-      response_clear (&r);
-      return;
+      ferry_sim_drop_connection (msg);
+      ferry_sim_response_clear (&r);
+      return FALSE;
     }
   if (fault != NULL)
     ferry_sim_fault_mangle_response (fault, &r);
-  send_response (self, msg, &r);
-  response_clear (&r);
+  held = ferry_sim_server_deliver (self, msg, fault, &r);
+  ferry_sim_response_clear (&r);
+  return held;
 }
 
 typedef struct
@@ -315,8 +292,8 @@ delayed_cb (gpointer data)
   Delayed *d = data;
 
   g_ptr_array_remove_fast (d->self->delayed, g_main_current_source ());
-  process (d->self, d->msg, d->path, d->query, d->fault);
-  soup_server_message_unpause (d->msg);
+  if (!process (d->self, d->msg, d->path, d->query, d->fault))
+    soup_server_message_unpause (d->msg);
   return G_SOURCE_REMOVE;
 }
 
