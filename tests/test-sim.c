@@ -2064,7 +2064,32 @@ test_clock (void)
   g_assert_cmpint (sim_clock (fx), ==, t0 + 90500);
   s = control (fx, "POST", "/__sim/clock", "{\"speed\":600}");
   g_assert_cmpfloat (json_node_get_double (jget (s, "speed")), ==, 600);
-  g_assert_cmpint (sim_clock (fx), >=, t0 + 90500);
+  /* Speed 600: the simulated time between two reads is 600 times the real time between them.
+   * The server read each clock somewhere inside the test's own bracket of monotonic times, so
+   * the simulated delta lies between 600 × the inner and 600 × the outer real interval. */
+  {
+    gint64 r0, r1, r2, r3, c1, c2;
+
+    r0 = g_get_monotonic_time ();
+    c1 = sim_clock (fx);
+    r1 = g_get_monotonic_time ();
+    g_usleep (100000);
+    r2 = g_get_monotonic_time ();
+    c2 = sim_clock (fx);
+    r3 = g_get_monotonic_time ();
+    g_assert_cmpint (c1, >=, t0 + 90500);
+    g_assert_cmpint (c2 - c1, >=, 600 * (r2 - r1) / 1000 - 1);
+    g_assert_cmpint (c2 - c1, <=, 600 * (r3 - r0) / 1000 + 1);
+    g_assert_cmpint (c2 - c1, >=, 60000); /* at least 100 ms × 600 */
+  }
+  /* Back to 0: it stands still again, exactly. */
+  {
+    g_autoptr (JsonNode) z = control (fx, "POST", "/__sim/clock", "{\"speed\":0}");
+    gint64 frozen = jint (z, "clock");
+
+    g_usleep (20000);
+    g_assert_cmpint (sim_clock (fx), ==, frozen);
+  }
   fx_free (fx);
 }
 
