@@ -10,11 +10,45 @@
 #include "ferry-hcx-json.h"
 #include "ferry-hcx-json-lexer-private.h"
 
-void
-ferry_value_clear (Value *v)
+/* Valid UTF-8? Runs of ASCII (almost every byte of an inventory) eight bytes at a time. */
+static gboolean
+utf8_valid (const char *data, gsize len)
 {
-  g_clear_pointer (&v->str, g_free);
-  v->type = V_NONE;
+  gsize i = 0;
+
+  while (i + 8 <= len)
+    {
+      guint64 w;
+
+      memcpy (&w, data + i, 8);
+      if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+        break;
+      i += 8;
+    }
+  while (i < len && (guchar)data[i] < 0x80)
+    i++;
+  return i == len || g_utf8_validate_len (data + i, len - i, NULL);
+}
+
+gboolean
+ferry_lexer_init (Lexer *lx, const char *data, gsize len)
+{
+  memset (lx, 0, sizeof *lx);
+  if (data == NULL || len == 0 || len >= G_MAXSIZE - 1 || !utf8_valid (data, len))
+    return FALSE;
+  lx->copy = g_malloc (len + 1);
+  memcpy (lx->copy, data, len);
+  lx->copy[len] = '\0';
+  lx->p = lx->copy;
+  lx->end = lx->copy + len;
+  return TRUE;
+}
+
+void
+ferry_lexer_clear (Lexer *lx)
+{
+  g_clear_pointer (&lx->copy, g_free);
+  lx->p = lx->end = lx->str = NULL;
 }
 
 static int
@@ -36,89 +70,94 @@ hex4 (const char *p)
 gboolean
 ferry_lexer_read_string (Lexer *lx)
 {
-  const char *start;
+  char *w;
 
   ferry_lexer_skip_ws (lx);
   if (lx->p >= lx->end || *lx->p != '"')
     return FALSE;
   lx->p++;
-  g_string_truncate (lx->buf, 0);
-  start = lx->p;
+  lx->str = lx->p;
+  /* The plain part: no copy at all. */
+  while (lx->p < lx->end && *lx->p != '"' && *lx->p != '\\' && (guchar)*lx->p >= 0x20)
+    lx->p++;
+  w = lx->p;
   while (lx->p < lx->end)
     {
       char c = *lx->p;
 
       if (c == '"')
         {
-          g_string_append_len (lx->buf, start, lx->p - start);
+          *w = '\0';
+          lx->len = (gsize)(w - lx->str);
           lx->p++;
           return TRUE;
         }
       if ((guchar)c < 0x20)
         return FALSE;
-      if (c == '\\')
+      if (c != '\\')
         {
-          gunichar u;
-
-          g_string_append_len (lx->buf, start, lx->p - start);
+          *w++ = c;
           lx->p++;
-          if (lx->p >= lx->end)
-            return FALSE;
-          switch (*lx->p)
-            {
-              case '"':
-              case '\\':
-              case '/':
-                g_string_append_c (lx->buf, *lx->p);
-                lx->p++;
-                break;
-              case 'b':
-                g_string_append_c (lx->buf, '\b');
-                lx->p++;
-                break;
-              case 'f':
-                g_string_append_c (lx->buf, '\f');
-                lx->p++;
-                break;
-              case 'n':
-                g_string_append_c (lx->buf, '\n');
-                lx->p++;
-                break;
-              case 'r':
-                g_string_append_c (lx->buf, '\r');
-                lx->p++;
-                break;
-              case 't':
-                g_string_append_c (lx->buf, '\t');
-                lx->p++;
-                break;
-              case 'u':
-                if (lx->end - lx->p < 5 || (int)(u = hex4 (lx->p + 1)) < 0)
-                  return FALSE;
-                lx->p += 5;
-                if (u >= 0xD800 && u <= 0xDBFF)
-                  {
-                    int lo;
-
-                    if (lx->end - lx->p < 6 || lx->p[0] != '\\' || lx->p[1] != 'u')
-                      return FALSE;
-                    lo = hex4 (lx->p + 2);
-                    if (lo < 0xDC00 || lo > 0xDFFF)
-                      return FALSE;
-                    u = 0x10000 + ((u - 0xD800) << 10) + ((gunichar)lo - 0xDC00);
-                    lx->p += 6;
-                  }
-                else if ((u >= 0xDC00 && u <= 0xDFFF) || u == 0)
-                  return FALSE; /* lone surrogate or NUL: leave it to json-glib */
-                g_string_append_unichar (lx->buf, u);
-                break;
-              default:
-                return FALSE;
-            }
-          start = lx->p;
           continue;
         }
+      /* An escape: what it stands for is never longer than itself, so w stays behind p. */
+      if (lx->end - lx->p < 2)
+        return FALSE;
       lx->p++;
+      switch (*lx->p)
+        {
+          case '"':
+          case '\\':
+          case '/':
+            *w++ = *lx->p++;
+            break;
+          case 'b':
+            *w++ = '\b';
+            lx->p++;
+            break;
+          case 'f':
+            *w++ = '\f';
+            lx->p++;
+            break;
+          case 'n':
+            *w++ = '\n';
+            lx->p++;
+            break;
+          case 'r':
+            *w++ = '\r';
+            lx->p++;
+            break;
+          case 't':
+            *w++ = '\t';
+            lx->p++;
+            break;
+          case 'u':
+            {
+              gunichar u;
+
+              if (lx->end - lx->p < 5 || (int)(u = hex4 (lx->p + 1)) < 0)
+                return FALSE;
+              lx->p += 5;
+              if (u >= 0xD800 && u <= 0xDBFF)
+                {
+                  int lo;
+
+                  if (lx->end - lx->p < 6 || lx->p[0] != '\\' || lx->p[1] != 'u')
+                    return FALSE;
+                  lo = hex4 (lx->p + 2);
+                  if (lo < 0xDC00 || lo > 0xDFFF)
+                    return FALSE;
+                  u = 0x10000 + ((u - 0xD800) << 10) + ((gunichar)lo - 0xDC00);
+                  lx->p += 6;
+                }
+              else if ((u >= 0xDC00 && u <= 0xDFFF) || u == 0)
+                return FALSE; /* lone surrogate or NUL: leave it to json-glib */
+              w += g_unichar_to_utf8 (u, w);
+            }
+            break;
+          default:
+            return FALSE;
+        }
     }
   return FALSE;
 }
@@ -160,6 +199,17 @@ read_number (Lexer *lx, Value *v)
         lx->p++;
     }
   n = (gsize)(lx->p - s);
+  if (!is_double && n <= 18)
+    {
+      /* At most 18 digits: no overflow, no strtoll. */
+      gint64 x = 0;
+
+      for (const char *d = *s == '-' ? s + 1 : s; d < lx->p; d++)
+        x = x * 10 + (*d - '0');
+      v->type = V_INT;
+      v->i = *s == '-' ? -x : x;
+      return TRUE;
+    }
   if (n >= sizeof tmp)
     return FALSE;
   memcpy (tmp, s, n);
@@ -206,7 +256,7 @@ ferry_lexer_read_value (Lexer *lx, Value *v)
         if (!ferry_lexer_read_string (lx))
           return FALSE;
         v->type = V_STRING;
-        v->str = g_strndup (lx->buf->str, lx->buf->len);
+        v->str = lx->str;
         return TRUE;
       case 't':
         v->type = V_BOOL;

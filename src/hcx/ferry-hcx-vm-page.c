@@ -41,34 +41,47 @@ enum
   N_FIELDS
 };
 
-static const char *const field_names[N_FIELDS] = {
-  [F_ID] = "id",
-  [F_ENTITY_ID] = "entityId",
-  [F_ENTITY_ID2] = "entity_id",
-  [F_NAME] = "name",
-  [F_ENTITY_NAME] = "entityName",
-  [F_GUEST_FULL_NAME] = "guestFullName",
-  [F_GUEST_ID] = "guestId",
-  [F_GUEST_HOST_NAME] = "guestHostName",
-  [F_POWER_STATE] = "powerState",
-  [F_HARDWARE_VERSION] = "hardwareVersion",
-  [F_TOOLS_STATUS] = "toolsStatus",
-  [F_NUM_CPU] = "numCpu",
-  [F_MEMORY_MB] = "memorySizeMB",
-  [F_MEMORY] = "memorySize",
-  [F_DISK] = "diskSize",
-  [F_FOLDER] = "folder",
-  [F_CLUSTER] = "cluster",
-  [F_DATASTORE] = "datastore",
-  [F_SNAPSHOTS] = "snapshotCount",
-  [F_ISO] = "isoMounted",
+typedef struct
+{
+  const char *name;
+  gsize len;
+} Key;
+
+#define KEY(literal)                                                                               \
+  {                                                                                                \
+    literal, sizeof literal - 1                                                                    \
+  }
+
+static const Key field_names[N_FIELDS] = {
+  [F_ID] = KEY ("id"),
+  [F_ENTITY_ID] = KEY ("entityId"),
+  [F_ENTITY_ID2] = KEY ("entity_id"),
+  [F_NAME] = KEY ("name"),
+  [F_ENTITY_NAME] = KEY ("entityName"),
+  [F_GUEST_FULL_NAME] = KEY ("guestFullName"),
+  [F_GUEST_ID] = KEY ("guestId"),
+  [F_GUEST_HOST_NAME] = KEY ("guestHostName"),
+  [F_POWER_STATE] = KEY ("powerState"),
+  [F_HARDWARE_VERSION] = KEY ("hardwareVersion"),
+  [F_TOOLS_STATUS] = KEY ("toolsStatus"),
+  [F_NUM_CPU] = KEY ("numCpu"),
+  [F_MEMORY_MB] = KEY ("memorySizeMB"),
+  [F_MEMORY] = KEY ("memorySize"),
+  [F_DISK] = KEY ("diskSize"),
+  [F_FOLDER] = KEY ("folder"),
+  [F_CLUSTER] = KEY ("cluster"),
+  [F_DATASTORE] = KEY ("datastore"),
+  [F_SNAPSHOTS] = KEY ("snapshotCount"),
+  [F_ISO] = KEY ("isoMounted"),
 };
 
+/* The index of the last string read in @keys, or -1: lengths first, so that a key costs a
+ * few integer comparisons and (at most) one or two memcmp (). */
 static int
-field_index (const char *key)
+key_index (Lexer *lx, const Key *keys, int n_keys)
 {
-  for (int i = 0; i < N_FIELDS; i++)
-    if (strcmp (field_names[i], key) == 0)
+  for (int i = 0; i < n_keys; i++)
+    if (keys[i].len == lx->len && memcmp (keys[i].name, lx->str, lx->len) == 0)
       return i;
   return -1;
 }
@@ -92,20 +105,20 @@ enum
   N_NIC_FIELDS
 };
 
-static const char *const nic_field_names[N_NIC_FIELDS] = {
-  [N_LABEL] = "label",
-  [N_MAC] = "macAddress",
-  [N_MAC2] = "mac",
-  [N_NETWORK_ID] = "networkId",
-  [N_NETWORK] = "network",
-  [N_NETWORK_NAME] = "networkName",
-  [N_NETWORK_TYPE] = "networkType",
-  [N_CONNECTED] = "connected",
-  [N_ID] = "id",
-  [N_VALUE] = "value",
-  [N_NAME] = "name",
-  [N_DISPLAY_NAME] = "displayName",
-  [N_TYPE] = "type",
+static const Key nic_field_names[N_NIC_FIELDS] = {
+  [N_LABEL] = KEY ("label"),
+  [N_MAC] = KEY ("macAddress"),
+  [N_MAC2] = KEY ("mac"),
+  [N_NETWORK_ID] = KEY ("networkId"),
+  [N_NETWORK] = KEY ("network"),
+  [N_NETWORK_NAME] = KEY ("networkName"),
+  [N_NETWORK_TYPE] = KEY ("networkType"),
+  [N_CONNECTED] = KEY ("connected"),
+  [N_ID] = KEY ("id"),
+  [N_VALUE] = KEY ("value"),
+  [N_NAME] = KEY ("name"),
+  [N_DISPLAY_NAME] = KEY ("displayName"),
+  [N_TYPE] = KEY ("type"),
 };
 
 typedef struct
@@ -157,9 +170,9 @@ read_nic_array (Lexer *lx, gboolean devices, GPtrArray *out)
                   nic_values_clear (&n);
                   return FALSE;
                 }
-              for (int i = 0; i < N_NIC_FIELDS; i++)
-                if (strcmp (nic_field_names[i], lx->buf->str) == 0)
-                  idx = i;
+              /* json-glib keeps the last of duplicate members; so does n.f[idx]. The names are
+               * distinct, so the first match is the only one. */
+              idx = key_index (lx, nic_field_names, N_NIC_FIELDS);
               if (idx < 0 ? !ferry_lexer_skip_value (lx, 2)
                           : !ferry_lexer_read_value (lx, &n.f[idx]))
                 {
@@ -233,7 +246,7 @@ read_summary (Lexer *lx, Value *fields)
 
       if (!ferry_lexer_read_string (lx) || !ferry_lexer_expect (lx, ':'))
         return FALSE;
-      idx = field_index (lx->buf->str);
+      idx = key_index (lx, field_names, N_FIELDS);
       if (idx < 0 ? !ferry_lexer_skip_value (lx, 2) : !ferry_lexer_read_value (lx, &fields[idx]))
         return FALSE;
     }
@@ -328,7 +341,7 @@ read_vm (Lexer *lx, GPtrArray *vms)
 
       if (!ferry_lexer_read_string (lx) || !ferry_lexer_expect (lx, ':'))
         goto out;
-      if (strcmp (lx->buf->str, "summary") == 0)
+      if (FERRY_LEXER_IS (lx, "summary"))
         {
           /* json-glib keeps the last of duplicate members. */
           for (int i = 0; i < N_FIELDS; i++)
@@ -342,9 +355,9 @@ read_vm (Lexer *lx, GPtrArray *vms)
             goto out;
           continue;
         }
-      if (strcmp (lx->buf->str, "networkDevices") == 0 || strcmp (lx->buf->str, "network") == 0)
+      if (FERRY_LEXER_IS (lx, "networkDevices") || FERRY_LEXER_IS (lx, "network"))
         {
-          gboolean devices = lx->buf->str[7] == 'D';
+          gboolean devices = lx->len > 7;
           GPtrArray **slot = devices ? &v.devices : &v.networks;
 
           g_clear_pointer (slot, g_ptr_array_unref);
@@ -358,7 +371,7 @@ read_vm (Lexer *lx, GPtrArray *vms)
             goto out;
           continue;
         }
-      idx = field_index (lx->buf->str);
+      idx = key_index (lx, field_names, N_FIELDS);
       if (idx < 0 ? !ferry_lexer_skip_value (lx, 1) : !ferry_lexer_read_value (lx, &v.top[idx]))
         goto out;
     }
@@ -410,8 +423,8 @@ read_paging (Lexer *lx, gint64 *total_size, gint64 *total_count)
 
       if (!ferry_lexer_read_string (lx) || !ferry_lexer_expect (lx, ':'))
         return FALSE;
-      size = strcmp (lx->buf->str, "totalSize") == 0;
-      if (!size && strcmp (lx->buf->str, "totalCount") != 0)
+      size = FERRY_LEXER_IS (lx, "totalSize");
+      if (!size && !FERRY_LEXER_IS (lx, "totalCount"))
         {
           if (!ferry_lexer_skip_value (lx, 2))
             return FALSE;
@@ -451,7 +464,7 @@ read_container (Lexer *lx, gboolean is_data, Envelope *env, GPtrArray *vms, guin
     {
       if (!ferry_lexer_read_string (lx) || !ferry_lexer_expect (lx, ':'))
         return FALSE;
-      if (strcmp (lx->buf->str, "items") == 0)
+      if (FERRY_LEXER_IS (lx, "items"))
         {
           /* Duplicate item lists, or items where json-glib would not look: give up. */
           if (env->has_items || !ferry_lexer_peek (lx, '['))
@@ -460,7 +473,7 @@ read_container (Lexer *lx, gboolean is_data, Envelope *env, GPtrArray *vms, guin
           if (!read_items (lx, vms, n_items))
             return FALSE;
         }
-      else if (strcmp (lx->buf->str, "paging") == 0)
+      else if (FERRY_LEXER_IS (lx, "paging"))
         {
           if (!ferry_lexer_peek (lx, '{') || env->has_paging)
             return FALSE;
@@ -468,7 +481,7 @@ read_container (Lexer *lx, gboolean is_data, Envelope *env, GPtrArray *vms, guin
           if (!read_paging (lx, &env->total_size, &env->total_count))
             return FALSE;
         }
-      else if (is_data && strcmp (lx->buf->str, "totalSize") == 0)
+      else if (is_data && FERRY_LEXER_IS (lx, "totalSize"))
         {
           Value v = { 0 };
 
@@ -477,7 +490,7 @@ read_container (Lexer *lx, gboolean is_data, Envelope *env, GPtrArray *vms, guin
           env->data_total = ferry_value_as_int (&v, -1);
           ferry_value_clear (&v);
         }
-      else if (!is_data && strcmp (lx->buf->str, "data") == 0)
+      else if (!is_data && FERRY_LEXER_IS (lx, "data"))
         {
           if (*has_data || !ferry_lexer_peek (lx, '{'))
             return FALSE;
@@ -496,8 +509,7 @@ gboolean
 ferry_hcx_json_parse_vm_page_fast (const char *data, gsize len, GPtrArray *vms, guint *n_items,
                                    gint64 *total)
 {
-  g_autoptr (GString) buf = g_string_sized_new (256);
-  Lexer lx = { data, data + len, buf };
+  Lexer lx;
   Envelope root_env = { FALSE, FALSE, -1, -1, -1 };
   gboolean has_data = FALSE;
   guint start_len = vms->len;
@@ -506,7 +518,7 @@ ferry_hcx_json_parse_vm_page_fast (const char *data, gsize len, GPtrArray *vms, 
   *n_items = 0;
   *total = -1;
   /* json-glib rejects invalid UTF-8; so do we, by leaving it to json-glib. */
-  if (data == NULL || len == 0 || !g_utf8_validate (data, (gssize)len, NULL))
+  if (!ferry_lexer_init (&lx, data, len))
     return FALSE;
   if (!ferry_lexer_peek (&lx, '{')
       || !read_container (&lx, FALSE, &root_env, vms, n_items, &has_data))
@@ -522,9 +534,11 @@ ferry_hcx_json_parse_vm_page_fast (const char *data, gsize len, GPtrArray *vms, 
   if (t < 0 && has_data)
     t = root_env.data_total;
   *total = t >= 0 ? t : -1;
+  ferry_lexer_clear (&lx);
   return TRUE;
 
 fail:
+  ferry_lexer_clear (&lx);
   g_ptr_array_remove_range (vms, start_len, vms->len - start_len);
   *n_items = 0;
   return FALSE;
