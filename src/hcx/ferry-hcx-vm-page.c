@@ -126,12 +126,18 @@ typedef struct
   Value f[N_NIC_FIELDS];
 } NicValues;
 
-static void
-nic_values_clear (NicValues *n)
+/* The values of one VM. Its NIC lists are kept as values (strings borrowed from the lexer)
+ * and only the one that wins becomes FerryNic objects: the simulator, like HCX, sends both
+ * network[] and networkDevices[], and the devices win. The arrays are the page's, reused. */
+typedef struct
 {
-  for (int i = 0; i < N_NIC_FIELDS; i++)
-    ferry_value_clear (&n->f[i]);
-}
+  Value top[N_FIELDS];
+  Value summary[N_FIELDS];
+  GArray *devices;  /* NicValues, when networkDevices is an array (has_devices) */
+  GArray *networks; /* NicValues, when network is an array (has_networks) */
+  gboolean has_devices;
+  gboolean has_networks;
+} VmValues;
 
 static const char *
 first_string (const Value *a, const Value *b)
@@ -139,18 +145,18 @@ first_string (const Value *a, const Value *b)
   return ferry_value_as_string (a) != NULL ? ferry_value_as_string (a) : ferry_value_as_string (b);
 }
 
-/* Reads an array of NIC objects (non-objects are skipped, like the tree parser does). */
+/* Reads an array of NIC objects into @out (non-objects are skipped, like the tree parser). */
 static gboolean
-read_nic_array (Lexer *lx, gboolean devices, GPtrArray *out)
+read_nic_array (Lexer *lx, GArray *out)
 {
+  g_array_set_size (out, 0);
   if (!ferry_lexer_expect (lx, '['))
     return FALSE;
   if (ferry_lexer_expect (lx, ']'))
     return TRUE;
   do
     {
-      NicValues n = { 0 };
-      FerryNic *nic;
+      NicValues *n;
 
       if (!ferry_lexer_peek (lx, '{'))
         {
@@ -159,78 +165,52 @@ read_nic_array (Lexer *lx, gboolean devices, GPtrArray *out)
           continue;
         }
       lx->p++;
+      g_array_set_size (out, out->len + 1); /* zeroed: every value V_NONE */
+      n = &g_array_index (out, NicValues, out->len - 1);
+      if (ferry_lexer_expect (lx, '}'))
+        continue;
+      do
+        {
+          int idx;
+
+          if (!ferry_lexer_read_string (lx) || !ferry_lexer_expect (lx, ':'))
+            return FALSE;
+          /* json-glib keeps the last of duplicate members; so does n->f[idx]. */
+          idx = key_index (lx, nic_field_names, N_NIC_FIELDS);
+          if (idx < 0 ? !ferry_lexer_skip_value (lx, 2) : !ferry_lexer_read_value (lx, &n->f[idx]))
+            return FALSE;
+        }
+      while (ferry_lexer_expect (lx, ','));
       if (!ferry_lexer_expect (lx, '}'))
-        {
-          do
-            {
-              int idx = -1;
-
-              if (!ferry_lexer_read_string (lx) || !ferry_lexer_expect (lx, ':'))
-                {
-                  nic_values_clear (&n);
-                  return FALSE;
-                }
-              /* json-glib keeps the last of duplicate members; so does n.f[idx]. The names are
-               * distinct, so the first match is the only one. */
-              idx = key_index (lx, nic_field_names, N_NIC_FIELDS);
-              if (idx < 0 ? !ferry_lexer_skip_value (lx, 2)
-                          : !ferry_lexer_read_value (lx, &n.f[idx]))
-                {
-                  nic_values_clear (&n);
-                  return FALSE;
-                }
-            }
-          while (ferry_lexer_expect (lx, ','));
-          if (!ferry_lexer_expect (lx, '}'))
-            {
-              nic_values_clear (&n);
-              return FALSE;
-            }
-        }
-
-      nic = ferry_nic_new ();
-      _ferry_nic_set_quiet (nic, TRUE);
-      if (devices)
-        {
-          ferry_nic_set_label (nic, ferry_value_as_string (&n.f[N_LABEL]));
-          ferry_nic_set_mac_address (nic, first_string (&n.f[N_MAC], &n.f[N_MAC2]));
-          ferry_nic_set_network_id (nic, first_string (&n.f[N_NETWORK_ID], &n.f[N_NETWORK]));
-          ferry_nic_set_network_name (nic, ferry_value_as_string (&n.f[N_NETWORK_NAME]));
-          ferry_nic_set_network_type (nic, ferry_value_as_string (&n.f[N_NETWORK_TYPE]));
-          ferry_nic_set_connected (nic, ferry_value_as_bool (&n.f[N_CONNECTED], TRUE));
-        }
-      else
-        {
-          ferry_nic_set_network_id (nic, first_string (&n.f[N_ID], &n.f[N_VALUE]));
-          ferry_nic_set_network_name (nic, first_string (&n.f[N_NAME], &n.f[N_DISPLAY_NAME]));
-          ferry_nic_set_network_type (nic, ferry_value_as_string (&n.f[N_TYPE]));
-        }
-      _ferry_nic_set_quiet (nic, FALSE);
-      g_ptr_array_add (out, nic);
-      nic_values_clear (&n);
+        return FALSE;
     }
   while (ferry_lexer_expect (lx, ','));
   return ferry_lexer_expect (lx, ']');
 }
 
-typedef struct
+static FerryNic *
+build_nic (const NicValues *n, gboolean devices)
 {
-  Value top[N_FIELDS];
-  Value summary[N_FIELDS];
-  GPtrArray *devices;  /* FerryNic, when networkDevices is an array */
-  GPtrArray *networks; /* FerryNic, when network is an array */
-} VmValues;
+  FerryNic *nic = ferry_nic_new ();
 
-static void
-vm_values_clear (VmValues *v)
-{
-  for (int i = 0; i < N_FIELDS; i++)
+  _ferry_nic_set_quiet (nic, TRUE);
+  if (devices)
     {
-      ferry_value_clear (&v->top[i]);
-      ferry_value_clear (&v->summary[i]);
+      ferry_nic_set_label (nic, ferry_value_as_string (&n->f[N_LABEL]));
+      ferry_nic_set_mac_address (nic, first_string (&n->f[N_MAC], &n->f[N_MAC2]));
+      ferry_nic_set_network_id (nic, first_string (&n->f[N_NETWORK_ID], &n->f[N_NETWORK]));
+      ferry_nic_set_network_name (nic, ferry_value_as_string (&n->f[N_NETWORK_NAME]));
+      ferry_nic_set_network_type (nic, ferry_value_as_string (&n->f[N_NETWORK_TYPE]));
+      ferry_nic_set_connected (nic, ferry_value_as_bool (&n->f[N_CONNECTED], TRUE));
     }
-  g_clear_pointer (&v->devices, g_ptr_array_unref);
-  g_clear_pointer (&v->networks, g_ptr_array_unref);
+  else
+    {
+      ferry_nic_set_network_id (nic, first_string (&n->f[N_ID], &n->f[N_VALUE]));
+      ferry_nic_set_network_name (nic, first_string (&n->f[N_NAME], &n->f[N_DISPLAY_NAME]));
+      ferry_nic_set_network_type (nic, ferry_value_as_string (&n->f[N_TYPE]));
+    }
+  _ferry_nic_set_quiet (nic, FALSE);
+  return nic;
 }
 
 static gboolean
@@ -281,7 +261,7 @@ build_vm (VmValues *v)
   gint64 num_cpu = vm_int (v, F_NUM_CPU);
   gint64 snapshots = ferry_value_as_int (&v->top[F_SNAPSHOTS], -1);
   const Value *iso = &v->top[F_ISO];
-  GPtrArray *nics = v->devices != NULL ? v->devices : v->networks;
+  GArray *nics = v->has_devices ? v->devices : v->has_networks ? v->networks : NULL;
   FerryTriState iso_state = FERRY_TRI_STATE_UNKNOWN;
 
   if (id == NULL)
@@ -321,91 +301,90 @@ build_vm (VmValues *v)
   ferry_vm_set_snapshot_count (vm, snapshots >= 0 && snapshots <= G_MAXINT ? (int)snapshots : -1);
   ferry_vm_set_iso_mounted (vm, iso_state);
   for (guint i = 0; nics != NULL && i < nics->len; i++)
-    ferry_vm_add_nic (vm, g_ptr_array_index (nics, i));
+    {
+      g_autoptr (FerryNic) nic
+          = build_nic (&g_array_index (nics, NicValues, i), nics == v->devices);
+
+      ferry_vm_add_nic (vm, nic);
+    }
   _ferry_vm_set_quiet (vm, FALSE);
   return vm;
 }
 
+/* Reads one VM object into @v (whose NIC arrays are reused) and adds it to @vms. */
 static gboolean
-read_vm (Lexer *lx, GPtrArray *vms)
+read_vm (Lexer *lx, GPtrArray *vms, VmValues *v)
 {
-  VmValues v = { 0 };
-  gboolean ok = FALSE;
+  memset (v->top, 0, sizeof v->top);
+  memset (v->summary, 0, sizeof v->summary);
+  v->has_devices = v->has_networks = FALSE;
 
   lx->p++; /* '{' */
-  if (ferry_lexer_expect (lx, '}'))
-    goto done;
-  do
-    {
-      int idx;
-
-      if (!ferry_lexer_read_string (lx) || !ferry_lexer_expect (lx, ':'))
-        goto out;
-      if (FERRY_LEXER_IS (lx, "summary"))
-        {
-          /* json-glib keeps the last of duplicate members. */
-          for (int i = 0; i < N_FIELDS; i++)
-            ferry_value_clear (&v.summary[i]);
-          if (ferry_lexer_peek (lx, '{'))
-            {
-              if (!read_summary (lx, v.summary))
-                goto out;
-            }
-          else if (!ferry_lexer_skip_value (lx, 1))
-            goto out;
-          continue;
-        }
-      if (FERRY_LEXER_IS (lx, "networkDevices") || FERRY_LEXER_IS (lx, "network"))
-        {
-          gboolean devices = lx->len > 7;
-          GPtrArray **slot = devices ? &v.devices : &v.networks;
-
-          g_clear_pointer (slot, g_ptr_array_unref);
-          if (ferry_lexer_peek (lx, '['))
-            {
-              *slot = g_ptr_array_new_with_free_func (g_object_unref);
-              if (!read_nic_array (lx, devices, *slot))
-                goto out;
-            }
-          else if (!ferry_lexer_skip_value (lx, 1))
-            goto out;
-          continue;
-        }
-      idx = key_index (lx, field_names, N_FIELDS);
-      if (idx < 0 ? !ferry_lexer_skip_value (lx, 1) : !ferry_lexer_read_value (lx, &v.top[idx]))
-        goto out;
-    }
-  while (ferry_lexer_expect (lx, ','));
   if (!ferry_lexer_expect (lx, '}'))
-    goto out;
-done:
-  g_ptr_array_add (vms, build_vm (&v));
-  ok = TRUE;
-out:
-  vm_values_clear (&v);
-  return ok;
+    {
+      do
+        {
+          int idx;
+
+          if (!ferry_lexer_read_string (lx) || !ferry_lexer_expect (lx, ':'))
+            return FALSE;
+          if (FERRY_LEXER_IS (lx, "summary"))
+            {
+              /* json-glib keeps the last of duplicate members. */
+              memset (v->summary, 0, sizeof v->summary);
+              if (ferry_lexer_peek (lx, '{') ? !read_summary (lx, v->summary)
+                                             : !ferry_lexer_skip_value (lx, 1))
+                return FALSE;
+              continue;
+            }
+          if (FERRY_LEXER_IS (lx, "networkDevices") || FERRY_LEXER_IS (lx, "network"))
+            {
+              gboolean devices = lx->len > 7;
+              gboolean *has = devices ? &v->has_devices : &v->has_networks;
+
+              *has = ferry_lexer_peek (lx, '[');
+              if (*has ? !read_nic_array (lx, devices ? v->devices : v->networks)
+                       : !ferry_lexer_skip_value (lx, 1))
+                return FALSE;
+              continue;
+            }
+          idx = key_index (lx, field_names, N_FIELDS);
+          if (idx < 0 ? !ferry_lexer_skip_value (lx, 1)
+                      : !ferry_lexer_read_value (lx, &v->top[idx]))
+            return FALSE;
+        }
+      while (ferry_lexer_expect (lx, ','));
+      if (!ferry_lexer_expect (lx, '}'))
+        return FALSE;
+    }
+  g_ptr_array_add (vms, build_vm (v));
+  return TRUE;
 }
 
 static gboolean
 read_items (Lexer *lx, GPtrArray *vms, guint *n_items)
 {
+  VmValues v = { 0 };
+  gboolean ok = FALSE;
+
   if (!ferry_lexer_expect (lx, '['))
     return FALSE;
   if (ferry_lexer_expect (lx, ']'))
     return TRUE;
+  v.devices = g_array_sized_new (FALSE, TRUE, sizeof (NicValues), 8);
+  v.networks = g_array_sized_new (FALSE, TRUE, sizeof (NicValues), 8);
   do
     {
       (*n_items)++;
-      if (ferry_lexer_peek (lx, '{'))
-        {
-          if (!read_vm (lx, vms))
-            return FALSE;
-        }
-      else if (!ferry_lexer_skip_value (lx, 1))
-        return FALSE;
+      if (ferry_lexer_peek (lx, '{') ? !read_vm (lx, vms, &v) : !ferry_lexer_skip_value (lx, 1))
+        goto out;
     }
   while (ferry_lexer_expect (lx, ','));
-  return ferry_lexer_expect (lx, ']');
+  ok = ferry_lexer_expect (lx, ']');
+out:
+  g_array_unref (v.devices);
+  g_array_unref (v.networks);
+  return ok;
 }
 
 /* paging: {"totalSize": …, "totalCount": …} */
