@@ -3,8 +3,14 @@
  * (running in its own thread, over HTTPS), reporting wall time, peak RSS and the longest main
  * loop stall, measured by a 1 ms timeout source that records the largest gap between its runs.
  *
- *   bench-hcx-client [N …]     (default: 10000 100000)
- *   FERRY_BENCH_WARMUP=1       warm connections first */
+ * With the floors built (tests/bench-floor.h), each figure is printed beside the floor's from the
+ * same run: `floor_e2e N` (a bare libsoup + yajl client of the same simulator) and this program's
+ * own load alternate, each in a fresh process, and the medians are compared.
+ *
+ *   bench-hcx-client                 the comparison: 10,000 VMs ×5, 100,000 ×3, warm stall ×5
+ *   bench-hcx-client --one N …       one load each (no comparison)
+ *   FERRY_BENCH_WARMUP=1             warm connections first
+ *   FERRY_BENCH_ROUNDS=n             rounds per figure */
 
 #include "config.h"
 
@@ -14,6 +20,7 @@
 
 #include "ferry-hcx-client.h"
 #include "ferry-test-sim.h"
+#include "bench-floor.h"
 
 typedef struct
 {
@@ -171,19 +178,106 @@ run (guint n_vms)
   ferry_sim_thread_stop (sim);
 }
 
+typedef struct
+{
+  double cpu[16], rss[16], stall[16];
+  guint n;
+} Figures;
+
+static void
+add_figures (Figures *f, const char *out)
+{
+  if (out == NULL || f->n >= G_N_ELEMENTS (f->cpu) || bench_figure (out, "process CPU") < 0)
+    return;
+  f->cpu[f->n] = bench_figure (out, "process CPU");
+  f->rss[f->n] = bench_figure (out, "peak RSS");
+  f->stall[f->n] = bench_figure (out, "longest main-loop stall");
+  f->n++;
+}
+
+static void
+run_child (const char *self, const char *floor, guint n_vms, gboolean warm, Figures *ferry,
+           Figures *fl)
+{
+  g_autofree char *n = g_strdup_printf ("%u", n_vms);
+  char *floor_argv[] = { (char *)floor, n, NULL };
+  char *ferry_argv[] = { (char *)self, "--one", n, NULL };
+  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "FERRY_BENCH_WARMUP", "1", TRUE);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (floor != NULL && fl != NULL)
+    {
+      a = bench_run (floor_argv);
+      g_print ("%s", a != NULL ? a : "");
+      add_figures (fl, a);
+    }
+  b = warm ? bench_run_env (ferry_argv, envp) : bench_run (ferry_argv);
+  g_print ("%s", b != NULL ? b : "");
+  add_figures (ferry, b);
+}
+
+static void
+compare (guint n_vms, const char *self, const char *floor, guint rounds)
+{
+  Figures ferry = { 0 }, fl = { 0 }, warm = { 0 };
+  g_autofree char *label = NULL;
+  double fmin, fmax, lmin, lmax, stall, floor_stall;
+
+  for (guint i = 0; i < rounds; i++)
+    run_child (self, floor, n_vms, FALSE, &ferry, &fl);
+  if (n_vms <= 10000)
+    for (guint i = 0; i < rounds; i++)
+      run_child (self, NULL, n_vms, TRUE, &warm, NULL);
+
+  label = g_strdup_printf ("inventory load %u VMs, process CPU", n_vms);
+  bench_compare (label, "ms", ferry.cpu, ferry.n, fl.cpu, fl.n, 1.2);
+  g_free (label);
+  label = g_strdup_printf ("inventory load %u VMs, peak RSS", n_vms);
+  bench_compare (label, "MB", ferry.rss, ferry.n, fl.rss, fl.n, 1.1);
+  if (n_vms > 10000)
+    return;
+  g_free (label);
+  stall = bench_median (ferry.stall, ferry.n, &fmin, &fmax);
+  floor_stall = bench_median (fl.stall, fl.n, &lmin, &lmax);
+  g_print ("longest main-loop stall, %u VMs, cold connections: Ferry %.1f ms (%.1f-%.1f), floor "
+           "%.1f ms (%.1f-%.1f) (goal <= 16 ms) %s\n",
+           n_vms, stall, fmin, fmax, floor_stall, lmin, lmax,
+           fmax <= 16    ? "MET in every run"
+           : stall <= 16 ? "MET"
+                         : "NOT MET");
+  stall = bench_median (warm.stall, warm.n, &fmin, &fmax);
+  g_print ("longest main-loop stall, %u VMs, warm connections: Ferry %.1f ms (%.1f-%.1f) (goal "
+           "<= 16 ms) %s\n",
+           n_vms, stall, fmin, fmax,
+           fmax <= 16    ? "MET in every run"
+           : stall <= 16 ? "MET"
+                         : "NOT MET");
+}
+
 int
 main (int argc, char *argv[])
 {
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *floor = NULL;
+  const char *rounds_env = g_getenv ("FERRY_BENCH_ROUNDS");
+  guint rounds = rounds_env != NULL ? (guint)CLAMP (atoi (rounds_env), 1, 16) : 0;
+
   /* No GTest here: plain output, and no isolation of the user's dirs is needed. */
+  if (argc > 1 && strcmp (argv[1], "--one") == 0)
+    {
+      for (int i = 2; i < argc; i++)
+        run ((guint)g_ascii_strtoull (argv[i], NULL, 10));
+      return 0;
+    }
   if (argc > 1)
     {
       for (int i = 1; i < argc; i++)
         run ((guint)g_ascii_strtoull (argv[i], NULL, 10));
+      return 0;
     }
-  else
-    {
-      run (10000);
-      run (100000);
-    }
+  floor = bench_floor_path ("floor_e2e");
+  compare (10000, self, floor, rounds ? rounds : 5);
+  compare (100000, self, floor, rounds ? rounds : 3);
   return 0;
 }

@@ -2,6 +2,7 @@
 /* ferry-migration-intent.c: one VM's migration request (what validate and start send) */
 
 #include "ferry-migration-intent.h"
+#include "ferry-model-fields-private.h"
 
 struct _FerryMigrationIntent
 {
@@ -72,22 +73,58 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* One row per property: name, kind, field, default (int64: also the minimum), type. */
+#define FIELD(kind, member, dflt)                                                                  \
+  FERRY_FIELD_##kind, FERRY_FIELD_OFFSET (FerryMigrationIntent, member), dflt
+
+static const FerryField fields[N_PROPS] = {
+  [PROP_MIGRATION_TYPE]
+  = { "migration-type", FIELD (ENUM, migration_type, FERRY_MIGRATION_TYPE_BULK),
+      ferry_migration_type_get_type },
+  [PROP_ENTITY_ID] = { "entity-id", FIELD (STRING, entity_id, 0) },
+  [PROP_ENTITY_NAME] = { "entity-name", FIELD (STRING, entity_name, 0) },
+  [PROP_SOURCE] = { "source", FIELD (OBJECT, source, 0), ferry_resource_container_get_type },
+  [PROP_DESTINATION]
+  = { "destination", FIELD (OBJECT, destination, 0), ferry_resource_container_get_type },
+  [PROP_MIGRATION_GROUP_ID] = { "migration-group-id", FIELD (STRING, migration_group_id, 0) },
+  [PROP_SWITCHOVER_START] = { "switchover-start", FIELD (INT64, switchover_start, 0) },
+  [PROP_SWITCHOVER_EXPIRY] = { "switchover-expiry", FIELD (INT64, switchover_expiry, 0) },
+  [PROP_LONG_RECOVERY] = { "long-recovery", FIELD (BOOLEAN, long_recovery, FALSE) },
+  [PROP_RETAIN_MAC] = { "retain-mac", FIELD (BOOLEAN, retain_mac, TRUE) },
+  [PROP_FORCE_POWER_OFF] = { "force-power-off", FIELD (BOOLEAN, force_power_off, FALSE) },
+  [PROP_UPGRADE_HARDWARE] = { "upgrade-hardware", FIELD (BOOLEAN, upgrade_hardware, FALSE) },
+  [PROP_UPGRADE_TOOLS] = { "upgrade-tools", FIELD (BOOLEAN, upgrade_tools, FALSE) },
+  [PROP_REMOVE_ISOS] = { "remove-isos", FIELD (BOOLEAN, remove_isos, TRUE) },
+  [PROP_REMOVE_SNAPSHOTS] = { "remove-snapshots", FIELD (BOOLEAN, remove_snapshots, TRUE) },
+  [PROP_REMOVE_CBT] = { "remove-cbt", FIELD (BOOLEAN, remove_cbt, FALSE) },
+  [PROP_RETAIN_TAGS] = { "retain-tags", FIELD (BOOLEAN, retain_tags, TRUE) },
+  [PROP_REPLICATE_SECURITY_TAGS]
+  = { "replicate-security-tags", FIELD (BOOLEAN, replicate_security_tags, FALSE) },
+  [PROP_UPDATE_CUSTOM_ATTRIBUTES]
+  = { "update-custom-attributes", FIELD (BOOLEAN, update_custom_attributes, TRUE) },
+  [PROP_DATASTORE_ID] = { "datastore-id", FIELD (STRING, datastore_id, 0) },
+  [PROP_DATASTORE_NAME] = { "datastore-name", FIELD (STRING, datastore_name, 0) },
+  [PROP_DATASTORE_TYPE] = { "datastore-type", FIELD (STRING, datastore_type, 0) },
+  [PROP_DISK_PROVISION_TYPE] = { "disk-provision-type", FIELD (STRING, disk_provision_type, 0) },
+  [PROP_STORAGE_PROFILE_ID] = { "storage-profile-id", FIELD (STRING, storage_profile_id, 0) },
+  [PROP_STORAGE_PROFILE_NAME] = { "storage-profile-name", FIELD (STRING, storage_profile_name, 0) },
+};
+
+#undef FIELD
+
+static const FerryFieldTable table = {
+  fields,
+  properties,
+  N_PROPS,
+  FERRY_FIELD_OFFSET (FerryMigrationIntent, quiet),
+};
+
 static void
 ferry_migration_intent_finalize (GObject *object)
 {
   FerryMigrationIntent *self = (FerryMigrationIntent *)object;
 
-  g_clear_pointer (&self->entity_id, g_free);
-  g_clear_pointer (&self->entity_name, g_free);
-  g_clear_object (&self->source);
-  g_clear_object (&self->destination);
-  g_clear_pointer (&self->migration_group_id, g_free);
-  g_clear_pointer (&self->datastore_id, g_free);
-  g_clear_pointer (&self->datastore_name, g_free);
-  g_clear_pointer (&self->datastore_type, g_free);
-  g_clear_pointer (&self->disk_provision_type, g_free);
-  g_clear_pointer (&self->storage_profile_id, g_free);
-  g_clear_pointer (&self->storage_profile_name, g_free);
+  ferry_fields_finalize (self, &table);
   g_clear_pointer (&self->placements, g_array_unref);
   g_clear_pointer (&self->mappings, g_array_unref);
 
@@ -98,226 +135,14 @@ static void
 ferry_migration_intent_get_property (GObject *object, guint prop_id, GValue *value,
                                      GParamSpec *pspec)
 {
-  FerryMigrationIntent *self = (FerryMigrationIntent *)object;
-
-  switch (prop_id)
-    {
-      case PROP_MIGRATION_TYPE:
-        g_value_set_enum (value, self->migration_type);
-        break;
-
-      case PROP_ENTITY_ID:
-        g_value_set_string (value, self->entity_id);
-        break;
-
-      case PROP_ENTITY_NAME:
-        g_value_set_string (value, self->entity_name);
-        break;
-
-      case PROP_SOURCE:
-        g_value_set_object (value, self->source);
-        break;
-
-      case PROP_DESTINATION:
-        g_value_set_object (value, self->destination);
-        break;
-
-      case PROP_MIGRATION_GROUP_ID:
-        g_value_set_string (value, self->migration_group_id);
-        break;
-
-      case PROP_SWITCHOVER_START:
-        g_value_set_int64 (value, self->switchover_start);
-        break;
-
-      case PROP_SWITCHOVER_EXPIRY:
-        g_value_set_int64 (value, self->switchover_expiry);
-        break;
-
-      case PROP_LONG_RECOVERY:
-        g_value_set_boolean (value, self->long_recovery);
-        break;
-
-      case PROP_RETAIN_MAC:
-        g_value_set_boolean (value, self->retain_mac);
-        break;
-
-      case PROP_FORCE_POWER_OFF:
-        g_value_set_boolean (value, self->force_power_off);
-        break;
-
-      case PROP_UPGRADE_HARDWARE:
-        g_value_set_boolean (value, self->upgrade_hardware);
-        break;
-
-      case PROP_UPGRADE_TOOLS:
-        g_value_set_boolean (value, self->upgrade_tools);
-        break;
-
-      case PROP_REMOVE_ISOS:
-        g_value_set_boolean (value, self->remove_isos);
-        break;
-
-      case PROP_REMOVE_SNAPSHOTS:
-        g_value_set_boolean (value, self->remove_snapshots);
-        break;
-
-      case PROP_REMOVE_CBT:
-        g_value_set_boolean (value, self->remove_cbt);
-        break;
-
-      case PROP_RETAIN_TAGS:
-        g_value_set_boolean (value, self->retain_tags);
-        break;
-
-      case PROP_REPLICATE_SECURITY_TAGS:
-        g_value_set_boolean (value, self->replicate_security_tags);
-        break;
-
-      case PROP_UPDATE_CUSTOM_ATTRIBUTES:
-        g_value_set_boolean (value, self->update_custom_attributes);
-        break;
-
-      case PROP_DATASTORE_ID:
-        g_value_set_string (value, self->datastore_id);
-        break;
-
-      case PROP_DATASTORE_NAME:
-        g_value_set_string (value, self->datastore_name);
-        break;
-
-      case PROP_DATASTORE_TYPE:
-        g_value_set_string (value, self->datastore_type);
-        break;
-
-      case PROP_DISK_PROVISION_TYPE:
-        g_value_set_string (value, self->disk_provision_type);
-        break;
-
-      case PROP_STORAGE_PROFILE_ID:
-        g_value_set_string (value, self->storage_profile_id);
-        break;
-
-      case PROP_STORAGE_PROFILE_NAME:
-        g_value_set_string (value, self->storage_profile_name);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  ferry_fields_get_property (object, &table, prop_id, value, pspec);
 }
 
 static void
 ferry_migration_intent_set_property (GObject *object, guint prop_id, const GValue *value,
                                      GParamSpec *pspec)
 {
-  FerryMigrationIntent *self = (FerryMigrationIntent *)object;
-
-  switch (prop_id)
-    {
-      case PROP_MIGRATION_TYPE:
-        ferry_migration_intent_set_migration_type (self, g_value_get_enum (value));
-        break;
-
-      case PROP_ENTITY_ID:
-        ferry_migration_intent_set_entity_id (self, g_value_get_string (value));
-        break;
-
-      case PROP_ENTITY_NAME:
-        ferry_migration_intent_set_entity_name (self, g_value_get_string (value));
-        break;
-
-      case PROP_SOURCE:
-        ferry_migration_intent_set_source (self, g_value_get_object (value));
-        break;
-
-      case PROP_DESTINATION:
-        ferry_migration_intent_set_destination (self, g_value_get_object (value));
-        break;
-
-      case PROP_MIGRATION_GROUP_ID:
-        ferry_migration_intent_set_migration_group_id (self, g_value_get_string (value));
-        break;
-
-      case PROP_SWITCHOVER_START:
-        ferry_migration_intent_set_switchover_start (self, g_value_get_int64 (value));
-        break;
-
-      case PROP_SWITCHOVER_EXPIRY:
-        ferry_migration_intent_set_switchover_expiry (self, g_value_get_int64 (value));
-        break;
-
-      case PROP_LONG_RECOVERY:
-        ferry_migration_intent_set_long_recovery (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_RETAIN_MAC:
-        ferry_migration_intent_set_retain_mac (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_FORCE_POWER_OFF:
-        ferry_migration_intent_set_force_power_off (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_UPGRADE_HARDWARE:
-        ferry_migration_intent_set_upgrade_hardware (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_UPGRADE_TOOLS:
-        ferry_migration_intent_set_upgrade_tools (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_REMOVE_ISOS:
-        ferry_migration_intent_set_remove_isos (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_REMOVE_SNAPSHOTS:
-        ferry_migration_intent_set_remove_snapshots (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_REMOVE_CBT:
-        ferry_migration_intent_set_remove_cbt (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_RETAIN_TAGS:
-        ferry_migration_intent_set_retain_tags (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_REPLICATE_SECURITY_TAGS:
-        ferry_migration_intent_set_replicate_security_tags (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_UPDATE_CUSTOM_ATTRIBUTES:
-        ferry_migration_intent_set_update_custom_attributes (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_DATASTORE_ID:
-        ferry_migration_intent_set_datastore_id (self, g_value_get_string (value));
-        break;
-
-      case PROP_DATASTORE_NAME:
-        ferry_migration_intent_set_datastore_name (self, g_value_get_string (value));
-        break;
-
-      case PROP_DATASTORE_TYPE:
-        ferry_migration_intent_set_datastore_type (self, g_value_get_string (value));
-        break;
-
-      case PROP_DISK_PROVISION_TYPE:
-        ferry_migration_intent_set_disk_provision_type (self, g_value_get_string (value));
-        break;
-
-      case PROP_STORAGE_PROFILE_ID:
-        ferry_migration_intent_set_storage_profile_id (self, g_value_get_string (value));
-        break;
-
-      case PROP_STORAGE_PROFILE_NAME:
-        ferry_migration_intent_set_storage_profile_name (self, g_value_get_string (value));
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  ferry_fields_set_property (object, &table, prop_id, value, pspec);
 }
 
 static void
@@ -329,96 +154,13 @@ ferry_migration_intent_class_init (FerryMigrationIntentClass *klass)
   object_class->get_property = ferry_migration_intent_get_property;
   object_class->set_property = ferry_migration_intent_set_property;
 
-  properties[PROP_MIGRATION_TYPE] = g_param_spec_enum (
-      "migration-type", NULL, NULL, FERRY_TYPE_MIGRATION_TYPE, FERRY_MIGRATION_TYPE_BULK,
-      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ENTITY_ID]
-      = g_param_spec_string ("entity-id", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ENTITY_NAME]
-      = g_param_spec_string ("entity-name", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SOURCE]
-      = g_param_spec_object ("source", NULL, NULL, FERRY_TYPE_RESOURCE_CONTAINER,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DESTINATION]
-      = g_param_spec_object ("destination", NULL, NULL, FERRY_TYPE_RESOURCE_CONTAINER,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MIGRATION_GROUP_ID]
-      = g_param_spec_string ("migration-group-id", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SWITCHOVER_START]
-      = g_param_spec_int64 ("switchover-start", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SWITCHOVER_EXPIRY]
-      = g_param_spec_int64 ("switchover-expiry", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LONG_RECOVERY]
-      = g_param_spec_boolean ("long-recovery", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RETAIN_MAC]
-      = g_param_spec_boolean ("retain-mac", NULL, NULL, TRUE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FORCE_POWER_OFF]
-      = g_param_spec_boolean ("force-power-off", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UPGRADE_HARDWARE]
-      = g_param_spec_boolean ("upgrade-hardware", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UPGRADE_TOOLS]
-      = g_param_spec_boolean ("upgrade-tools", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REMOVE_ISOS]
-      = g_param_spec_boolean ("remove-isos", NULL, NULL, TRUE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REMOVE_SNAPSHOTS]
-      = g_param_spec_boolean ("remove-snapshots", NULL, NULL, TRUE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REMOVE_CBT]
-      = g_param_spec_boolean ("remove-cbt", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RETAIN_TAGS]
-      = g_param_spec_boolean ("retain-tags", NULL, NULL, TRUE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REPLICATE_SECURITY_TAGS]
-      = g_param_spec_boolean ("replicate-security-tags", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UPDATE_CUSTOM_ATTRIBUTES]
-      = g_param_spec_boolean ("update-custom-attributes", NULL, NULL, TRUE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DATASTORE_ID]
-      = g_param_spec_string ("datastore-id", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DATASTORE_NAME]
-      = g_param_spec_string ("datastore-name", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DATASTORE_TYPE]
-      = g_param_spec_string ("datastore-type", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DISK_PROVISION_TYPE]
-      = g_param_spec_string ("disk-provision-type", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STORAGE_PROFILE_ID]
-      = g_param_spec_string ("storage-profile-id", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STORAGE_PROFILE_NAME]
-      = g_param_spec_string ("storage-profile-name", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ferry_fields_install (object_class, &table);
 }
 
 static void
 ferry_migration_intent_init (FerryMigrationIntent *self)
 {
-  self->migration_type = FERRY_MIGRATION_TYPE_BULK;
-  self->switchover_start = 0;
-  self->switchover_expiry = 0;
-  self->retain_mac = TRUE;
-  self->remove_isos = TRUE;
-  self->remove_snapshots = TRUE;
-  self->retain_tags = TRUE;
-  self->update_custom_attributes = TRUE;
+  ferry_fields_init (self, &table);
   self->placements = g_array_new (FALSE, TRUE, sizeof (FerryPlacement));
   g_array_set_clear_func (self->placements, (GDestroyNotify)ferry_placement_clear);
   self->mappings = g_array_new (FALSE, TRUE, sizeof (FerryNetworkMapping));
@@ -435,7 +177,6 @@ FerryMigrationType
 ferry_migration_intent_get_migration_type (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), 0);
-
   return self->migration_type;
 }
 
@@ -444,19 +185,13 @@ ferry_migration_intent_set_migration_type (FerryMigrationIntent *self,
                                            FerryMigrationType migration_type)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (self->migration_type == migration_type)
-    return;
-  self->migration_type = migration_type;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_TYPE]);
+  ferry_fields_set_enum (self, &table, PROP_MIGRATION_TYPE, migration_type);
 }
 
 const char *
 ferry_migration_intent_get_entity_id (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), NULL);
-
   return self->entity_id;
 }
 
@@ -464,20 +199,13 @@ void
 ferry_migration_intent_set_entity_id (FerryMigrationIntent *self, const char *entity_id)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (g_strcmp0 (self->entity_id, entity_id) == 0)
-    return;
-  g_free (self->entity_id);
-  self->entity_id = g_strdup (entity_id);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_ID]);
+  ferry_fields_set_string (self, &table, PROP_ENTITY_ID, entity_id);
 }
 
 const char *
 ferry_migration_intent_get_entity_name (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), NULL);
-
   return self->entity_name;
 }
 
@@ -485,20 +213,13 @@ void
 ferry_migration_intent_set_entity_name (FerryMigrationIntent *self, const char *entity_name)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (g_strcmp0 (self->entity_name, entity_name) == 0)
-    return;
-  g_free (self->entity_name);
-  self->entity_name = g_strdup (entity_name);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_NAME]);
+  ferry_fields_set_string (self, &table, PROP_ENTITY_NAME, entity_name);
 }
 
 FerryResourceContainer *
 ferry_migration_intent_get_source (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), NULL);
-
   return self->source;
 }
 
@@ -506,18 +227,13 @@ void
 ferry_migration_intent_set_source (FerryMigrationIntent *self, FerryResourceContainer *source)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (!g_set_object (&self->source, source))
-    return;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+  ferry_fields_set_object (self, &table, PROP_SOURCE, source);
 }
 
 FerryResourceContainer *
 ferry_migration_intent_get_destination (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), NULL);
-
   return self->destination;
 }
 
@@ -526,18 +242,13 @@ ferry_migration_intent_set_destination (FerryMigrationIntent *self,
                                         FerryResourceContainer *destination)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (!g_set_object (&self->destination, destination))
-    return;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION]);
+  ferry_fields_set_object (self, &table, PROP_DESTINATION, destination);
 }
 
 const char *
 ferry_migration_intent_get_migration_group_id (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), NULL);
-
   return self->migration_group_id;
 }
 
@@ -546,20 +257,13 @@ ferry_migration_intent_set_migration_group_id (FerryMigrationIntent *self,
                                                const char *migration_group_id)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (g_strcmp0 (self->migration_group_id, migration_group_id) == 0)
-    return;
-  g_free (self->migration_group_id);
-  self->migration_group_id = g_strdup (migration_group_id);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_GROUP_ID]);
+  ferry_fields_set_string (self, &table, PROP_MIGRATION_GROUP_ID, migration_group_id);
 }
 
 gint64
 ferry_migration_intent_get_switchover_start (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), -1);
-
   return self->switchover_start;
 }
 
@@ -567,19 +271,13 @@ void
 ferry_migration_intent_set_switchover_start (FerryMigrationIntent *self, gint64 switchover_start)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (self->switchover_start == switchover_start)
-    return;
-  self->switchover_start = switchover_start;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHOVER_START]);
+  ferry_fields_set_int64 (self, &table, PROP_SWITCHOVER_START, switchover_start);
 }
 
 gint64
 ferry_migration_intent_get_switchover_expiry (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), -1);
-
   return self->switchover_expiry;
 }
 
@@ -587,19 +285,13 @@ void
 ferry_migration_intent_set_switchover_expiry (FerryMigrationIntent *self, gint64 switchover_expiry)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (self->switchover_expiry == switchover_expiry)
-    return;
-  self->switchover_expiry = switchover_expiry;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHOVER_EXPIRY]);
+  ferry_fields_set_int64 (self, &table, PROP_SWITCHOVER_EXPIRY, switchover_expiry);
 }
 
 gboolean
 ferry_migration_intent_get_long_recovery (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), FALSE);
-
   return self->long_recovery;
 }
 
@@ -607,20 +299,13 @@ void
 ferry_migration_intent_set_long_recovery (FerryMigrationIntent *self, gboolean long_recovery)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  long_recovery = !!long_recovery;
-  if (self->long_recovery == long_recovery)
-    return;
-  self->long_recovery = long_recovery;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LONG_RECOVERY]);
+  ferry_fields_set_boolean (self, &table, PROP_LONG_RECOVERY, long_recovery);
 }
 
 gboolean
 ferry_migration_intent_get_retain_mac (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), FALSE);
-
   return self->retain_mac;
 }
 
@@ -628,20 +313,13 @@ void
 ferry_migration_intent_set_retain_mac (FerryMigrationIntent *self, gboolean retain_mac)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  retain_mac = !!retain_mac;
-  if (self->retain_mac == retain_mac)
-    return;
-  self->retain_mac = retain_mac;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETAIN_MAC]);
+  ferry_fields_set_boolean (self, &table, PROP_RETAIN_MAC, retain_mac);
 }
 
 gboolean
 ferry_migration_intent_get_force_power_off (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), FALSE);
-
   return self->force_power_off;
 }
 
@@ -649,20 +327,13 @@ void
 ferry_migration_intent_set_force_power_off (FerryMigrationIntent *self, gboolean force_power_off)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  force_power_off = !!force_power_off;
-  if (self->force_power_off == force_power_off)
-    return;
-  self->force_power_off = force_power_off;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORCE_POWER_OFF]);
+  ferry_fields_set_boolean (self, &table, PROP_FORCE_POWER_OFF, force_power_off);
 }
 
 gboolean
 ferry_migration_intent_get_upgrade_hardware (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), FALSE);
-
   return self->upgrade_hardware;
 }
 
@@ -670,20 +341,13 @@ void
 ferry_migration_intent_set_upgrade_hardware (FerryMigrationIntent *self, gboolean upgrade_hardware)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  upgrade_hardware = !!upgrade_hardware;
-  if (self->upgrade_hardware == upgrade_hardware)
-    return;
-  self->upgrade_hardware = upgrade_hardware;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPGRADE_HARDWARE]);
+  ferry_fields_set_boolean (self, &table, PROP_UPGRADE_HARDWARE, upgrade_hardware);
 }
 
 gboolean
 ferry_migration_intent_get_upgrade_tools (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), FALSE);
-
   return self->upgrade_tools;
 }
 
@@ -691,20 +355,13 @@ void
 ferry_migration_intent_set_upgrade_tools (FerryMigrationIntent *self, gboolean upgrade_tools)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  upgrade_tools = !!upgrade_tools;
-  if (self->upgrade_tools == upgrade_tools)
-    return;
-  self->upgrade_tools = upgrade_tools;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPGRADE_TOOLS]);
+  ferry_fields_set_boolean (self, &table, PROP_UPGRADE_TOOLS, upgrade_tools);
 }
 
 gboolean
 ferry_migration_intent_get_remove_isos (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), FALSE);
-
   return self->remove_isos;
 }
 
@@ -712,20 +369,13 @@ void
 ferry_migration_intent_set_remove_isos (FerryMigrationIntent *self, gboolean remove_isos)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  remove_isos = !!remove_isos;
-  if (self->remove_isos == remove_isos)
-    return;
-  self->remove_isos = remove_isos;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOVE_ISOS]);
+  ferry_fields_set_boolean (self, &table, PROP_REMOVE_ISOS, remove_isos);
 }
 
 gboolean
 ferry_migration_intent_get_remove_snapshots (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), FALSE);
-
   return self->remove_snapshots;
 }
 
@@ -733,20 +383,13 @@ void
 ferry_migration_intent_set_remove_snapshots (FerryMigrationIntent *self, gboolean remove_snapshots)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  remove_snapshots = !!remove_snapshots;
-  if (self->remove_snapshots == remove_snapshots)
-    return;
-  self->remove_snapshots = remove_snapshots;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOVE_SNAPSHOTS]);
+  ferry_fields_set_boolean (self, &table, PROP_REMOVE_SNAPSHOTS, remove_snapshots);
 }
 
 gboolean
 ferry_migration_intent_get_remove_cbt (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), FALSE);
-
   return self->remove_cbt;
 }
 
@@ -754,20 +397,13 @@ void
 ferry_migration_intent_set_remove_cbt (FerryMigrationIntent *self, gboolean remove_cbt)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  remove_cbt = !!remove_cbt;
-  if (self->remove_cbt == remove_cbt)
-    return;
-  self->remove_cbt = remove_cbt;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOVE_CBT]);
+  ferry_fields_set_boolean (self, &table, PROP_REMOVE_CBT, remove_cbt);
 }
 
 gboolean
 ferry_migration_intent_get_retain_tags (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), FALSE);
-
   return self->retain_tags;
 }
 
@@ -775,20 +411,13 @@ void
 ferry_migration_intent_set_retain_tags (FerryMigrationIntent *self, gboolean retain_tags)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  retain_tags = !!retain_tags;
-  if (self->retain_tags == retain_tags)
-    return;
-  self->retain_tags = retain_tags;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETAIN_TAGS]);
+  ferry_fields_set_boolean (self, &table, PROP_RETAIN_TAGS, retain_tags);
 }
 
 gboolean
 ferry_migration_intent_get_replicate_security_tags (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), FALSE);
-
   return self->replicate_security_tags;
 }
 
@@ -797,20 +426,13 @@ ferry_migration_intent_set_replicate_security_tags (FerryMigrationIntent *self,
                                                     gboolean replicate_security_tags)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  replicate_security_tags = !!replicate_security_tags;
-  if (self->replicate_security_tags == replicate_security_tags)
-    return;
-  self->replicate_security_tags = replicate_security_tags;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLICATE_SECURITY_TAGS]);
+  ferry_fields_set_boolean (self, &table, PROP_REPLICATE_SECURITY_TAGS, replicate_security_tags);
 }
 
 gboolean
 ferry_migration_intent_get_update_custom_attributes (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), FALSE);
-
   return self->update_custom_attributes;
 }
 
@@ -819,20 +441,13 @@ ferry_migration_intent_set_update_custom_attributes (FerryMigrationIntent *self,
                                                      gboolean update_custom_attributes)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  update_custom_attributes = !!update_custom_attributes;
-  if (self->update_custom_attributes == update_custom_attributes)
-    return;
-  self->update_custom_attributes = update_custom_attributes;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATE_CUSTOM_ATTRIBUTES]);
+  ferry_fields_set_boolean (self, &table, PROP_UPDATE_CUSTOM_ATTRIBUTES, update_custom_attributes);
 }
 
 const char *
 ferry_migration_intent_get_datastore_id (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), NULL);
-
   return self->datastore_id;
 }
 
@@ -840,20 +455,13 @@ void
 ferry_migration_intent_set_datastore_id (FerryMigrationIntent *self, const char *datastore_id)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (g_strcmp0 (self->datastore_id, datastore_id) == 0)
-    return;
-  g_free (self->datastore_id);
-  self->datastore_id = g_strdup (datastore_id);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE_ID]);
+  ferry_fields_set_string (self, &table, PROP_DATASTORE_ID, datastore_id);
 }
 
 const char *
 ferry_migration_intent_get_datastore_name (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), NULL);
-
   return self->datastore_name;
 }
 
@@ -861,20 +469,13 @@ void
 ferry_migration_intent_set_datastore_name (FerryMigrationIntent *self, const char *datastore_name)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (g_strcmp0 (self->datastore_name, datastore_name) == 0)
-    return;
-  g_free (self->datastore_name);
-  self->datastore_name = g_strdup (datastore_name);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE_NAME]);
+  ferry_fields_set_string (self, &table, PROP_DATASTORE_NAME, datastore_name);
 }
 
 const char *
 ferry_migration_intent_get_datastore_type (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), NULL);
-
   return self->datastore_type;
 }
 
@@ -882,20 +483,13 @@ void
 ferry_migration_intent_set_datastore_type (FerryMigrationIntent *self, const char *datastore_type)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (g_strcmp0 (self->datastore_type, datastore_type) == 0)
-    return;
-  g_free (self->datastore_type);
-  self->datastore_type = g_strdup (datastore_type);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE_TYPE]);
+  ferry_fields_set_string (self, &table, PROP_DATASTORE_TYPE, datastore_type);
 }
 
 const char *
 ferry_migration_intent_get_disk_provision_type (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), NULL);
-
   return self->disk_provision_type;
 }
 
@@ -904,20 +498,13 @@ ferry_migration_intent_set_disk_provision_type (FerryMigrationIntent *self,
                                                 const char *disk_provision_type)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (g_strcmp0 (self->disk_provision_type, disk_provision_type) == 0)
-    return;
-  g_free (self->disk_provision_type);
-  self->disk_provision_type = g_strdup (disk_provision_type);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISK_PROVISION_TYPE]);
+  ferry_fields_set_string (self, &table, PROP_DISK_PROVISION_TYPE, disk_provision_type);
 }
 
 const char *
 ferry_migration_intent_get_storage_profile_id (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), NULL);
-
   return self->storage_profile_id;
 }
 
@@ -926,20 +513,13 @@ ferry_migration_intent_set_storage_profile_id (FerryMigrationIntent *self,
                                                const char *storage_profile_id)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (g_strcmp0 (self->storage_profile_id, storage_profile_id) == 0)
-    return;
-  g_free (self->storage_profile_id);
-  self->storage_profile_id = g_strdup (storage_profile_id);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE_PROFILE_ID]);
+  ferry_fields_set_string (self, &table, PROP_STORAGE_PROFILE_ID, storage_profile_id);
 }
 
 const char *
 ferry_migration_intent_get_storage_profile_name (FerryMigrationIntent *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_INTENT (self), NULL);
-
   return self->storage_profile_name;
 }
 
@@ -948,13 +528,7 @@ ferry_migration_intent_set_storage_profile_name (FerryMigrationIntent *self,
                                                  const char *storage_profile_name)
 {
   g_return_if_fail (FERRY_IS_MIGRATION_INTENT (self));
-
-  if (g_strcmp0 (self->storage_profile_name, storage_profile_name) == 0)
-    return;
-  g_free (self->storage_profile_name);
-  self->storage_profile_name = g_strdup (storage_profile_name);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE_PROFILE_NAME]);
+  ferry_fields_set_string (self, &table, PROP_STORAGE_PROFILE_NAME, storage_profile_name);
 }
 
 void

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ferry-migration-intent.h: one VM's migration request (what validate and start send)
  *
- * A plain data object: one property per field (same boilerplate shape in every model class),
+ * A plain data object: one property per field, all described by one table in the .c file
+ * (ferry-model-fields-private.h) that drives the GParamSpecs and get/set_property;
  * setters notify only on change; hand-written helpers at the end. */
 #pragma once
 

@@ -2,6 +2,7 @@
 /* ferry-migration.c: a tracked migration as reported by the query API */
 
 #include "ferry-migration.h"
+#include "ferry-model-fields-private.h"
 
 struct _FerryMigration
 {
@@ -87,28 +88,67 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* One row per property: name, kind, field, default (int64 and double: also the minimum). */
+#define FIELD(kind, member, dflt)                                                                  \
+  FERRY_FIELD_##kind, FERRY_FIELD_OFFSET (FerryMigration, member), dflt
+
+static const FerryField fields[N_PROPS] = {
+  [PROP_MIGRATION_ID] = { "migration-id", FIELD (STRING, migration_id, 0) },
+  [PROP_MIGRATION_GROUP_ID] = { "migration-group-id", FIELD (STRING, migration_group_id, 0) },
+  [PROP_MIGRATION_TYPE] = { "migration-type", FIELD (STRING, migration_type, 0) },
+  [PROP_STATE] = { "state", FIELD (STRING, state, 0) },
+  [PROP_USERNAME] = { "username", FIELD (STRING, username, 0) },
+  [PROP_CREATION_DATE] = { "creation-date", FIELD (INT64, creation_date, -1) },
+  [PROP_LAST_UPDATED] = { "last-updated", FIELD (INT64, last_updated, -1) },
+  [PROP_ENTITY_ID] = { "entity-id", FIELD (STRING, entity_id, 0) },
+  [PROP_ENTITY_NAME] = { "entity-name", FIELD (STRING, entity_name, 0) },
+  [PROP_SOURCE_ENDPOINT_ID] = { "source-endpoint-id", FIELD (STRING, source_endpoint_id, 0) },
+  [PROP_SOURCE_ENDPOINT_NAME] = { "source-endpoint-name", FIELD (STRING, source_endpoint_name, 0) },
+  [PROP_SOURCE_RESOURCE_NAME] = { "source-resource-name", FIELD (STRING, source_resource_name, 0) },
+  [PROP_DESTINATION_ENDPOINT_ID]
+  = { "destination-endpoint-id", FIELD (STRING, destination_endpoint_id, 0) },
+  [PROP_DESTINATION_ENDPOINT_NAME]
+  = { "destination-endpoint-name", FIELD (STRING, destination_endpoint_name, 0) },
+  [PROP_DESTINATION_RESOURCE_NAME]
+  = { "destination-resource-name", FIELD (STRING, destination_resource_name, 0) },
+  [PROP_SWITCHOVER_START] = { "switchover-start", FIELD (INT64, switchover_start, -1) },
+  [PROP_SWITCHOVER_EXPIRY] = { "switchover-expiry", FIELD (INT64, switchover_expiry, -1) },
+  [PROP_START_TIME] = { "start-time", FIELD (INT64, start_time, -1) },
+  [PROP_END_TIME] = { "end-time", FIELD (INT64, end_time, -1) },
+  [PROP_MESSAGE] = { "message", FIELD (STRING, message, 0) },
+  [PROP_STATUS] = { "status", FIELD (STRING, status, 0) },
+  [PROP_STATUS_MESSAGE] = { "status-message", FIELD (STRING, status_message, 0) },
+  [PROP_ERROR_MESSAGE] = { "error-message", FIELD (STRING, error_message, 0) },
+  [PROP_IS_DONE] = { "is-done", FIELD (BOOLEAN, is_done, FALSE) },
+  [PROP_DID_FAIL] = { "did-fail", FIELD (BOOLEAN, did_fail, FALSE) },
+  [PROP_IS_CANCELLED] = { "is-cancelled", FIELD (BOOLEAN, is_cancelled, FALSE) },
+  [PROP_IS_TRANSFER_PROGRESS]
+  = { "is-transfer-progress", FIELD (BOOLEAN, is_transfer_progress, FALSE) },
+  [PROP_IS_SWITCHOVER_PROGRESS]
+  = { "is-switchover-progress", FIELD (BOOLEAN, is_switchover_progress, FALSE) },
+  [PROP_IS_WAITING_FOR_MAINT_WINDOW]
+  = { "is-waiting-for-maint-window", FIELD (BOOLEAN, is_waiting_for_maint_window, FALSE) },
+  [PROP_BYTES_TRANSFERRED] = { "bytes-transferred", FIELD (INT64, bytes_transferred, -1) },
+  [PROP_TOTAL_BYTES] = { "total-bytes", FIELD (INT64, total_bytes, -1) },
+  [PROP_PERCENT] = { "percent", FIELD (DOUBLE, percent, -1) },
+  [PROP_FINISHED] = { "finished", FIELD (BOOLEAN, finished, FALSE) },
+};
+
+#undef FIELD
+
+static const FerryFieldTable table = {
+  fields,
+  properties,
+  N_PROPS,
+  FERRY_FIELD_OFFSET (FerryMigration, quiet),
+};
+
 static void
 ferry_migration_finalize (GObject *object)
 {
   FerryMigration *self = (FerryMigration *)object;
 
-  g_clear_pointer (&self->migration_id, g_free);
-  g_clear_pointer (&self->migration_group_id, g_free);
-  g_clear_pointer (&self->migration_type, g_free);
-  g_clear_pointer (&self->state, g_free);
-  g_clear_pointer (&self->username, g_free);
-  g_clear_pointer (&self->entity_id, g_free);
-  g_clear_pointer (&self->entity_name, g_free);
-  g_clear_pointer (&self->source_endpoint_id, g_free);
-  g_clear_pointer (&self->source_endpoint_name, g_free);
-  g_clear_pointer (&self->source_resource_name, g_free);
-  g_clear_pointer (&self->destination_endpoint_id, g_free);
-  g_clear_pointer (&self->destination_endpoint_name, g_free);
-  g_clear_pointer (&self->destination_resource_name, g_free);
-  g_clear_pointer (&self->message, g_free);
-  g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->status_message, g_free);
-  g_clear_pointer (&self->error_message, g_free);
+  ferry_fields_finalize (self, &table);
   g_clear_object (&self->events);
 
   G_OBJECT_CLASS (ferry_migration_parent_class)->finalize (object);
@@ -117,290 +157,14 @@ ferry_migration_finalize (GObject *object)
 static void
 ferry_migration_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  FerryMigration *self = (FerryMigration *)object;
-
-  switch (prop_id)
-    {
-      case PROP_MIGRATION_ID:
-        g_value_set_string (value, self->migration_id);
-        break;
-
-      case PROP_MIGRATION_GROUP_ID:
-        g_value_set_string (value, self->migration_group_id);
-        break;
-
-      case PROP_MIGRATION_TYPE:
-        g_value_set_string (value, self->migration_type);
-        break;
-
-      case PROP_STATE:
-        g_value_set_string (value, self->state);
-        break;
-
-      case PROP_USERNAME:
-        g_value_set_string (value, self->username);
-        break;
-
-      case PROP_CREATION_DATE:
-        g_value_set_int64 (value, self->creation_date);
-        break;
-
-      case PROP_LAST_UPDATED:
-        g_value_set_int64 (value, self->last_updated);
-        break;
-
-      case PROP_ENTITY_ID:
-        g_value_set_string (value, self->entity_id);
-        break;
-
-      case PROP_ENTITY_NAME:
-        g_value_set_string (value, self->entity_name);
-        break;
-
-      case PROP_SOURCE_ENDPOINT_ID:
-        g_value_set_string (value, self->source_endpoint_id);
-        break;
-
-      case PROP_SOURCE_ENDPOINT_NAME:
-        g_value_set_string (value, self->source_endpoint_name);
-        break;
-
-      case PROP_SOURCE_RESOURCE_NAME:
-        g_value_set_string (value, self->source_resource_name);
-        break;
-
-      case PROP_DESTINATION_ENDPOINT_ID:
-        g_value_set_string (value, self->destination_endpoint_id);
-        break;
-
-      case PROP_DESTINATION_ENDPOINT_NAME:
-        g_value_set_string (value, self->destination_endpoint_name);
-        break;
-
-      case PROP_DESTINATION_RESOURCE_NAME:
-        g_value_set_string (value, self->destination_resource_name);
-        break;
-
-      case PROP_SWITCHOVER_START:
-        g_value_set_int64 (value, self->switchover_start);
-        break;
-
-      case PROP_SWITCHOVER_EXPIRY:
-        g_value_set_int64 (value, self->switchover_expiry);
-        break;
-
-      case PROP_START_TIME:
-        g_value_set_int64 (value, self->start_time);
-        break;
-
-      case PROP_END_TIME:
-        g_value_set_int64 (value, self->end_time);
-        break;
-
-      case PROP_MESSAGE:
-        g_value_set_string (value, self->message);
-        break;
-
-      case PROP_STATUS:
-        g_value_set_string (value, self->status);
-        break;
-
-      case PROP_STATUS_MESSAGE:
-        g_value_set_string (value, self->status_message);
-        break;
-
-      case PROP_ERROR_MESSAGE:
-        g_value_set_string (value, self->error_message);
-        break;
-
-      case PROP_IS_DONE:
-        g_value_set_boolean (value, self->is_done);
-        break;
-
-      case PROP_DID_FAIL:
-        g_value_set_boolean (value, self->did_fail);
-        break;
-
-      case PROP_IS_CANCELLED:
-        g_value_set_boolean (value, self->is_cancelled);
-        break;
-
-      case PROP_IS_TRANSFER_PROGRESS:
-        g_value_set_boolean (value, self->is_transfer_progress);
-        break;
-
-      case PROP_IS_SWITCHOVER_PROGRESS:
-        g_value_set_boolean (value, self->is_switchover_progress);
-        break;
-
-      case PROP_IS_WAITING_FOR_MAINT_WINDOW:
-        g_value_set_boolean (value, self->is_waiting_for_maint_window);
-        break;
-
-      case PROP_BYTES_TRANSFERRED:
-        g_value_set_int64 (value, self->bytes_transferred);
-        break;
-
-      case PROP_TOTAL_BYTES:
-        g_value_set_int64 (value, self->total_bytes);
-        break;
-
-      case PROP_PERCENT:
-        g_value_set_double (value, self->percent);
-        break;
-
-      case PROP_FINISHED:
-        g_value_set_boolean (value, self->finished);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  ferry_fields_get_property (object, &table, prop_id, value, pspec);
 }
 
 static void
 ferry_migration_set_property (GObject *object, guint prop_id, const GValue *value,
                               GParamSpec *pspec)
 {
-  FerryMigration *self = (FerryMigration *)object;
-
-  switch (prop_id)
-    {
-      case PROP_MIGRATION_ID:
-        ferry_migration_set_migration_id (self, g_value_get_string (value));
-        break;
-
-      case PROP_MIGRATION_GROUP_ID:
-        ferry_migration_set_migration_group_id (self, g_value_get_string (value));
-        break;
-
-      case PROP_MIGRATION_TYPE:
-        ferry_migration_set_migration_type (self, g_value_get_string (value));
-        break;
-
-      case PROP_STATE:
-        ferry_migration_set_state (self, g_value_get_string (value));
-        break;
-
-      case PROP_USERNAME:
-        ferry_migration_set_username (self, g_value_get_string (value));
-        break;
-
-      case PROP_CREATION_DATE:
-        ferry_migration_set_creation_date (self, g_value_get_int64 (value));
-        break;
-
-      case PROP_LAST_UPDATED:
-        ferry_migration_set_last_updated (self, g_value_get_int64 (value));
-        break;
-
-      case PROP_ENTITY_ID:
-        ferry_migration_set_entity_id (self, g_value_get_string (value));
-        break;
-
-      case PROP_ENTITY_NAME:
-        ferry_migration_set_entity_name (self, g_value_get_string (value));
-        break;
-
-      case PROP_SOURCE_ENDPOINT_ID:
-        ferry_migration_set_source_endpoint_id (self, g_value_get_string (value));
-        break;
-
-      case PROP_SOURCE_ENDPOINT_NAME:
-        ferry_migration_set_source_endpoint_name (self, g_value_get_string (value));
-        break;
-
-      case PROP_SOURCE_RESOURCE_NAME:
-        ferry_migration_set_source_resource_name (self, g_value_get_string (value));
-        break;
-
-      case PROP_DESTINATION_ENDPOINT_ID:
-        ferry_migration_set_destination_endpoint_id (self, g_value_get_string (value));
-        break;
-
-      case PROP_DESTINATION_ENDPOINT_NAME:
-        ferry_migration_set_destination_endpoint_name (self, g_value_get_string (value));
-        break;
-
-      case PROP_DESTINATION_RESOURCE_NAME:
-        ferry_migration_set_destination_resource_name (self, g_value_get_string (value));
-        break;
-
-      case PROP_SWITCHOVER_START:
-        ferry_migration_set_switchover_start (self, g_value_get_int64 (value));
-        break;
-
-      case PROP_SWITCHOVER_EXPIRY:
-        ferry_migration_set_switchover_expiry (self, g_value_get_int64 (value));
-        break;
-
-      case PROP_START_TIME:
-        ferry_migration_set_start_time (self, g_value_get_int64 (value));
-        break;
-
-      case PROP_END_TIME:
-        ferry_migration_set_end_time (self, g_value_get_int64 (value));
-        break;
-
-      case PROP_MESSAGE:
-        ferry_migration_set_message (self, g_value_get_string (value));
-        break;
-
-      case PROP_STATUS:
-        ferry_migration_set_status (self, g_value_get_string (value));
-        break;
-
-      case PROP_STATUS_MESSAGE:
-        ferry_migration_set_status_message (self, g_value_get_string (value));
-        break;
-
-      case PROP_ERROR_MESSAGE:
-        ferry_migration_set_error_message (self, g_value_get_string (value));
-        break;
-
-      case PROP_IS_DONE:
-        ferry_migration_set_is_done (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_DID_FAIL:
-        ferry_migration_set_did_fail (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_IS_CANCELLED:
-        ferry_migration_set_is_cancelled (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_IS_TRANSFER_PROGRESS:
-        ferry_migration_set_is_transfer_progress (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_IS_SWITCHOVER_PROGRESS:
-        ferry_migration_set_is_switchover_progress (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_IS_WAITING_FOR_MAINT_WINDOW:
-        ferry_migration_set_is_waiting_for_maint_window (self, g_value_get_boolean (value));
-        break;
-
-      case PROP_BYTES_TRANSFERRED:
-        ferry_migration_set_bytes_transferred (self, g_value_get_int64 (value));
-        break;
-
-      case PROP_TOTAL_BYTES:
-        ferry_migration_set_total_bytes (self, g_value_get_int64 (value));
-        break;
-
-      case PROP_PERCENT:
-        ferry_migration_set_percent (self, g_value_get_double (value));
-        break;
-
-      case PROP_FINISHED:
-        ferry_migration_set_finished (self, g_value_get_boolean (value));
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  ferry_fields_set_property (object, &table, prop_id, value, pspec);
 }
 
 static void
@@ -412,121 +176,13 @@ ferry_migration_class_init (FerryMigrationClass *klass)
   object_class->get_property = ferry_migration_get_property;
   object_class->set_property = ferry_migration_set_property;
 
-  properties[PROP_MIGRATION_ID]
-      = g_param_spec_string ("migration-id", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MIGRATION_GROUP_ID]
-      = g_param_spec_string ("migration-group-id", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MIGRATION_TYPE]
-      = g_param_spec_string ("migration-type", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATE]
-      = g_param_spec_string ("state", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_USERNAME]
-      = g_param_spec_string ("username", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CREATION_DATE]
-      = g_param_spec_int64 ("creation-date", NULL, NULL, -1, G_MAXINT64, -1,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LAST_UPDATED]
-      = g_param_spec_int64 ("last-updated", NULL, NULL, -1, G_MAXINT64, -1,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ENTITY_ID]
-      = g_param_spec_string ("entity-id", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ENTITY_NAME]
-      = g_param_spec_string ("entity-name", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SOURCE_ENDPOINT_ID]
-      = g_param_spec_string ("source-endpoint-id", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SOURCE_ENDPOINT_NAME]
-      = g_param_spec_string ("source-endpoint-name", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SOURCE_RESOURCE_NAME]
-      = g_param_spec_string ("source-resource-name", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DESTINATION_ENDPOINT_ID]
-      = g_param_spec_string ("destination-endpoint-id", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DESTINATION_ENDPOINT_NAME]
-      = g_param_spec_string ("destination-endpoint-name", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DESTINATION_RESOURCE_NAME]
-      = g_param_spec_string ("destination-resource-name", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SWITCHOVER_START]
-      = g_param_spec_int64 ("switchover-start", NULL, NULL, -1, G_MAXINT64, -1,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SWITCHOVER_EXPIRY]
-      = g_param_spec_int64 ("switchover-expiry", NULL, NULL, -1, G_MAXINT64, -1,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_START_TIME]
-      = g_param_spec_int64 ("start-time", NULL, NULL, -1, G_MAXINT64, -1,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_END_TIME]
-      = g_param_spec_int64 ("end-time", NULL, NULL, -1, G_MAXINT64, -1,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MESSAGE]
-      = g_param_spec_string ("message", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATUS]
-      = g_param_spec_string ("status", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATUS_MESSAGE]
-      = g_param_spec_string ("status-message", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ERROR_MESSAGE]
-      = g_param_spec_string ("error-message", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_IS_DONE]
-      = g_param_spec_boolean ("is-done", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DID_FAIL]
-      = g_param_spec_boolean ("did-fail", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_IS_CANCELLED]
-      = g_param_spec_boolean ("is-cancelled", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_IS_TRANSFER_PROGRESS]
-      = g_param_spec_boolean ("is-transfer-progress", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_IS_SWITCHOVER_PROGRESS]
-      = g_param_spec_boolean ("is-switchover-progress", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_IS_WAITING_FOR_MAINT_WINDOW]
-      = g_param_spec_boolean ("is-waiting-for-maint-window", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BYTES_TRANSFERRED]
-      = g_param_spec_int64 ("bytes-transferred", NULL, NULL, -1, G_MAXINT64, -1,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TOTAL_BYTES]
-      = g_param_spec_int64 ("total-bytes", NULL, NULL, -1, G_MAXINT64, -1,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERCENT]
-      = g_param_spec_double ("percent", NULL, NULL, -1.0, G_MAXDOUBLE, -1.0,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FINISHED]
-      = g_param_spec_boolean ("finished", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ferry_fields_install (object_class, &table);
 }
 
 static void
 ferry_migration_init (FerryMigration *self)
 {
-  self->creation_date = -1;
-  self->last_updated = -1;
-  self->switchover_start = -1;
-  self->switchover_expiry = -1;
-  self->start_time = -1;
-  self->end_time = -1;
-  self->bytes_transferred = -1;
-  self->total_bytes = -1;
-  self->percent = -1.0;
+  ferry_fields_init (self, &table);
   self->events = g_list_store_new (FERRY_TYPE_MIGRATION_EVENT);
 }
 
@@ -540,7 +196,6 @@ const char *
 ferry_migration_get_migration_id (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->migration_id;
 }
 
@@ -548,20 +203,13 @@ void
 ferry_migration_set_migration_id (FerryMigration *self, const char *migration_id)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->migration_id, migration_id) == 0)
-    return;
-  g_free (self->migration_id);
-  self->migration_id = g_strdup (migration_id);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_ID]);
+  ferry_fields_set_string (self, &table, PROP_MIGRATION_ID, migration_id);
 }
 
 const char *
 ferry_migration_get_migration_group_id (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->migration_group_id;
 }
 
@@ -569,20 +217,13 @@ void
 ferry_migration_set_migration_group_id (FerryMigration *self, const char *migration_group_id)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->migration_group_id, migration_group_id) == 0)
-    return;
-  g_free (self->migration_group_id);
-  self->migration_group_id = g_strdup (migration_group_id);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_GROUP_ID]);
+  ferry_fields_set_string (self, &table, PROP_MIGRATION_GROUP_ID, migration_group_id);
 }
 
 const char *
 ferry_migration_get_migration_type (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->migration_type;
 }
 
@@ -590,20 +231,13 @@ void
 ferry_migration_set_migration_type (FerryMigration *self, const char *migration_type)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->migration_type, migration_type) == 0)
-    return;
-  g_free (self->migration_type);
-  self->migration_type = g_strdup (migration_type);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIGRATION_TYPE]);
+  ferry_fields_set_string (self, &table, PROP_MIGRATION_TYPE, migration_type);
 }
 
 const char *
 ferry_migration_get_state (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->state;
 }
 
@@ -611,20 +245,13 @@ void
 ferry_migration_set_state (FerryMigration *self, const char *state)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->state, state) == 0)
-    return;
-  g_free (self->state);
-  self->state = g_strdup (state);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  ferry_fields_set_string (self, &table, PROP_STATE, state);
 }
 
 const char *
 ferry_migration_get_username (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->username;
 }
 
@@ -632,20 +259,13 @@ void
 ferry_migration_set_username (FerryMigration *self, const char *username)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->username, username) == 0)
-    return;
-  g_free (self->username);
-  self->username = g_strdup (username);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USERNAME]);
+  ferry_fields_set_string (self, &table, PROP_USERNAME, username);
 }
 
 gint64
 ferry_migration_get_creation_date (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), -1);
-
   return self->creation_date;
 }
 
@@ -653,19 +273,13 @@ void
 ferry_migration_set_creation_date (FerryMigration *self, gint64 creation_date)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (self->creation_date == creation_date)
-    return;
-  self->creation_date = creation_date;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATION_DATE]);
+  ferry_fields_set_int64 (self, &table, PROP_CREATION_DATE, creation_date);
 }
 
 gint64
 ferry_migration_get_last_updated (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), -1);
-
   return self->last_updated;
 }
 
@@ -673,19 +287,13 @@ void
 ferry_migration_set_last_updated (FerryMigration *self, gint64 last_updated)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (self->last_updated == last_updated)
-    return;
-  self->last_updated = last_updated;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATED]);
+  ferry_fields_set_int64 (self, &table, PROP_LAST_UPDATED, last_updated);
 }
 
 const char *
 ferry_migration_get_entity_id (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->entity_id;
 }
 
@@ -693,20 +301,13 @@ void
 ferry_migration_set_entity_id (FerryMigration *self, const char *entity_id)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->entity_id, entity_id) == 0)
-    return;
-  g_free (self->entity_id);
-  self->entity_id = g_strdup (entity_id);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_ID]);
+  ferry_fields_set_string (self, &table, PROP_ENTITY_ID, entity_id);
 }
 
 const char *
 ferry_migration_get_entity_name (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->entity_name;
 }
 
@@ -714,20 +315,13 @@ void
 ferry_migration_set_entity_name (FerryMigration *self, const char *entity_name)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->entity_name, entity_name) == 0)
-    return;
-  g_free (self->entity_name);
-  self->entity_name = g_strdup (entity_name);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_NAME]);
+  ferry_fields_set_string (self, &table, PROP_ENTITY_NAME, entity_name);
 }
 
 const char *
 ferry_migration_get_source_endpoint_id (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->source_endpoint_id;
 }
 
@@ -735,20 +329,13 @@ void
 ferry_migration_set_source_endpoint_id (FerryMigration *self, const char *source_endpoint_id)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->source_endpoint_id, source_endpoint_id) == 0)
-    return;
-  g_free (self->source_endpoint_id);
-  self->source_endpoint_id = g_strdup (source_endpoint_id);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_ENDPOINT_ID]);
+  ferry_fields_set_string (self, &table, PROP_SOURCE_ENDPOINT_ID, source_endpoint_id);
 }
 
 const char *
 ferry_migration_get_source_endpoint_name (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->source_endpoint_name;
 }
 
@@ -756,20 +343,13 @@ void
 ferry_migration_set_source_endpoint_name (FerryMigration *self, const char *source_endpoint_name)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->source_endpoint_name, source_endpoint_name) == 0)
-    return;
-  g_free (self->source_endpoint_name);
-  self->source_endpoint_name = g_strdup (source_endpoint_name);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_ENDPOINT_NAME]);
+  ferry_fields_set_string (self, &table, PROP_SOURCE_ENDPOINT_NAME, source_endpoint_name);
 }
 
 const char *
 ferry_migration_get_source_resource_name (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->source_resource_name;
 }
 
@@ -777,20 +357,13 @@ void
 ferry_migration_set_source_resource_name (FerryMigration *self, const char *source_resource_name)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->source_resource_name, source_resource_name) == 0)
-    return;
-  g_free (self->source_resource_name);
-  self->source_resource_name = g_strdup (source_resource_name);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_RESOURCE_NAME]);
+  ferry_fields_set_string (self, &table, PROP_SOURCE_RESOURCE_NAME, source_resource_name);
 }
 
 const char *
 ferry_migration_get_destination_endpoint_id (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->destination_endpoint_id;
 }
 
@@ -799,20 +372,13 @@ ferry_migration_set_destination_endpoint_id (FerryMigration *self,
                                              const char *destination_endpoint_id)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->destination_endpoint_id, destination_endpoint_id) == 0)
-    return;
-  g_free (self->destination_endpoint_id);
-  self->destination_endpoint_id = g_strdup (destination_endpoint_id);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION_ENDPOINT_ID]);
+  ferry_fields_set_string (self, &table, PROP_DESTINATION_ENDPOINT_ID, destination_endpoint_id);
 }
 
 const char *
 ferry_migration_get_destination_endpoint_name (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->destination_endpoint_name;
 }
 
@@ -821,20 +387,13 @@ ferry_migration_set_destination_endpoint_name (FerryMigration *self,
                                                const char *destination_endpoint_name)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->destination_endpoint_name, destination_endpoint_name) == 0)
-    return;
-  g_free (self->destination_endpoint_name);
-  self->destination_endpoint_name = g_strdup (destination_endpoint_name);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION_ENDPOINT_NAME]);
+  ferry_fields_set_string (self, &table, PROP_DESTINATION_ENDPOINT_NAME, destination_endpoint_name);
 }
 
 const char *
 ferry_migration_get_destination_resource_name (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->destination_resource_name;
 }
 
@@ -843,20 +402,13 @@ ferry_migration_set_destination_resource_name (FerryMigration *self,
                                                const char *destination_resource_name)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->destination_resource_name, destination_resource_name) == 0)
-    return;
-  g_free (self->destination_resource_name);
-  self->destination_resource_name = g_strdup (destination_resource_name);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION_RESOURCE_NAME]);
+  ferry_fields_set_string (self, &table, PROP_DESTINATION_RESOURCE_NAME, destination_resource_name);
 }
 
 gint64
 ferry_migration_get_switchover_start (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), -1);
-
   return self->switchover_start;
 }
 
@@ -864,19 +416,13 @@ void
 ferry_migration_set_switchover_start (FerryMigration *self, gint64 switchover_start)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (self->switchover_start == switchover_start)
-    return;
-  self->switchover_start = switchover_start;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHOVER_START]);
+  ferry_fields_set_int64 (self, &table, PROP_SWITCHOVER_START, switchover_start);
 }
 
 gint64
 ferry_migration_get_switchover_expiry (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), -1);
-
   return self->switchover_expiry;
 }
 
@@ -884,19 +430,13 @@ void
 ferry_migration_set_switchover_expiry (FerryMigration *self, gint64 switchover_expiry)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (self->switchover_expiry == switchover_expiry)
-    return;
-  self->switchover_expiry = switchover_expiry;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHOVER_EXPIRY]);
+  ferry_fields_set_int64 (self, &table, PROP_SWITCHOVER_EXPIRY, switchover_expiry);
 }
 
 gint64
 ferry_migration_get_start_time (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), -1);
-
   return self->start_time;
 }
 
@@ -904,19 +444,13 @@ void
 ferry_migration_set_start_time (FerryMigration *self, gint64 start_time)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (self->start_time == start_time)
-    return;
-  self->start_time = start_time;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_TIME]);
+  ferry_fields_set_int64 (self, &table, PROP_START_TIME, start_time);
 }
 
 gint64
 ferry_migration_get_end_time (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), -1);
-
   return self->end_time;
 }
 
@@ -924,19 +458,13 @@ void
 ferry_migration_set_end_time (FerryMigration *self, gint64 end_time)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (self->end_time == end_time)
-    return;
-  self->end_time = end_time;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END_TIME]);
+  ferry_fields_set_int64 (self, &table, PROP_END_TIME, end_time);
 }
 
 const char *
 ferry_migration_get_message (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->message;
 }
 
@@ -944,20 +472,13 @@ void
 ferry_migration_set_message (FerryMigration *self, const char *message)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->message, message) == 0)
-    return;
-  g_free (self->message);
-  self->message = g_strdup (message);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+  ferry_fields_set_string (self, &table, PROP_MESSAGE, message);
 }
 
 const char *
 ferry_migration_get_status (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->status;
 }
 
@@ -965,20 +486,13 @@ void
 ferry_migration_set_status (FerryMigration *self, const char *status)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->status, status) == 0)
-    return;
-  g_free (self->status);
-  self->status = g_strdup (status);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  ferry_fields_set_string (self, &table, PROP_STATUS, status);
 }
 
 const char *
 ferry_migration_get_status_message (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->status_message;
 }
 
@@ -986,20 +500,13 @@ void
 ferry_migration_set_status_message (FerryMigration *self, const char *status_message)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->status_message, status_message) == 0)
-    return;
-  g_free (self->status_message);
-  self->status_message = g_strdup (status_message);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_MESSAGE]);
+  ferry_fields_set_string (self, &table, PROP_STATUS_MESSAGE, status_message);
 }
 
 const char *
 ferry_migration_get_error_message (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
-
   return self->error_message;
 }
 
@@ -1007,20 +514,13 @@ void
 ferry_migration_set_error_message (FerryMigration *self, const char *error_message)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (g_strcmp0 (self->error_message, error_message) == 0)
-    return;
-  g_free (self->error_message);
-  self->error_message = g_strdup (error_message);
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+  ferry_fields_set_string (self, &table, PROP_ERROR_MESSAGE, error_message);
 }
 
 gboolean
 ferry_migration_get_is_done (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), FALSE);
-
   return self->is_done;
 }
 
@@ -1028,20 +528,13 @@ void
 ferry_migration_set_is_done (FerryMigration *self, gboolean is_done)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  is_done = !!is_done;
-  if (self->is_done == is_done)
-    return;
-  self->is_done = is_done;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DONE]);
+  ferry_fields_set_boolean (self, &table, PROP_IS_DONE, is_done);
 }
 
 gboolean
 ferry_migration_get_did_fail (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), FALSE);
-
   return self->did_fail;
 }
 
@@ -1049,20 +542,13 @@ void
 ferry_migration_set_did_fail (FerryMigration *self, gboolean did_fail)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  did_fail = !!did_fail;
-  if (self->did_fail == did_fail)
-    return;
-  self->did_fail = did_fail;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DID_FAIL]);
+  ferry_fields_set_boolean (self, &table, PROP_DID_FAIL, did_fail);
 }
 
 gboolean
 ferry_migration_get_is_cancelled (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), FALSE);
-
   return self->is_cancelled;
 }
 
@@ -1070,20 +556,13 @@ void
 ferry_migration_set_is_cancelled (FerryMigration *self, gboolean is_cancelled)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  is_cancelled = !!is_cancelled;
-  if (self->is_cancelled == is_cancelled)
-    return;
-  self->is_cancelled = is_cancelled;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_CANCELLED]);
+  ferry_fields_set_boolean (self, &table, PROP_IS_CANCELLED, is_cancelled);
 }
 
 gboolean
 ferry_migration_get_is_transfer_progress (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), FALSE);
-
   return self->is_transfer_progress;
 }
 
@@ -1091,20 +570,13 @@ void
 ferry_migration_set_is_transfer_progress (FerryMigration *self, gboolean is_transfer_progress)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  is_transfer_progress = !!is_transfer_progress;
-  if (self->is_transfer_progress == is_transfer_progress)
-    return;
-  self->is_transfer_progress = is_transfer_progress;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_TRANSFER_PROGRESS]);
+  ferry_fields_set_boolean (self, &table, PROP_IS_TRANSFER_PROGRESS, is_transfer_progress);
 }
 
 gboolean
 ferry_migration_get_is_switchover_progress (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), FALSE);
-
   return self->is_switchover_progress;
 }
 
@@ -1112,20 +584,13 @@ void
 ferry_migration_set_is_switchover_progress (FerryMigration *self, gboolean is_switchover_progress)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  is_switchover_progress = !!is_switchover_progress;
-  if (self->is_switchover_progress == is_switchover_progress)
-    return;
-  self->is_switchover_progress = is_switchover_progress;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_SWITCHOVER_PROGRESS]);
+  ferry_fields_set_boolean (self, &table, PROP_IS_SWITCHOVER_PROGRESS, is_switchover_progress);
 }
 
 gboolean
 ferry_migration_get_is_waiting_for_maint_window (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), FALSE);
-
   return self->is_waiting_for_maint_window;
 }
 
@@ -1134,20 +599,14 @@ ferry_migration_set_is_waiting_for_maint_window (FerryMigration *self,
                                                  gboolean is_waiting_for_maint_window)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  is_waiting_for_maint_window = !!is_waiting_for_maint_window;
-  if (self->is_waiting_for_maint_window == is_waiting_for_maint_window)
-    return;
-  self->is_waiting_for_maint_window = is_waiting_for_maint_window;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_WAITING_FOR_MAINT_WINDOW]);
+  ferry_fields_set_boolean (self, &table, PROP_IS_WAITING_FOR_MAINT_WINDOW,
+                            is_waiting_for_maint_window);
 }
 
 gint64
 ferry_migration_get_bytes_transferred (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), -1);
-
   return self->bytes_transferred;
 }
 
@@ -1155,19 +614,13 @@ void
 ferry_migration_set_bytes_transferred (FerryMigration *self, gint64 bytes_transferred)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (self->bytes_transferred == bytes_transferred)
-    return;
-  self->bytes_transferred = bytes_transferred;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_TRANSFERRED]);
+  ferry_fields_set_int64 (self, &table, PROP_BYTES_TRANSFERRED, bytes_transferred);
 }
 
 gint64
 ferry_migration_get_total_bytes (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), -1);
-
   return self->total_bytes;
 }
 
@@ -1175,19 +628,13 @@ void
 ferry_migration_set_total_bytes (FerryMigration *self, gint64 total_bytes)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (self->total_bytes == total_bytes)
-    return;
-  self->total_bytes = total_bytes;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_BYTES]);
+  ferry_fields_set_int64 (self, &table, PROP_TOTAL_BYTES, total_bytes);
 }
 
 double
 ferry_migration_get_percent (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), -1.0);
-
   return self->percent;
 }
 
@@ -1195,19 +642,13 @@ void
 ferry_migration_set_percent (FerryMigration *self, double percent)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  if (self->percent == percent)
-    return;
-  self->percent = percent;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERCENT]);
+  ferry_fields_set_double (self, &table, PROP_PERCENT, percent);
 }
 
 gboolean
 ferry_migration_get_finished (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), FALSE);
-
   return self->finished;
 }
 
@@ -1215,13 +656,7 @@ void
 ferry_migration_set_finished (FerryMigration *self, gboolean finished)
 {
   g_return_if_fail (FERRY_IS_MIGRATION (self));
-
-  finished = !!finished;
-  if (self->finished == finished)
-    return;
-  self->finished = finished;
-  if (!self->quiet)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
+  ferry_fields_set_boolean (self, &table, PROP_FINISHED, finished);
 }
 
 void
@@ -1312,18 +747,7 @@ ferry_migration_update_from (FerryMigration *self, FerryMigration *other)
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
-  for (guint i = 1; i < N_PROPS; i++)
-    {
-      g_auto (GValue) a = G_VALUE_INIT;
-      g_auto (GValue) b = G_VALUE_INIT;
-
-      g_value_init (&a, properties[i]->value_type);
-      g_value_init (&b, properties[i]->value_type);
-      g_object_get_property (G_OBJECT (self), properties[i]->name, &a);
-      g_object_get_property (G_OBJECT (other), properties[i]->name, &b);
-      if (g_param_values_cmp (properties[i], &a, &b) != 0)
-        g_object_set_property (G_OBJECT (self), properties[i]->name, &b);
-    }
+  ferry_fields_update_from (self, other, &table);
   if (!events_equal (G_LIST_MODEL (self->events), G_LIST_MODEL (other->events)))
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (other->events));
