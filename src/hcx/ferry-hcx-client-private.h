@@ -37,6 +37,9 @@ struct _FerryHcxClient
   guint token_generation; /* bumped by every new token */
 
   FerryHcxCertificate *peer_certificate;
+  GTlsCertificate *pin_verified; /* the last certificate found to match the pin */
+  gboolean certificate_expired;  /* the pinned certificate is past its expiry date */
+  guint reconcile_timeout;       /* seconds an uncertain start or group creation is checked */
 
   /* Requests waiting for a re-login that is in flight. */
   GPtrArray *relogin_waiters;
@@ -57,6 +60,8 @@ void
 _ferry_hcx_client_set_token (FerryHcxClient *self, const char *token);
 void
 _ferry_hcx_client_set_peer_certificate (FerryHcxClient *self, FerryHcxCertificate *cert);
+void
+_ferry_hcx_client_set_certificate_expired (FerryHcxClient *self, gboolean expired);
 
 /* ferry-hcx-client-request.c */
 char *

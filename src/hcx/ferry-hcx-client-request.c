@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -62,6 +63,7 @@ typedef struct
   GSource *timeout_source;
   gboolean timed_out;
   int certificate_error; /* -1 or FERRY_HCX_ERROR_CERTIFICATE_* */
+  gboolean handshaked;   /* this attempt finished a TLS handshake */
   gint64 started;
 
   guint status;
@@ -86,6 +88,7 @@ request_free (Request *req)
 static void
 request_attempt (GTask *task);
 
+/* Only called for a certificate that did not validate: the pin decides. */
 static gboolean
 on_accept_certificate (SoupMessage *msg, GTlsCertificate *certificate, GTlsCertificateFlags errors,
                        GTask *task)
@@ -111,6 +114,63 @@ on_accept_certificate (SoupMessage *msg, GTlsCertificate *certificate, GTlsCerti
            ferry_hcx_certificate_get_fingerprint (cert));
   req->certificate_error = FERRY_HCX_ERROR_CERTIFICATE_CHANGED;
   return FALSE;
+}
+
+/* Whether @certificate is the pinned one (TRUE when nothing is pinned). Remembers the last one
+ * that matched, so that a kept-alive connection costs no hashing. */
+static gboolean
+pin_matches (FerryHcxClient *self, GTlsCertificate *certificate)
+{
+  g_autofree char *fingerprint = NULL;
+
+  if (self->pinned_fingerprint == NULL)
+    return TRUE;
+  if (self->pin_verified != NULL && g_tls_certificate_is_same (self->pin_verified, certificate))
+    return TRUE;
+  fingerprint = ferry_hcx_fingerprint_for_certificate (certificate);
+  if (!ferry_hcx_fingerprint_equal (self->pinned_fingerprint, fingerprint))
+    return FALSE;
+  g_set_object (&self->pin_verified, certificate);
+  return TRUE;
+}
+
+/* Once a fingerprint is pinned, only that certificate is accepted, even one that validates
+ * normally (a TLS-inspecting proxy's, say): accept-certificate only sees the ones that do not.
+ * The check runs when the handshake is done, before the request is written. */
+static void
+on_network_event (SoupMessage *msg, GSocketClientEvent event, GIOStream *connection, GTask *task)
+{
+  FerryHcxClient *self = g_task_get_source_object (task);
+  Request *req = g_task_get_task_data (task);
+  GTlsCertificate *certificate;
+  GTlsCertificateFlags errors;
+
+  if (event != G_SOCKET_CLIENT_TLS_HANDSHAKED || !G_IS_TLS_CONNECTION (connection))
+    return;
+  req->handshaked = TRUE;
+  certificate = g_tls_connection_get_peer_certificate (G_TLS_CONNECTION (connection));
+  errors = g_tls_connection_get_peer_certificate_errors (G_TLS_CONNECTION (connection));
+  if (certificate == NULL)
+    return;
+  if (self->peer_certificate == NULL
+      || !g_tls_certificate_is_same (
+          certificate, ferry_hcx_certificate_get_tls_certificate (self->peer_certificate))
+      || ferry_hcx_certificate_get_errors (self->peer_certificate) != errors)
+    {
+      g_autoptr (FerryHcxCertificate) cert = ferry_hcx_certificate_new (certificate, errors);
+
+      _ferry_hcx_client_set_peer_certificate (self, cert);
+    }
+  if (!pin_matches (self, certificate))
+    {
+      g_debug ("%s: certificate %s is valid but not the pinned one", self->host,
+               ferry_hcx_certificate_get_fingerprint (self->peer_certificate));
+      req->certificate_error = FERRY_HCX_ERROR_CERTIFICATE_CHANGED;
+      g_cancellable_cancel (req->attempt_cancellable);
+      return;
+    }
+  _ferry_hcx_client_set_certificate_expired (
+      self, self->pinned_fingerprint != NULL && (errors & G_TLS_CERTIFICATE_EXPIRED) != 0);
 }
 
 static gboolean
@@ -164,6 +224,18 @@ remember_peer_certificate (FerryHcxClient *self, SoupMessage *msg)
   _ferry_hcx_client_set_peer_certificate (self, cert);
 }
 
+/* The TLS backend reports a reset or a close in the middle of the handshake as a handshake
+ * failure, with the system's words for the cause in the message (the same libc's, so the same
+ * language as g_strerror()). */
+static gboolean
+closed_during_handshake (const GError *error, gboolean handshaked)
+{
+  if (error->domain != G_TLS_ERROR || handshaked)
+    return FALSE;
+  return error->code == G_TLS_ERROR_EOF || strstr (error->message, g_strerror (ECONNRESET)) != NULL
+         || strstr (error->message, g_strerror (EPIPE)) != NULL;
+}
+
 static void
 return_transport_error (GTask *task, GError *error)
 {
@@ -205,6 +277,16 @@ return_transport_error (GTask *task, GError *error)
              "appliance got a new certificate, or that someone is intercepting the "
              "connection. Review the new certificate before trusting it."),
           self->host);
+      return;
+    }
+  if (closed_during_handshake (error, req->handshaked))
+    {
+      /* The peer reset or closed the connection in the middle of the handshake: a firewall or
+       * a service that is not (yet) up, not a TLS problem. */
+      _ferry_hcx_return_error (task, FERRY_HCX_ERROR_UNREACHABLE,
+                               _ ("Could not reach HCX Manager “%s”: the connection was closed "
+                                  "during the secure handshake (%s)."),
+                               self->host, error->message);
       return;
     }
   if (error->domain == G_TLS_ERROR)
@@ -325,6 +407,14 @@ on_request_sent (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   remember_peer_certificate (self, req->msg);
+  if (soup_message_get_tls_peer_certificate (req->msg) != NULL
+      && !pin_matches (self, soup_message_get_tls_peer_certificate (req->msg)))
+    {
+      /* A connection opened before this pin was set (the check above runs per handshake). */
+      req->certificate_error = FERRY_HCX_ERROR_CERTIFICATE_CHANGED;
+      return_transport_error (task, NULL);
+      return;
+    }
   req->status = soup_message_get_status (req->msg);
   g_debug ("%s %s -> %u (%" G_GSIZE_FORMAT " bytes, %.0f ms)", req->method, req->path, req->status,
            g_bytes_get_size (bytes), ms);
@@ -409,9 +499,12 @@ request_attempt (GTask *task)
   if (req->flags & FERRY_HCX_REQUEST_SAFE)
     soup_message_add_flags (req->msg, SOUP_MESSAGE_IDEMPOTENT);
   g_signal_connect (req->msg, "accept-certificate", G_CALLBACK (on_accept_certificate), task);
+  g_signal_connect (req->msg, "network-event", G_CALLBACK (on_network_event), task);
 
   req->timed_out = FALSE;
   req->certificate_error = -1;
+  req->handshaked = FALSE;
+  req->status = 0;
   g_clear_object (&req->attempt_cancellable);
   req->attempt_cancellable = g_cancellable_new ();
   if (cancellable != NULL)
@@ -458,8 +551,17 @@ on_relogin_done (GObject *source, GAsyncResult *result, gpointer user_data)
                 _ ("The session on HCX Manager “%s” expired and logging in again failed: "
                    "the user name or password is no longer accepted."),
                 self->host);
-          else
+          else if (req->flags & FERRY_HCX_REQUEST_SAFE)
             g_task_return_error (task, g_error_copy (error));
+          else
+            /* The server refused the session (401), so it did not act; and the request is
+             * not sent again. Say so: the user may safely try again. */
+            g_task_return_new_error (
+                task, error->domain, error->code,
+                _ ("The session on HCX Manager “%s” had expired and logging in again failed "
+                   "(%s). The request was not carried out; it is safe to try again once the "
+                   "server can be reached."),
+                self->host, error->message);
           g_object_unref (task);
         }
       else if (req->flags & FERRY_HCX_REQUEST_SAFE)
@@ -592,6 +694,9 @@ on_call_json_done (GObject *source, GAsyncResult *result, gpointer user_data)
   guint status = 0;
 
   bytes = _ferry_hcx_client_request_finish (self, result, &status, &error);
+  /* The status also on failure: 0 when no answer came, 401 when the server refused the
+   * session (the request was then certainly not carried out), and so on. */
+  g_task_set_task_data (task, GUINT_TO_POINTER (status), NULL);
   if (bytes == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -603,7 +708,6 @@ on_call_json_done (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_set_task_data (task, GUINT_TO_POINTER (status), NULL);
   g_task_return_pointer (task, root, (GDestroyNotify)json_node_unref);
 }
 

@@ -21,6 +21,7 @@
 #define DEFAULT_TIMEOUT 120
 #define DEFAULT_CONNECT_TIMEOUT 20
 #define DEFAULT_PAGE_SIZE 1000
+#define DEFAULT_RECONCILE_TIMEOUT 30
 
 G_DEFINE_FINAL_TYPE (FerryHcxClient, ferry_hcx_client, G_TYPE_OBJECT)
 
@@ -37,6 +38,8 @@ enum
   PROP_USERNAME,
   PROP_ENDPOINT_ID,
   PROP_PEER_CERTIFICATE,
+  PROP_CERTIFICATE_EXPIRED,
+  PROP_RECONCILE_TIMEOUT,
   N_PROPS
 };
 
@@ -74,6 +77,18 @@ _ferry_hcx_client_set_peer_certificate (FerryHcxClient *self, FerryHcxCertificat
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PEER_CERTIFICATE]);
 }
 
+void
+_ferry_hcx_client_set_certificate_expired (FerryHcxClient *self, gboolean expired)
+{
+  expired = !!expired;
+  if (self->certificate_expired == expired)
+    return;
+  self->certificate_expired = expired;
+  if (expired)
+    g_debug ("%s: the pinned certificate has expired", self->host);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CERTIFICATE_EXPIRED]);
+}
+
 /* GObject ------------------------------------------------------------------------------------- */
 
 static void
@@ -85,6 +100,7 @@ ferry_hcx_client_dispose (GObject *object)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
   g_clear_object (&self->peer_certificate);
+  g_clear_object (&self->pin_verified);
 
   G_OBJECT_CLASS (ferry_hcx_client_parent_class)->dispose (object);
 }
@@ -154,6 +170,14 @@ ferry_hcx_client_get_property (GObject *object, guint prop_id, GValue *value, GP
         g_value_set_object (value, self->peer_certificate);
         break;
 
+      case PROP_CERTIFICATE_EXPIRED:
+        g_value_set_boolean (value, self->certificate_expired);
+        break;
+
+      case PROP_RECONCILE_TIMEOUT:
+        g_value_set_uint (value, self->reconcile_timeout);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -181,6 +205,10 @@ ferry_hcx_client_set_property (GObject *object, guint prop_id, const GValue *val
 
       case PROP_CONNECT_TIMEOUT:
         ferry_hcx_client_set_connect_timeout (self, g_value_get_uint (value));
+        break;
+
+      case PROP_RECONCILE_TIMEOUT:
+        ferry_hcx_client_set_reconcile_timeout (self, g_value_get_uint (value));
         break;
 
       default:
@@ -216,6 +244,10 @@ ferry_hcx_client_class_init (FerryHcxClientClass *klass)
   properties[PROP_ENDPOINT_ID] = g_param_spec_string ("endpoint-id", NULL, NULL, NULL, ro);
   properties[PROP_PEER_CERTIFICATE]
       = g_param_spec_object ("peer-certificate", NULL, NULL, FERRY_TYPE_HCX_CERTIFICATE, ro);
+  properties[PROP_CERTIFICATE_EXPIRED]
+      = g_param_spec_boolean ("certificate-expired", NULL, NULL, FALSE, ro);
+  properties[PROP_RECONCILE_TIMEOUT] = g_param_spec_uint ("reconcile-timeout", NULL, NULL, 0,
+                                                          G_MAXUINT, DEFAULT_RECONCILE_TIMEOUT, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -225,6 +257,7 @@ ferry_hcx_client_init (FerryHcxClient *self)
   self->timeout = DEFAULT_TIMEOUT;
   self->connect_timeout = DEFAULT_CONNECT_TIMEOUT;
   self->page_size = DEFAULT_PAGE_SIZE;
+  self->reconcile_timeout = DEFAULT_RECONCILE_TIMEOUT;
   self->relogin_waiters = g_ptr_array_new ();
   self->session
       = soup_session_new_with_options ("timeout", DEFAULT_CONNECT_TIMEOUT, "idle-timeout", 60,
@@ -341,6 +374,8 @@ ferry_hcx_client_set_pinned_fingerprint (FerryHcxClient *self, const char *finge
     return;
   g_free (self->pinned_fingerprint);
   self->pinned_fingerprint = g_steal_pointer (&normalized);
+  g_clear_object (&self->pin_verified);
+  _ferry_hcx_client_set_certificate_expired (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINNED_FINGERPRINT]);
 }
 
@@ -379,6 +414,31 @@ ferry_hcx_client_set_connect_timeout (FerryHcxClient *self, guint seconds)
   self->connect_timeout = seconds;
   soup_session_set_timeout (self->session, seconds);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECT_TIMEOUT]);
+}
+
+guint
+ferry_hcx_client_get_reconcile_timeout (FerryHcxClient *self)
+{
+  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), 0);
+  return self->reconcile_timeout;
+}
+
+void
+ferry_hcx_client_set_reconcile_timeout (FerryHcxClient *self, guint seconds)
+{
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+
+  if (self->reconcile_timeout == seconds)
+    return;
+  self->reconcile_timeout = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECONCILE_TIMEOUT]);
+}
+
+gboolean
+ferry_hcx_client_get_certificate_expired (FerryHcxClient *self)
+{
+  g_return_val_if_fail (FERRY_IS_HCX_CLIENT (self), FALSE);
+  return self->certificate_expired;
 }
 
 gboolean

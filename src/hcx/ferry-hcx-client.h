@@ -13,10 +13,14 @@
  * fails, "logged-in" turns FALSE (notify::logged-in) and the calls fail with BAD_CREDENTIALS (or
  * the transport error): ask for the password again and call login_async().
  *
- * TLS: a certificate that validates normally is accepted. An untrusted certificate fails with
- * FERRY_HCX_ERROR_CERTIFICATE_UNTRUSTED and ferry_hcx_client_get_peer_certificate() returns it;
- * set #FerryHcxClient:pinned-fingerprint to its fingerprint to trust it. Another untrusted
- * certificate then fails with FERRY_HCX_ERROR_CERTIFICATE_CHANGED. */
+ * TLS: without a pin, a certificate that validates normally is accepted. An untrusted
+ * certificate fails with FERRY_HCX_ERROR_CERTIFICATE_UNTRUSTED and
+ * ferry_hcx_client_get_peer_certificate() returns it; set #FerryHcxClient:pinned-fingerprint to
+ * its fingerprint to trust it. Once a fingerprint is pinned, only that certificate is accepted:
+ * any other one, even one that chains to a trusted CA (a TLS-inspecting proxy), fails with
+ * FERRY_HCX_ERROR_CERTIFICATE_CHANGED before the request is sent. A pinned certificate past its
+ * expiry date is accepted, and #FerryHcxClient:certificate-expired turns TRUE (the date is the
+ * peer certificate's not-after) so that the UI can say so. */
 #pragma once
 
 #include <gio/gio.h>
@@ -64,7 +68,11 @@ ferry_hcx_client_new (const char *server, GError **error);
  *     socket (SoupSession:timeout).
  *  "logged-in" (bool, read-only), "username" (string, read-only),
  *  "endpoint-id" (string, read-only): this manager's endpointId, from the login answer.
- *  "peer-certificate" (FerryHcxCertificate, read-only): the last certificate the server showed. */
+ *  "peer-certificate" (FerryHcxCertificate, read-only): the last certificate the server showed.
+ *  "certificate-expired" (bool, read-only): the pinned certificate was accepted although it is
+ *     past its expiry date (ferry_hcx_certificate_get_not_after() of the peer certificate).
+ *  "reconcile-timeout" (uint, seconds, default 30): how long an interrupted start or group
+ *     creation is checked (with backoff) before it is reported as not confirmed yet. */
 const char *
 ferry_hcx_client_get_server (FerryHcxClient *self);
 const char *
@@ -91,6 +99,12 @@ const char *
 ferry_hcx_client_get_endpoint_id (FerryHcxClient *self);
 FerryHcxCertificate *
 ferry_hcx_client_get_peer_certificate (FerryHcxClient *self);
+guint
+ferry_hcx_client_get_reconcile_timeout (FerryHcxClient *self);
+void
+ferry_hcx_client_set_reconcile_timeout (FerryHcxClient *self, guint seconds);
+gboolean
+ferry_hcx_client_get_certificate_expired (FerryHcxClient *self);
 /* Page size for inventory paging (default 1000). */
 void
 ferry_hcx_client_set_page_size (FerryHcxClient *self, guint page_size);
