@@ -77,15 +77,25 @@ keyring_all_items (void)
   return items;
 }
 
-/* How many items of Ferry's schema the keyring holds, for any server and user. */
+static gboolean
+is_ferry_item_for (SecretItem *item, const char *server)
+{
+  g_autoptr (GHashTable) attributes = secret_item_get_attributes (item);
+
+  return g_strcmp0 (secret_item_get_schema_name (item), FERRY_CREDENTIAL_SCHEMA_NAME) == 0
+         && g_strcmp0 (g_hash_table_lookup (attributes, "server"), server) == 0;
+}
+
+/* How many items of Ferry's schema the keyring holds for @server, for any user. (The keyring
+ * lives as long as the test binary: earlier cases leave items for their own simulators.) */
 static guint
-keyring_ferry_items (void)
+keyring_ferry_items (const char *server)
 {
   GList *items = keyring_all_items ();
   guint n = 0;
 
   for (GList *l = items; l != NULL; l = l->next)
-    if (g_strcmp0 (secret_item_get_schema_name (l->data), FERRY_CREDENTIAL_SCHEMA_NAME) == 0)
+    if (is_ferry_item_for (l->data, server))
       n++;
   g_list_free_full (items, g_object_unref);
 
@@ -263,7 +273,7 @@ test_reconnect_and_forget (Fixture *f, gconstpointer data)
   password = keyring_password (server, SIM_USER);
   g_assert_cmpstr (password, ==, SIM_PASSWORD);
   g_clear_pointer (&password, g_free);
-  g_assert_cmpuint (keyring_ferry_items (), ==, 1);
+  g_assert_cmpuint (keyring_ferry_items (server), ==, 1);
 
   forget = find_named (saved_row (f, 0), "forget");
   g_assert_nonnull (forget);
@@ -275,7 +285,7 @@ test_reconnect_and_forget (Fixture *f, gconstpointer data)
   /* The keyring item goes with it (removed asynchronously): read back as another Secret Service
    * client would, until it is gone or the deadline passes. */
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (keyring_ferry_items () > 0)
+  while (keyring_ferry_items (server) > 0)
     {
       if (g_get_monotonic_time () > deadline)
         g_error ("Forget left the password of %s in the keyring", server);
@@ -315,7 +325,7 @@ test_item_holds_no_secret_outside (Fixture *f, gconstpointer data)
         if (strstr (key, SIM_PASSWORD) != NULL || strstr (attribute, SIM_PASSWORD) != NULL)
           g_error ("the password is in the keyring item's attribute %s=%s", key, attribute);
 
-      if (g_strcmp0 (secret_item_get_schema_name (item), FERRY_CREDENTIAL_SCHEMA_NAME) == 0)
+      if (is_ferry_item_for (item, server))
         {
           found++;
           /* The item that holds it: the password as its secret, found by server and user. */
