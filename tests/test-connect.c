@@ -932,12 +932,6 @@ test_open_server (Fixture *f, gconstpointer data)
   g_assert_false (ferry_start_page_get_busy (f->start));
 }
 
-static void
-skip_no_display (void)
-{
-  g_test_skip ("no display");
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -947,11 +941,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   if (!gtk_init_check ())
-    {
-      g_test_message ("no display");
-      g_test_add_func ("/connect/skipped", skip_no_display);
-      return g_test_run ();
-    }
+    return ferry_test_run_no_display ("/connect/display");
   adw_init ();
   /* GtkText's blink timer warns when focus moves without a focus-out event, which is what
    * happens without a window manager. */
