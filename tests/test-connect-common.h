@@ -7,6 +7,7 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
+#include "ferry-test-require.h"
 #include "ferry-test-sim.h"
 #include "ferry-window.h"
 

@@ -129,12 +129,6 @@ test_asks_after_restart (Fixture *f, gconstpointer data)
   iterate_until (on_sites_page, f);
 }
 
-static void
-skip_no_display (void)
-{
-  g_test_skip ("no display");
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -142,11 +136,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   if (!gtk_init_check ())
-    {
-      g_test_message ("no display");
-      g_test_add_func ("/connect-nokeyring/skipped", skip_no_display);
-      return g_test_run ();
-    }
+    return ferry_test_run_no_display ("/connect-nokeyring/display");
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 

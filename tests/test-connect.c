@@ -52,6 +52,56 @@ keyring_password (const char *server, const char *user)
   return password;
 }
 
+/* Every item of the default collection, whatever its schema, with its secret loaded. */
+static GList *
+keyring_all_items (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SecretService) service = NULL;
+  g_autoptr (SecretCollection) collection = NULL;
+  GList *items;
+
+  service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_LOAD_ITEMS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (collection);
+  items = secret_collection_get_items (collection);
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      g_assert_true (secret_item_load_secret_sync (l->data, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  return items;
+}
+
+static gboolean
+is_ferry_item_for (SecretItem *item, const char *server)
+{
+  g_autoptr (GHashTable) attributes = secret_item_get_attributes (item);
+
+  return g_strcmp0 (secret_item_get_schema_name (item), FERRY_CREDENTIAL_SCHEMA_NAME) == 0
+         && g_strcmp0 (g_hash_table_lookup (attributes, "server"), server) == 0;
+}
+
+/* How many items of Ferry's schema the keyring holds for @server, for any user. (The keyring
+ * lives as long as the test binary: earlier cases leave items for their own simulators.) */
+static guint
+keyring_ferry_items (const char *server)
+{
+  GList *items = keyring_all_items ();
+  guint n = 0;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (is_ferry_item_for (l->data, server))
+      n++;
+  g_list_free_full (items, g_object_unref);
+
+  return n;
+}
+
 static gboolean
 found_in_tree (const char *dir, const char *needle)
 {
@@ -197,7 +247,7 @@ test_reconnect_and_forget (Fixture *f, gconstpointer data)
   g_autofree char *server = normalized_server (f);
   g_autofree char *password = NULL;
   GtkWidget *forget;
-  gint64 logins;
+  gint64 logins, deadline;
 
   test_add_and_remember (f, data);
   logins = sim_state_int (f, "sessions");
@@ -213,24 +263,83 @@ test_reconnect_and_forget (Fixture *f, gconstpointer data)
   /* Forget, but cancel first: nothing changes. */
   forget = find_named (saved_row (f, 0), "forget");
   g_assert_nonnull (forget);
-  g_assert_true ((click (forget), TRUE));
+  click (forget);
+  iterate_until (dialog_shown, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (find_dialog ())), ==,
+                   "Forget This Connection?");
   answer_dialog ("cancel");
+  iterate_a_little ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->connections)), ==, 1);
   password = keyring_password (server, SIM_USER);
   g_assert_cmpstr (password, ==, SIM_PASSWORD);
   g_clear_pointer (&password, g_free);
+  g_assert_cmpuint (keyring_ferry_items (server), ==, 1);
 
   forget = find_named (saved_row (f, 0), "forget");
-  g_assert_true ((click (forget), TRUE));
+  g_assert_nonnull (forget);
+  click (forget);
   answer_dialog ("forget");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->connections)), ==, 0);
   g_assert_false (gtk_widget_get_visible (START_CHILD (f, "saved_group")));
-  for (int i = 0; i < 100 && (password = keyring_password (server, SIM_USER)) != NULL; i++)
+
+  /* The keyring item goes with it (removed asynchronously): read back as another Secret Service
+   * client would, until it is gone or the deadline passes. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (keyring_ferry_items (server) > 0)
     {
-      g_clear_pointer (&password, g_free);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Forget left the password of %s in the keyring", server);
       iterate_a_little ();
     }
+  password = keyring_password (server, SIM_USER);
   g_assert_null (password);
+  g_assert_null (error_text (f));
+}
+
+/* The keyring item's label and attributes are readable without unlocking by anything that lists
+ * the keyring: they name the server and the user, never the password. */
+static void
+test_item_holds_no_secret_outside (Fixture *f, gconstpointer data)
+{
+  g_autofree char *server = normalized_server (f);
+  GList *items;
+  guint found = 0;
+
+  test_add_and_remember (f, data);
+
+  items = keyring_all_items ();
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      SecretItem *item = l->data;
+      g_autofree char *label = secret_item_get_label (item);
+      g_autoptr (GHashTable) attributes = secret_item_get_attributes (item);
+      SecretValue *value = secret_item_get_secret (item);
+      GHashTableIter iter;
+      const char *key, *attribute;
+
+      g_test_message ("item “%s”", label);
+      if (strstr (label, SIM_PASSWORD) != NULL)
+        g_error ("the password is in the keyring item's label “%s”", label);
+      g_hash_table_iter_init (&iter, attributes);
+      while (g_hash_table_iter_next (&iter, (gpointer *)&key, (gpointer *)&attribute))
+        if (strstr (key, SIM_PASSWORD) != NULL || strstr (attribute, SIM_PASSWORD) != NULL)
+          g_error ("the password is in the keyring item's attribute %s=%s", key, attribute);
+
+      if (is_ferry_item_for (item, server))
+        {
+          found++;
+          /* The item that holds it: the password as its secret, found by server and user. */
+          g_assert_nonnull (value);
+          g_assert_cmpstr (secret_value_get_text (value), ==, SIM_PASSWORD);
+          g_assert_cmpstr (g_hash_table_lookup (attributes, "server"), ==, server);
+          g_assert_cmpstr (g_hash_table_lookup (attributes, "user"), ==, SIM_USER);
+          g_assert_nonnull (strstr (label, server));
+          g_assert_nonnull (strstr (label, SIM_USER));
+        }
+      g_clear_pointer (&value, secret_value_unref);
+    }
+  g_list_free_full (items, g_object_unref);
+  g_assert_cmpuint (found, ==, 1);
 }
 
 /* Without "remember" the connection is saved but the password is not; reconnecting asks for it. */
@@ -823,12 +932,6 @@ test_open_server (Fixture *f, gconstpointer data)
   g_assert_false (ferry_start_page_get_busy (f->start));
 }
 
-static void
-skip_no_display (void)
-{
-  g_test_skip ("no display");
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -838,11 +941,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   if (!gtk_init_check ())
-    {
-      g_test_message ("no display");
-      g_test_add_func ("/connect/skipped", skip_no_display);
-      return g_test_run ();
-    }
+    return ferry_test_run_no_display ("/connect/display");
   adw_init ();
   /* GtkText's blink timer warns when focus moves without a focus-out event, which is what
    * happens without a window manager. */
@@ -852,6 +951,7 @@ main (int argc, char *argv[])
   g_test_add ("/connect/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("add-and-remember", test_add_and_remember);
   ADD ("reconnect-and-forget", test_reconnect_and_forget);
+  ADD ("item-holds-no-secret-outside", test_item_holds_no_secret_outside);
   ADD ("not-remembered", test_not_remembered);
   ADD ("edit", test_edit);
   ADD ("changed-certificate", test_changed_certificate);

@@ -4,9 +4,8 @@
 #include <adwaita.h>
 
 #include "ferry-application.h"
+#include "ferry-test-require.h"
 #include "ferry-window.h"
-
-static gboolean have_display;
 
 /* G_TEST_OPTION_ISOLATE_DIRS hides the system MIME database (reset for every test), without which
  * gdk-pixbuf cannot recognise SVG icons. */
@@ -113,12 +112,6 @@ test_window_opens (void)
   g_autoptr (FerryApplication) app = NULL;
   FerryWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
-
   use_system_mime_database ();
 
   app = create_app ();
@@ -139,12 +132,6 @@ test_window_about (void)
   g_autoptr (FerryApplication) app = NULL;
   AdwAboutWindow *about;
   FerryWindow *window;
-
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
 
   use_system_mime_database ();
 
@@ -176,12 +163,6 @@ test_window_shortcuts (void)
   g_auto (GStrv) help_accels = NULL;
   g_auto (GStrv) quit_accels = NULL;
   g_auto (GStrv) close_accels = NULL;
-
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
 
   use_system_mime_database ();
 
@@ -216,12 +197,6 @@ test_window_state_saved (void)
   GSettings *settings;
   FerryWindow *window;
   int width, height;
-
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
 
   use_system_mime_database ();
 
@@ -313,12 +288,6 @@ server_prefilled (FerryWindow *window)
 static void
 test_window_command_line_server (void)
 {
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
-
   use_system_mime_database ();
   run_command_line ("io.github.ferry_hcx.Ferry.TestServer", "https://hcx.example.com:8443",
                     server_prefilled);
@@ -339,12 +308,6 @@ simulator_checked (FerryWindow *window)
 static void
 test_window_command_line_simulator (void)
 {
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
-
   use_system_mime_database ();
   run_command_line ("io.github.ferry_hcx.Ferry.TestSimulator", "--simulator", simulator_checked);
 }
@@ -355,12 +318,10 @@ main (int argc, char *argv[])
   /* The isolated XDG dirs hide org.gnome.system.proxy (GIO's GNOME proxy resolver). */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      adw_init ();
-      g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
-    }
+  if (!gtk_init_check ())
+    return ferry_test_run_no_display ("/window/display");
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
   g_test_add_func ("/window/opens", test_window_opens);
   g_test_add_func ("/window/about", test_window_about);
