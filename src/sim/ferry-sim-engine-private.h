@@ -138,7 +138,8 @@ struct _FerrySimEngine
   gboolean unknown_states; /* report intermediate states under other names */
   GPtrArray *arrived;      /* const FerrySimVm*: migrated, now in the destination inventory */
   guint64 counter;
-  guint settle_ms; /* migrations created now stay out of queries this long */
+  guint settle_ms;         /* migrations created now stay out of queries this long */
+  gboolean real_omissions; /* leave out what real managers leave out of their answers */
 };
 
 typedef struct
@@ -147,6 +148,7 @@ typedef struct
   JsonBuilder *warnings;
   guint n_errors;
   guint n_warnings;
+  gboolean omit_warning_codes; /* as real managers do */
 } Findings;
 
 /* ferry-sim-engine.c */
@@ -186,7 +188,7 @@ ferry_sim_engine_instant (FerrySimEngine *e);
 
 /* ferry-sim-engine-validate.c */
 void
-ferry_sim_findings_init (Findings *f);
+ferry_sim_findings_init (Findings *f, FerrySimEngine *e);
 void
 ferry_sim_findings_clear (Findings *f);
 void

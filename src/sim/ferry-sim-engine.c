@@ -154,6 +154,9 @@ ferry_sim_engine_reset (FerrySimEngine *e)
   for (i = 0; i < FERRY_SIM_N_SIDES; i++)
     e->services[i] = DEFAULT_SERVICES;
   e->unknown_states = FALSE;
+  for (i = 0; i < e->arrived->len; i++)
+    e->world->vms[ferry_sim_world_vm_index (e->world, g_ptr_array_index (e->arrived, i))].migrated
+        = FALSE;
   g_ptr_array_set_size (e->arrived, 0);
   e->speed = e->config.speed;
   e->base_sim_ms = e->initial_ms;
@@ -208,6 +211,19 @@ ferry_sim_engine_add_services (FerrySimEngine *e, FerrySimSide side, JsonBuilder
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+}
+
+/* No totalSize in query answers, no top-level VALIDATION_FAILED, warnings without a code. */
+void
+ferry_sim_engine_set_real_omissions (FerrySimEngine *e, gboolean enabled)
+{
+  e->real_omissions = enabled;
+}
+
+gboolean
+ferry_sim_engine_get_real_omissions (FerrySimEngine *e)
+{
+  return e->real_omissions;
 }
 
 /* While set, the migrations a request creates stay out of query answers for that many real

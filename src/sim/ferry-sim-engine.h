@@ -51,6 +51,10 @@ ferry_sim_engine_add_services (FerrySimEngine *engine, FerrySimSide side, JsonBu
 void
 ferry_sim_engine_set_unknown_states (FerrySimEngine *engine, gboolean enabled);
 void
+ferry_sim_engine_set_real_omissions (FerrySimEngine *engine, gboolean enabled);
+gboolean
+ferry_sim_engine_get_real_omissions (FerrySimEngine *engine);
+void
 ferry_sim_engine_set_settle (FerrySimEngine *engine, guint ms);
 void
 ferry_sim_engine_set_vm_failure (FerrySimEngine *engine, const char *entity_id, const char *phase);

@@ -146,6 +146,7 @@ ferry_sim_world_load (const char *inventory_file, guint seed, GError **error)
 
       power = ferry_sim_json_string (o, "powerState");
       vm->powered_on = power == NULL || g_str_equal (power, "poweredOn");
+      vm->suspended = power != NULL && g_str_equal (power, "suspended");
       vm->hw_version = parse_hw_version (ferry_sim_json_string (o, "hardwareVersion"));
       vm->tools = parse_tools (ferry_sim_json_string (o, "toolsStatus"));
       vm->snapshot_count = (guint8)CLAMP (ferry_sim_json_int (o, "snapshotCount", 0), 0, 255);
@@ -162,7 +163,7 @@ ferry_sim_world_load (const char *inventory_file, guint seed, GError **error)
             {
               JsonNode *dn = json_array_get_element (devices, k);
               JsonObject *d;
-              const char *net_id;
+              const char *net_id, *mac;
 
               if (!JSON_NODE_HOLDS_OBJECT (dn))
                 continue;
@@ -170,6 +171,16 @@ ferry_sim_world_load (const char *inventory_file, guint seed, GError **error)
               net_id = ferry_sim_json_string (d, "networkId");
               if (net_id == NULL)
                 continue;
+              /* The file's MAC address is kept (a saved inventory round-trips). */
+              mac = ferry_sim_json_string (d, "macAddress");
+              if (mac != NULL && strlen (mac) == 17)
+                {
+                  if (w->macs == NULL)
+                    w->macs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+                  g_hash_table_insert (
+                      w->macs, GUINT_TO_POINTER (w->n_vms * FERRY_SIM_MAX_NICS + vm->n_nics + 1),
+                      g_ascii_strdown (mac, -1));
+                }
               vm->nic_net[vm->n_nics]
                   = intern_network (w, net_id, ferry_sim_json_string (d, "networkName"),
                                     ferry_sim_json_string (d, "networkType"));
@@ -266,7 +277,9 @@ ferry_sim_world_write_vm (FerrySimWorld *w, const FerrySimVm *vm, GString *out)
       g_string_append_c (out, '}');
     }
   g_string_append (out, "],\"powerState\":");
-  g_string_append (out, vm->powered_on ? "\"poweredOn\"" : "\"poweredOff\"");
+  g_string_append (out, vm->suspended    ? "\"suspended\""
+                        : vm->powered_on ? "\"poweredOn\""
+                                         : "\"poweredOff\"");
   g_string_append (out, ",\"networkDevices\":[");
   for (k = 0; k < vm->n_nics; k++)
     {

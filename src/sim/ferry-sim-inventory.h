@@ -36,7 +36,9 @@ typedef struct
   guint8 snapshot_count;
   guint8 tools; /* FerrySimToolsStatus */
   guint powered_on : 1;
+  guint suspended : 1; /* neither on nor off (only from an --inventory file) */
   guint iso_mounted : 1;
+  guint migrated : 1; /* its migration completed: gone from the source inventory */
 } FerrySimVm;
 
 typedef struct
@@ -111,6 +113,7 @@ typedef struct
   FerrySimVm *vms;
   guint n_vms;
   GHashTable *vm_index; /* id → GUINT_TO_POINTER (index + 1) */
+  GHashTable *macs; /* index × FERRY_SIM_MAX_NICS + nic + 1 → MAC, from an --inventory file */
   GStringChunk *strings;
 } FerrySimWorld;
 
