@@ -53,6 +53,18 @@ accept_cb (SoupMessage *msg, GTlsCertificate *certificate, GTlsCertificateFlags 
 /* Seconds before a client call gives up (a test of stalled answers lowers it). */
 guint client_timeout = 60;
 
+guint
+test_slowdown (void)
+{
+  const char *wrapper = g_getenv ("FERRY_TEST_WRAPPER");
+
+  if (wrapper != NULL && strstr (wrapper, "valgrind") != NULL)
+    return 10;
+  if (g_getenv ("FERRY_TEST_ASAN") != NULL)
+    return 3;
+  return 1;
+}
+
 /* One keep-alive client session per test fixture (fewer TLS handshakes); other calls use a
  * fresh session, so that they open a new connection. */
 static struct

@@ -68,6 +68,11 @@ typedef struct
 /* Seconds before a client call on a fresh session gives up (tests of stalled answers lower it). */
 extern guint client_timeout;
 
+/* How much slower than normal this run is (10 under valgrind, 3 under ASan, else 1): tests that
+ * race real time (timeouts, settle delays) stretch their delays by it. */
+guint
+test_slowdown (void);
+
 Reply *
 call_full (FerrySimThread *sim, const char *token, const char *method, const char *path,
            const char *body, gboolean accept_json, gboolean fresh);

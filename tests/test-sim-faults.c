@@ -133,7 +133,7 @@ test_faults_wire (void)
 
   /* A reset, not a stall: the client learns it at once, well before its timeout. */
   set_fault (fx, "{\"path\":\"/service/inventory/virtualmachines\",\"reset\":true,\"count\":1}");
-  client_timeout = 5;
+  client_timeout = 5 * test_slowdown ();
   reset = call_full (fx->sim, fx->token, "POST", API "/service/inventory/virtualmachines",
                      "{\"filter\":{\"cloud\":{\"local\":true}},\"paging\":{\"pageSize\":100}}",
                      TRUE, TRUE);
@@ -211,12 +211,13 @@ test_faults_ignore_paging (void)
   fx_free (fx);
 }
 
-/* Wait (at most 10 s) until the query for this VM shows n migrations; returns what it shows. */
+/* Wait (at most 10 s, stretched by test_slowdown) until the query for this VM shows n migrations;
+ * returns what it shows. */
 static guint
 wait_for_migrations (Fx *fx, const char *entity_id, guint n)
 {
   g_autofree char *filter = g_strdup_printf ("\"entityId\":[\"%s\"]", entity_id);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC * test_slowdown ();
   guint seen = 0;
 
   do
@@ -251,9 +252,14 @@ test_faults_uncertain_start (void)
 
   /* Slow start: acted at once, answered after 1.5 s (past a 1 s client timeout), and its
    * migration out of queries for 2 s: an immediate reconcile sees nothing, a later one sees it. */
-  set_fault (fx, "{\"path\":\"/mobility/migrations/start\",\"latencyAfterMs\":1500,"
-                 "\"settleMs\":2000,\"count\":1}");
-  client_timeout = 1;
+  {
+    g_autofree char *fault = g_strdup_printf ("{\"path\":\"/mobility/migrations/start\","
+                                              "\"latencyAfterMs\":%u,\"settleMs\":%u,\"count\":1}",
+                                              1500 * test_slowdown (), 2000 * test_slowdown ());
+
+    set_fault (fx, fault);
+  }
+  client_timeout = test_slowdown ();
   {
     g_autofree char *body = g_strdup_printf ("{\"items\":[%s]}", i0);
 

@@ -473,6 +473,14 @@ test_vm_moves (void)
   g_assert_false (page_has (src->json, vm_id));
   g_assert_true (page_has (dst->json, vm_id));
   g_assert_cmpuint (jlen (dst->json, "data.items"), ==, 1);
+  /* As the destination's vCenter shows it: placed, stored and connected as the migration chose. */
+  g_assert_cmpstr (jstr (dst->json, "data.items.0.cluster"), ==, "Cluster-1");
+  g_assert_cmpstr (jstr (dst->json, "data.items.0.folder"), ==, "Workloads");
+  g_assert_cmpstr (jstr (dst->json, "data.items.0.datastore"), ==, "vsanDatastore");
+  g_assert_cmpstr (jstr (dst->json, "data.items.0.networkDevices.0.networkId"), ==,
+                   "/infra/segments/web-segment");
+  g_assert_cmpstr (jstr (dst->json, "data.items.0.networkDevices.0.macAddress"), ==,
+                   jstr (vm, "networkDevices.0.macAddress"));
 
   /* Paged in small pages, the source still lists every other VM exactly once. */
   for (i = 0; i < n; i += 7)

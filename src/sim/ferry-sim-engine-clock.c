@@ -78,6 +78,7 @@ ferry_sim_migration_finish (FerrySimEngine *e, Migration *m, gint64 time, const 
       /* The VM moves: out of the source inventory, into the destination's. */
       e->world->vms[ferry_sim_world_vm_index (e->world, m->vm)].migrated = TRUE;
       g_ptr_array_add (e->arrived, (gpointer)m->vm);
+      g_ptr_array_add (e->arrived_by, m);
     }
 }
 

@@ -137,6 +137,7 @@ struct _FerrySimEngine
   GHashTable *reserved;    /* datastore id → guint64* */
   gboolean unknown_states; /* report intermediate states under other names */
   GPtrArray *arrived;      /* const FerrySimVm*: migrated, now in the destination inventory */
+  GPtrArray *arrived_by;   /* Migration*: the completed migration of each arrived VM */
   guint64 counter;
   guint settle_ms;         /* migrations created now stay out of queries this long */
   gboolean real_omissions; /* leave out what real managers leave out of their answers */

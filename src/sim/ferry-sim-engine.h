@@ -80,6 +80,8 @@ ferry_sim_engine_job (FerrySimEngine *engine, const char *job_id, guint *status)
 
 GPtrArray *
 ferry_sim_engine_get_arrived (FerrySimEngine *engine); /* const FerrySimVm* */
+void
+ferry_sim_engine_arrived_view (FerrySimEngine *engine, guint i, FerrySimVmView *view);
 guint64
 ferry_sim_engine_reserved (FerrySimEngine *engine, const char *datastore_id);
 void

@@ -222,8 +222,17 @@ ferry_sim_world_load (const char *inventory_file, guint seed, GError **error)
   return g_steal_pointer (&w);
 }
 
+static const FerrySimNetwork *
+nic_network (FerrySimWorld *w, const FerrySimVm *vm, const FerrySimVmView *view, guint k)
+{
+  if (view != NULL && view->nics[k] != NULL)
+    return view->nics[k];
+  return g_ptr_array_index (w->src_networks, vm->nic_net[k]);
+}
+
 void
-ferry_sim_world_write_vm (FerrySimWorld *w, const FerrySimVm *vm, GString *out)
+ferry_sim_world_write_vm (FerrySimWorld *w, const FerrySimVm *vm, const FerrySimVmView *view,
+                          GString *out)
 {
   g_autofree char *host = g_ascii_strdown (vm->name, -1);
   guint k;
@@ -254,12 +263,12 @@ ferry_sim_world_write_vm (FerrySimWorld *w, const FerrySimVm *vm, GString *out)
                           vm->disk_bytes);
   for (k = 0; k < vm->n_nics; k++)
     {
-      FerrySimNetwork *n = g_ptr_array_index (w->src_networks, vm->nic_net[k]);
+      const FerrySimNetwork *n = nic_network (w, vm, view, k);
       guint j;
       gboolean seen = FALSE;
 
       for (j = 0; j < k; j++)
-        seen |= vm->nic_net[j] == vm->nic_net[k];
+        seen |= nic_network (w, vm, view, j) == n;
       if (seen)
         continue;
       if (out->str[out->len - 1] != '[')
@@ -283,7 +292,7 @@ ferry_sim_world_write_vm (FerrySimWorld *w, const FerrySimVm *vm, GString *out)
   g_string_append (out, ",\"networkDevices\":[");
   for (k = 0; k < vm->n_nics; k++)
     {
-      FerrySimNetwork *n = g_ptr_array_index (w->src_networks, vm->nic_net[k]);
+      const FerrySimNetwork *n = nic_network (w, vm, view, k);
       char mac[18];
 
       ferry_sim_world_vm_mac (w, vm, k, mac);
@@ -302,11 +311,17 @@ ferry_sim_world_write_vm (FerrySimWorld *w, const FerrySimVm *vm, GString *out)
                               (vm->nic_disconnected & (1u << k)) ? "false" : "true");
     }
   g_string_append (out, "],\"folder\":");
-  ferry_sim_json_append_string (out, g_ptr_array_index (w->folders, vm->folder));
+  ferry_sim_json_append_string (out, view != NULL && view->folder != NULL
+                                         ? view->folder
+                                         : g_ptr_array_index (w->folders, vm->folder));
   g_string_append (out, ",\"cluster\":");
-  ferry_sim_json_append_string (out, g_ptr_array_index (w->clusters, vm->cluster));
+  ferry_sim_json_append_string (out, view != NULL && view->cluster != NULL
+                                         ? view->cluster
+                                         : g_ptr_array_index (w->clusters, vm->cluster));
   g_string_append (out, ",\"datastore\":");
-  ferry_sim_json_append_string (out, g_ptr_array_index (w->datastore_names, vm->datastore));
+  ferry_sim_json_append_string (out, view != NULL && view->datastore != NULL
+                                         ? view->datastore
+                                         : g_ptr_array_index (w->datastore_names, vm->datastore));
   g_string_append_printf (out,
                           ",\"hardwareVersion\":\"vmx-%02u\",\"toolsStatus\":\"%s\","
                           "\"snapshotCount\":%u,\"isoMounted\":%s}",

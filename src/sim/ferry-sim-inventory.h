@@ -117,6 +117,16 @@ typedef struct
   GStringChunk *strings;
 } FerrySimWorld;
 
+/* How the destination's vCenter shows a migrated VM: where it was placed (NULL: as at the
+ * source). */
+typedef struct
+{
+  const char *cluster;
+  const char *folder;
+  const char *datastore;
+  const FerrySimNetwork *nics[FERRY_SIM_MAX_NICS];
+} FerrySimVmView;
+
 FerrySimWorld *
 ferry_sim_world_generate (guint n_vms, guint seed);
 FerrySimWorld *
@@ -132,7 +142,8 @@ ferry_sim_world_vm_index (FerrySimWorld *world, const FerrySimVm *vm);
 void
 ferry_sim_world_vm_mac (FerrySimWorld *world, const FerrySimVm *vm, guint nic, char mac[18]);
 void
-ferry_sim_world_write_vm (FerrySimWorld *world, const FerrySimVm *vm, GString *out);
+ferry_sim_world_write_vm (FerrySimWorld *world, const FerrySimVm *vm, const FerrySimVmView *view,
+                          GString *out);
 
 FerrySimNetwork *
 ferry_sim_world_find_network (GPtrArray *networks, const char *id);

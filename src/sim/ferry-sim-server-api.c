@@ -226,9 +226,13 @@ ferry_sim_server_handle_vms (FerrySimServer *self, JsonNode *body, Response *r)
   for (i = from; i < to; i++)
     {
       const FerrySimVm *vm;
+      FerrySimVmView view;
 
       if (arrived != NULL)
-        vm = g_ptr_array_index (arrived, i);
+        {
+          vm = g_ptr_array_index (arrived, i);
+          ferry_sim_engine_arrived_view (self->engine, i, &view);
+        }
       else
         {
           while (j < gone->len && g_array_index (gone, guint, j) == idx)
@@ -240,7 +244,7 @@ ferry_sim_server_handle_vms (FerrySimServer *self, JsonNode *body, Response *r)
         }
       if (i > from)
         g_string_append_c (out, ',');
-      ferry_sim_world_write_vm (self->world, vm, out);
+      ferry_sim_world_write_vm (self->world, vm, arrived != NULL ? &view : NULL, out);
     }
   g_string_append_printf (out, "],\"paging\":{\"skipCount\":%u,\"pageSize\":%" G_GINT64_FORMAT,
                           from, page_size);
