@@ -78,6 +78,9 @@ accept_cb (SoupMessage *msg, GTlsCertificate *certificate, GTlsCertificateFlags 
   return g_str_equal (fp, ferry_sim_thread_get_fingerprint (user_data));
 }
 
+/* Seconds before a client call gives up (a test of stalled answers lowers it). */
+static guint client_timeout = 60;
+
 /* One keep-alive client session per test fixture (fewer TLS handshakes); other calls use a
  * fresh session, so that they open a new connection. */
 static struct
@@ -157,8 +160,8 @@ call_full (FerrySimThread *sim, const char *token, const char *method, const cha
   if (reuse)
     session = shared.session;
   else
-    session = own_session = soup_session_new_with_options ("timeout", 60, "proxy-resolver", NULL,
-                                                           "tls-database", NULL, NULL);
+    session = own_session = soup_session_new_with_options (
+        "timeout", client_timeout, "proxy-resolver", NULL, "tls-database", NULL, NULL);
   msg = soup_message_new (method, uri);
   g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_cb), sim);
   /* libsoup 3 sends every POST on a new connection unless told it is safe to repeat; everything
@@ -1758,6 +1761,254 @@ test_faults (void)
   fx_free (fx);
 }
 
+/* A count in /__sim/state ("migrationsByEntity.vm-1042"); 0 when absent. */
+static gint64
+state_count (Fx *fx, const char *path)
+{
+  g_autoptr (JsonNode) state = control (fx, "GET", "/__sim/state", NULL);
+  JsonNode *n = jget (state, path);
+
+  return n != NULL ? json_node_get_int (n) : 0;
+}
+
+static void
+set_fault (Fx *fx, const char *json)
+{
+  g_autoptr (JsonNode) c = control (fx, "DELETE", "/__sim/faults", NULL);
+  g_autoptr (JsonNode) d = control (fx, "POST", "/__sim/faults", json);
+}
+
+/* A reset in the middle of the body, a body that never completes, and the Nth request. */
+static void
+test_faults_wire (void)
+{
+  Fx *fx = fx_new (NULL);
+  g_autoptr (Reply) reset = NULL;
+  g_autoptr (Reply) after_reset = NULL;
+  g_autoptr (Reply) stalled = NULL;
+  g_autoptr (Reply) after_stall = NULL;
+  gint64 t0;
+  guint i;
+
+  /* A reset, not a stall: the client learns it at once, well before its timeout. */
+  set_fault (fx, "{\"path\":\"/service/inventory/virtualmachines\",\"reset\":true,\"count\":1}");
+  client_timeout = 5;
+  reset = call_full (fx->sim, fx->token, "POST", API "/service/inventory/virtualmachines",
+                     "{\"filter\":{\"cloud\":{\"local\":true}},\"paging\":{\"pageSize\":100}}",
+                     TRUE, TRUE);
+  client_timeout = 60;
+  g_test_message ("reset: status %u, %s", reset->status,
+                  reset->error != NULL ? reset->error->message : "no error");
+  g_assert_nonnull (reset->error);
+  g_assert_false (g_error_matches (reset->error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT));
+  g_assert_null (reset->json);
+  after_reset = api (fx, "GET", "/cloudConfigs", NULL);
+  g_assert_cmpuint (after_reset->status, ==, 200);
+
+  /* Headers arrive (status 200), the body never completes: the client's timeout ends it. */
+  set_fault (fx, "{\"path\":\"/cloudConfigs\",\"stall\":true,\"count\":1}");
+  client_timeout = 1;
+  t0 = g_get_monotonic_time ();
+  stalled = call_full (fx->sim, fx->token, "GET", API "/cloudConfigs", NULL, TRUE, TRUE);
+  client_timeout = 60;
+  g_assert_error (stalled->error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_cmpuint (stalled->status, ==, 200);
+  g_assert_cmpint (g_get_monotonic_time () - t0, >=, G_USEC_PER_SEC / 2);
+  after_stall = api (fx, "GET", "/cloudConfigs", NULL);
+  g_assert_cmpuint (after_stall->status, ==, 200);
+  g_assert_nonnull (jget (after_stall->json, "data.items"));
+
+  /* "nth":3,"count":2 hits the 3rd and 4th matching requests only; others do not count. */
+  set_fault (fx, "{\"path\":\"/cloudConfigs\",\"status\":502,\"nth\":3,\"count\":2}");
+  for (i = 1; i <= 6; i++)
+    {
+      g_autoptr (Reply) other = api (fx, "GET", "/interconnect/serviceMesh", NULL);
+      g_autoptr (Reply) r = api (fx, "GET", "/cloudConfigs", NULL);
+
+      g_assert_cmpuint (other->status, ==, 200);
+      g_assert_cmpuint (r->status, ==, (i == 3 || i == 4) ? 502 : 200);
+    }
+  g_assert_cmpint (state_count (fx, "faults"), ==, 0);
+  fx_free (fx);
+}
+
+/* A server that ignores offset/skipCount: every page is the first, for VMs and migrations. */
+static void
+test_faults_ignore_paging (void)
+{
+  Fx *fx = fx_new (NULL);
+  const char *vms_body = "{\"filter\":{\"cloud\":{\"local\":true}},\"paging\":{\"offset\":10,"
+                         "\"skipCount\":10,\"pageSize\":5}}";
+  g_autoptr (Reply) honest = NULL;
+  g_autoptr (Reply) ignored = NULL;
+  g_autoptr (Reply) q_honest = NULL;
+  g_autoptr (Reply) q_ignored = NULL;
+  g_autoptr (Reply) q_first = NULL;
+  IntentOpts o = { 0 };
+  guint i;
+
+  for (i = 0; i < 3; i++)
+    g_free (start_one (fx, find_vm (fx, VM_CLEAN, i), &o));
+
+  honest = api (fx, "POST", "/service/inventory/virtualmachines", vms_body);
+  g_assert_cmpstr (jstr (honest->json, "data.items.0.id"), ==,
+                   jstr (json_array_get_element (fx->vms, 10), "id"));
+  q_first = query (fx, "", "\"pageSize\":1,\"offset\":0");
+  q_honest = query (fx, "", "\"pageSize\":1,\"offset\":2");
+  g_assert_cmpstr (jstr (q_honest->json, "data.items.0.migrationId"), !=,
+                   jstr (q_first->json, "data.items.0.migrationId"));
+
+  set_fault (fx, "{\"path\":\"*\",\"ignorePaging\":true}");
+  ignored = api (fx, "POST", "/service/inventory/virtualmachines", vms_body);
+  g_assert_cmpuint (jlen (ignored->json, "data.items"), ==, 5);
+  g_assert_cmpstr (jstr (ignored->json, "data.items.0.id"), ==,
+                   jstr (json_array_get_element (fx->vms, 0), "id"));
+  q_ignored = query (fx, "", "\"pageSize\":1,\"offset\":2,\"skipCount\":2");
+  g_assert_cmpuint (jlen (q_ignored->json, "data.items"), ==, 1);
+  g_assert_cmpstr (jstr (q_ignored->json, "data.items.0.migrationId"), ==,
+                   jstr (q_first->json, "data.items.0.migrationId"));
+  fx_free (fx);
+}
+
+/* Wait (at most 10 s) until the query for this VM shows n migrations; returns what it shows. */
+static guint
+wait_for_migrations (Fx *fx, const char *entity_id, guint n)
+{
+  g_autofree char *filter = g_strdup_printf ("\"entityId\":[\"%s\"]", entity_id);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint seen = 0;
+
+  do
+    {
+      g_autoptr (Reply) q = query (fx, filter, NULL);
+
+      seen = jlen (q->json, "data.items");
+      if (seen == n)
+        break;
+      g_usleep (50000);
+    }
+  while (g_get_monotonic_time () < deadline);
+  return seen;
+}
+
+/* Starts whose answer is lost or misleading although the server acted. */
+static void
+test_faults_uncertain_start (void)
+{
+  Fx *fx = fx_new (NULL);
+  JsonNode *vm0 = find_vm (fx, VM_CLEAN, 0);
+  JsonNode *vm1 = find_vm (fx, VM_CLEAN, 1);
+  g_autofree char *path0 = g_strdup_printf ("migrationsByEntity.%s", jstr (vm0, "id"));
+  g_autofree char *path1 = g_strdup_printf ("migrationsByEntity.%s", jstr (vm1, "id"));
+  g_autofree char *filter0 = g_strdup_printf ("\"entityId\":[\"%s\"]", jstr (vm0, "id"));
+  IntentOpts o = { 0 };
+  g_autofree char *i0 = intent (fx, vm0, &o);
+  g_autofree char *i1 = intent (fx, vm1, &o);
+  g_autoptr (Reply) slow = NULL;
+  g_autoptr (Reply) at_once = NULL;
+  g_autoptr (Reply) proxy = NULL;
+
+  /* Slow start: acted at once, answered after 1.5 s (past a 1 s client timeout), and its
+   * migration out of queries for 2 s: an immediate reconcile sees nothing, a later one sees it. */
+  set_fault (fx, "{\"path\":\"/mobility/migrations/start\",\"latencyAfterMs\":1500,"
+                 "\"settleMs\":2000,\"count\":1}");
+  client_timeout = 1;
+  {
+    g_autofree char *body = g_strdup_printf ("{\"items\":[%s]}", i0);
+
+    slow = call_full (fx->sim, fx->token, "POST", API "/mobility/migrations/start", body, TRUE,
+                      TRUE);
+  }
+  client_timeout = 60;
+  g_assert_error (slow->error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  at_once = query (fx, filter0, NULL);
+  g_assert_cmpuint (jlen (at_once->json, "data.items"), ==, 0);
+  g_assert_cmpint (state_count (fx, path0), ==, 1);
+  g_assert_cmpint (state_count (fx, "settlingMigrations"), ==, 1);
+  g_assert_cmpuint (wait_for_migrations (fx, jstr (vm0, "id"), 1), ==, 1);
+  g_assert_cmpint (state_count (fx, "settlingMigrations"), ==, 0);
+  g_assert_cmpint (state_count (fx, path0), ==, 1);
+
+  /* A proxy's 502 HTML page after the server created the migration. */
+  set_fault (fx, "{\"path\":\"/mobility/migrations/start\",\"html\":true,\"status\":502,"
+                 "\"count\":1}");
+  proxy = mobility (fx, "start", i1);
+  g_assert_cmpuint (proxy->status, ==, 502);
+  g_assert_cmpstr (proxy->content_type, ==, "text/html");
+  g_assert_null (proxy->json);
+  g_assert_cmpint (state_count (fx, path1), ==, 1);
+  g_assert_cmpint (state_count (fx, "migrations"), ==, 2);
+  fx_free (fx);
+}
+
+/* Group create and group start whose answer is truncated, HTML or lost after the server acted;
+ * a chosen group id makes a retried create fail instead of making a second group. */
+static void
+test_faults_uncertain_groups (void)
+{
+  Fx *fx = fx_new (NULL);
+  JsonNode *vm = find_vm (fx, VM_CLEAN, 0);
+  g_autofree char *drafts_path = g_strdup_printf ("draftsByEntity.%s", jstr (vm, "id"));
+  g_autofree char *started_path = g_strdup_printf ("migrationsByEntity.%s", jstr (vm, "id"));
+  IntentOpts o = { 0 };
+  g_autofree char *i = intent (fx, vm, &o);
+  const char *faults[] = {
+    "{\"path\":\"/mobility/groups\",\"truncate\":true,\"count\":1}",
+    "{\"path\":\"/mobility/groups\",\"html\":true,\"status\":503,\"count\":1}",
+    "{\"path\":\"/mobility/groups\",\"dropAfter\":true,\"count\":1}",
+  };
+  g_autofree char *create
+      = g_strdup_printf ("{\"items\":[{\"name\":\"Wave-A\",\"groupDefaults\":{},"
+                         "\"desiredMigrationGroupId\":\"wave-a\","
+                         "\"migrations\":[%s]}]}",
+                         i);
+  g_autoptr (Reply) again = NULL;
+  g_autoptr (Reply) start = NULL;
+  guint k;
+
+  for (k = 0; k < G_N_ELEMENTS (faults); k++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"items\":[{\"name\":\"Wave-%u\","
+                                               "\"groupDefaults\":{},\"migrations\":[%s]}]}",
+                                               k, i);
+      g_autofree char *name = g_strdup_printf ("groupsByName.Wave-%u", k);
+      g_autoptr (Reply) r = NULL;
+
+      set_fault (fx, faults[k]);
+      r = api (fx, "POST", "/mobility/groups", body);
+      g_assert_null (r->json);
+      g_assert_cmpint (state_count (fx, "groups"), ==, k + 1);
+      g_assert_cmpint (state_count (fx, name), ==, 1);
+      g_assert_cmpint (state_count (fx, drafts_path), ==, k + 1);
+    }
+
+  /* A chosen id: the group is made once; the retry is refused and makes nothing. */
+  set_fault (fx, "{\"path\":\"/mobility/groups\",\"dropAfter\":true,\"count\":1}");
+  {
+    g_autoptr (Reply) lost = api (fx, "POST", "/mobility/groups", create);
+
+    g_assert_nonnull (lost->error);
+  }
+  again = api (fx, "POST", "/mobility/groups", create);
+  g_assert_cmpuint (again->status, ==, 400);
+  g_assert_true (has_code (again->json, "errors", "DUPLICATE_GROUP"));
+  g_assert_cmpint (state_count (fx, "groupsByName.Wave-A"), ==, 1);
+  g_assert_cmpint (state_count (fx, drafts_path), ==, 4);
+
+  /* Group start answered by an HTML page after it started the drafts. */
+  set_fault (fx, "{\"path\":\"/mobility/groups/start\",\"html\":true,\"status\":502,"
+                 "\"count\":1}");
+  start = api (fx, "POST", "/mobility/groups/start",
+               "{\"items\":[{\"migrationGroupId\":"
+               "\"wave-a\"}]}");
+  g_assert_cmpuint (start->status, ==, 502);
+  g_assert_null (start->json);
+  g_assert_cmpint (state_count (fx, started_path), ==, 1);
+  g_assert_cmpint (state_count (fx, drafts_path), ==, 3);
+  g_assert_cmpint (state_count (fx, "migrationsByState.VALIDATED"), ==, 1);
+  fx_free (fx);
+}
+
 static void
 test_state_and_reset (void)
 {
@@ -1813,7 +2064,32 @@ test_clock (void)
   g_assert_cmpint (sim_clock (fx), ==, t0 + 90500);
   s = control (fx, "POST", "/__sim/clock", "{\"speed\":600}");
   g_assert_cmpfloat (json_node_get_double (jget (s, "speed")), ==, 600);
-  g_assert_cmpint (sim_clock (fx), >=, t0 + 90500);
+  /* Speed 600: the simulated time between two reads is 600 times the real time between them.
+   * The server read each clock somewhere inside the test's own bracket of monotonic times, so
+   * the simulated delta lies between 600 × the inner and 600 × the outer real interval. */
+  {
+    gint64 r0, r1, r2, r3, c1, c2;
+
+    r0 = g_get_monotonic_time ();
+    c1 = sim_clock (fx);
+    r1 = g_get_monotonic_time ();
+    g_usleep (100000);
+    r2 = g_get_monotonic_time ();
+    c2 = sim_clock (fx);
+    r3 = g_get_monotonic_time ();
+    g_assert_cmpint (c1, >=, t0 + 90500);
+    g_assert_cmpint (c2 - c1, >=, 600 * (r2 - r1) / 1000 - 1);
+    g_assert_cmpint (c2 - c1, <=, 600 * (r3 - r0) / 1000 + 1);
+    g_assert_cmpint (c2 - c1, >=, 60000); /* at least 100 ms × 600 */
+  }
+  /* Back to 0: it stands still again, exactly. */
+  {
+    g_autoptr (JsonNode) z = control (fx, "POST", "/__sim/clock", "{\"speed\":0}");
+    gint64 frozen = jint (z, "clock");
+
+    g_usleep (20000);
+    g_assert_cmpint (sim_clock (fx), ==, frozen);
+  }
   fx_free (fx);
 }
 
@@ -2142,6 +2418,10 @@ main (int argc, char **argv)
   g_test_add_func ("/sim/query", test_query_filters_paging);
   g_test_add_func ("/sim/groups-jobs", test_groups_and_jobs);
   g_test_add_func ("/sim/faults", test_faults);
+  g_test_add_func ("/sim/faults/wire", test_faults_wire);
+  g_test_add_func ("/sim/faults/ignore-paging", test_faults_ignore_paging);
+  g_test_add_func ("/sim/faults/uncertain-start", test_faults_uncertain_start);
+  g_test_add_func ("/sim/faults/uncertain-groups", test_faults_uncertain_groups);
   g_test_add_func ("/sim/state-reset", test_state_and_reset);
   g_test_add_func ("/sim/clock", test_clock);
   g_test_add_func ("/sim/certificate-rotate", test_certificate_rotate);

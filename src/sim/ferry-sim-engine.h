@@ -51,6 +51,8 @@ ferry_sim_engine_add_services (FerrySimEngine *engine, FerrySimSide side, JsonBu
 void
 ferry_sim_engine_set_unknown_states (FerrySimEngine *engine, gboolean enabled);
 void
+ferry_sim_engine_set_settle (FerrySimEngine *engine, guint ms);
+void
 ferry_sim_engine_set_vm_failure (FerrySimEngine *engine, const char *entity_id, const char *phase);
 
 /* Each returns a response body and sets *status. */
