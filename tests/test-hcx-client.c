@@ -924,7 +924,8 @@ test_errors (void)
       "/cloudConfigs" },
     { "{\"path\":\"/cloudConfigs\",\"status\":400,\"count\":1}", FERRY_HCX_ERROR_BAD_REQUEST,
       "Injected failure" },
-    { "{\"path\":\"/cloudConfigs\",\"html\":true,\"count\":1}", FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+    /* Twice: an HTML page once after a login is asked again (test-hcx-reconcile). */
+    { "{\"path\":\"/cloudConfigs\",\"html\":true,\"count\":2}", FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
       "HTML" },
     { "{\"path\":\"/cloudConfigs\",\"malformed\":true,\"count\":1}",
       FERRY_HCX_ERROR_UNEXPECTED_RESPONSE, "JSON" },

@@ -39,6 +39,21 @@ test_slow_start (void)
   g_assert_cmpuint (n_items (ferry_validation_result_get_items (vr)), ==, 2);
   g_assert_cmpint (hcx_test_sim_requests (w->sim, START_PATH), ==, 1);
   g_assert_cmpint (hcx_test_sim_count (w->sim, "migrations"), ==, 2);
+
+  /* Acted at once, answer held past the client's timeout, and the migrations only show in
+   * queries two seconds later (a server still settling). */
+  {
+    g_autoptr (GListStore) more = hcx_test_world_intents (w, 2, 3);
+    g_autoptr (FerryValidationResult) settled = NULL;
+
+    hcx_test_sim_fault (w->sim, "{\"path\":\"/mobility/migrations/start\","
+                                "\"latencyAfterMs\":1500,\"settleMs\":2000,\"count\":1}");
+    settled = hcx_test_start (w->client, G_LIST_MODEL (more), 30, &error);
+    g_assert_no_error (error);
+    g_assert_true (ferry_validation_result_get_reconciled (settled));
+    g_assert_cmpuint (n_items (ferry_validation_result_get_migrations (settled)), ==, 3);
+    g_assert_cmpint (hcx_test_sim_count (w->sim, "migrations"), ==, 5);
+  }
   hcx_test_world_free (w);
 }
 
@@ -384,6 +399,95 @@ test_paging_bounded (void)
   soup_server_disconnect (server);
 }
 
+/* A site list answered in XML or HTML right after a successful login ------------------------ */
+
+typedef struct
+{
+  guint markup_answers; /* how many of the next site lists get markup */
+  const char *markup;
+  guint sites_requests;
+} Markup;
+
+static void
+markup_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+                gpointer user_data)
+{
+  Markup *m = user_data;
+  const char *body = "{}";
+  const char *type = "application/json";
+
+  if (g_str_equal (path, HCX_TEST_API "/sessions"))
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "x-hm-authorization", "markup-token");
+  else if (g_str_equal (path, HCX_TEST_API "/cloudConfigs"))
+    {
+      m->sites_requests++;
+      if (m->markup_answers > 0)
+        {
+          m->markup_answers--;
+          body = m->markup;
+          type = m->markup[1] == 'm' ? "application/xml" : "text/html";
+        }
+      else
+        body = "{\"data\":{\"items\":[{\"endpointId\":\"e-1\",\"name\":\"AVS\"}]}}";
+    }
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, type, SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static void
+test_markup_after_login (void)
+{
+  static const char *const markups[]
+      = { "<map><entry><string>items</string></entry></map>",
+          "<!DOCTYPE html><html><body>Service temporarily unavailable</body></html>" };
+  Markup m = { 0 };
+  g_autofree char *url = NULL;
+  g_autoptr (SoupServer) server = hcx_test_server_new (NULL, markup_handler, &m, &url);
+  g_autoptr (GTlsCertificate) cert = NULL;
+  g_autofree char *fp = NULL;
+  g_autoptr (FerryHcxClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_object_get (server, "tls-certificate", &cert, NULL);
+  fp = ferry_hcx_fingerprint_for_certificate (cert);
+  client = hcx_test_client_new (url, fp);
+  g_assert_true (hcx_test_login (client, HCX_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (markups); i++)
+    {
+      g_autoptr (GListModel) sites = NULL;
+      g_autoptr (GListModel) none = NULL;
+      g_autoptr (GAsyncResult) r1 = NULL;
+      g_autoptr (GAsyncResult) r2 = NULL;
+
+      /* Once: asked again, and the list arrives. */
+      m.markup = markups[i];
+      m.markup_answers = 1;
+      m.sites_requests = 0;
+      ferry_hcx_client_list_sites_async (client, NULL, hcx_test_got_result, &r1);
+      sites = ferry_hcx_client_list_sites_finish (client, hcx_test_wait (&r1, 30), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_items (sites), ==, 1);
+      g_assert_cmpuint (m.sites_requests, ==, 2);
+
+      /* Every time: asked twice, then an error that knows the login worked. */
+      m.markup_answers = 100;
+      m.sites_requests = 0;
+      ferry_hcx_client_list_sites_async (client, NULL, hcx_test_got_result, &r2);
+      none = ferry_hcx_client_list_sites_finish (client, hcx_test_wait (&r2, 30), &error);
+      g_assert_null (none);
+      g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "accepted the login"));
+      g_assert_null (strstr (error->message, "is this the address"));
+      g_assert_nonnull (strstr (error->message, url));
+      g_clear_error (&error);
+      g_assert_cmpuint (m.sites_requests, ==, 2);
+    }
+  soup_server_disconnect (server);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -395,5 +499,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/hcx-reconcile/group-create", test_group_create);
   g_test_add_func ("/hcx-reconcile/ack-shape", test_ack_shape);
   g_test_add_func ("/hcx-reconcile/paging-bounded", test_paging_bounded);
+  g_test_add_func ("/hcx-reconcile/markup-after-login", test_markup_after_login);
   return g_test_run ();
 }

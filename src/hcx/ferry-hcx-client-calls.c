@@ -16,26 +16,83 @@
 /* _ferry_hcx_client_call_json: request + parse (small answers, main thread)
  * ------------------------------------- */
 
+typedef struct
+{
+  guint status;
+  char *method;
+  char *path;
+  JsonNode *body;
+  FerryHcxRequestFlags flags;
+  gboolean repeated;
+} CallOp;
+
+static void
+call_op_free (CallOp *op)
+{
+  g_free (op->method);
+  g_free (op->path);
+  g_clear_pointer (&op->body, json_node_unref);
+  g_free (op);
+}
+
+/* XML or HTML: what some endpoints answer now and then without regard to Accept. */
+static gboolean
+is_markup (GBytes *bytes)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  gsize i = 0;
+
+  while (data != NULL && i < len && g_ascii_isspace (data[i]))
+    i++;
+  return data != NULL && i < len && data[i] == '<';
+}
+
 static void
 on_call_json_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   FerryHcxClient *self = FERRY_HCX_CLIENT (source);
   g_autoptr (GTask) task = user_data;
+  CallOp *op = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   JsonNode *root;
-  guint status = 0;
 
-  bytes = _ferry_hcx_client_request_finish (self, result, &status, &error);
+  bytes = _ferry_hcx_client_request_finish (self, result, &op->status, &error);
   /* The status also on failure: 0 when no answer came, 401 when the server refused the
    * session (the request was then certainly not carried out), and so on. */
-  g_task_set_task_data (task, GUINT_TO_POINTER (status), NULL);
   if (bytes == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   root = ferry_hcx_json_parse (bytes, self->host, &error);
+  if (root == NULL && self->token != NULL && is_markup (bytes))
+    {
+      /* Logged in, so this is the HCX Manager: the markup is its own hiccup. A safe request
+       * is asked once more; then the message says what happened, not "check the address". */
+      if ((op->flags & FERRY_HCX_REQUEST_SAFE) && !op->repeated)
+        {
+          GCancellable *cancellable = g_task_get_cancellable (task);
+
+          g_debug ("%s %s answered markup instead of JSON; asking once more", op->method, op->path);
+          op->repeated = TRUE;
+          _ferry_hcx_client_request_send (self, op->method, op->path, op->body, op->flags,
+                                          cancellable, on_call_json_done, g_steal_pointer (&task));
+          return;
+        }
+      g_clear_error (&error);
+      g_set_error (&error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+                   op->repeated ? _ ("HCX Manager “%s” accepted the login, but answered %s twice "
+                                     "with XML or HTML instead of JSON. The address is right; "
+                                     "this part of the server may be unavailable or in "
+                                     "maintenance. Try again later.")
+                                : _ ("HCX Manager “%s” accepted the login, but answered %s with "
+                                     "XML or HTML instead of JSON. The address is right; this "
+                                     "part of the server may be unavailable or in "
+                                     "maintenance."),
+                   self->host, op->path);
+    }
   if (root == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -50,8 +107,14 @@ _ferry_hcx_client_call_json (FerryHcxClient *self, const char *method, const cha
                              GAsyncReadyCallback callback, gpointer user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
+  CallOp *op = g_new0 (CallOp, 1);
 
   g_task_set_source_tag (task, _ferry_hcx_client_call_json);
+  op->method = g_strdup (method);
+  op->path = g_strdup (path);
+  op->body = body != NULL ? json_node_ref (body) : NULL;
+  op->flags = flags;
+  g_task_set_task_data (task, op, (GDestroyNotify)call_op_free);
   _ferry_hcx_client_request_send (self, method, path, body, flags, cancellable, on_call_json_done,
                                   task);
 }
@@ -60,8 +123,10 @@ JsonNode *
 _ferry_hcx_client_call_json_finish (FerryHcxClient *self, GAsyncResult *result, guint *status,
                                     GError **error)
 {
+  CallOp *op = g_task_get_task_data (G_TASK (result));
+
   if (status != NULL)
-    *status = GPOINTER_TO_UINT (g_task_get_task_data (G_TASK (result)));
+    *status = op->status;
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
