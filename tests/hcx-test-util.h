@@ -37,6 +37,43 @@ hcx_test_sim_fault (FerrySimThread *sim, const char *json);
 gint64
 hcx_test_sim_count (FerrySimThread *sim, const char *member);
 
+/* A simulator, a client logged in to it (pinned), and what intents need. */
+typedef struct
+{
+  FerrySimThread *sim;
+  FerryHcxClient *client;
+  char *remote_endpoint;
+  GListModel *vms;
+  GPtrArray *clean; /* FerryVm that validate for Bulk */
+  FerryResourceContainer *source;
+  FerryResourceContainer *destination;
+  char *segment;
+  char *datastore;
+} HcxWorld;
+
+HcxWorld *
+hcx_test_world_new (const FerrySimOptions *opts);
+void
+hcx_test_world_free (HcxWorld *w);
+/* A new client on the same simulator, logged in. */
+FerryHcxClient *
+hcx_test_world_client (HcxWorld *w);
+/* Bulk intents for the clean VMs first … first + n - 1 (valid on the simulator). */
+GListStore *
+hcx_test_world_intents (HcxWorld *w, guint first, guint n);
+
+/* Synchronous calls with a bound on time. */
+FerryValidationResult *
+hcx_test_start (FerryHcxClient *client, GListModel *intents, guint seconds, GError **error);
+FerryMobilityGroup *
+hcx_test_create_group (FerryHcxClient *client, const char *name, GListModel *intents, guint seconds,
+                       GError **error);
+GListModel *
+hcx_test_query (FerryHcxClient *client, const char *const *group_ids, guint seconds,
+                GError **error);
+GListModel *
+hcx_test_list_vms (FerryHcxClient *client, guint seconds, GError **error);
+
 /* An HTTPS SoupServer on 127.0.0.1 with @certificate (a fresh self-signed one when NULL),
  * handled by @handler; *url becomes "127.0.0.1:PORT". */
 SoupServer *

@@ -261,8 +261,11 @@ typedef struct
   guint page_size;
   gint64 total;
   gboolean finished;
-  char *last_first_id; /* id of the first VM of the last page appended */
+  GHashTable *first_ids; /* id of the first VM of every page appended */
 } VmLoad;
+
+/* Without a total from the server, paging stops with an error past this many VMs. */
+#define VM_MAX_WITHOUT_TOTAL 2000000
 
 struct _VmPage
 {
@@ -296,7 +299,7 @@ vm_load_free (VmLoad *load)
   if (load->progress_destroy != NULL)
     load->progress_destroy (load->progress_data);
   g_free (load->endpoint_id);
-  g_free (load->last_first_id);
+  g_clear_pointer (&load->first_ids, g_hash_table_unref);
   g_clear_object (&load->store);
   g_clear_pointer (&load->pages, g_ptr_array_unref);
   g_free (load);
@@ -443,12 +446,26 @@ vm_load_consume (GTask *task)
 
       g_ptr_array_index (load->pages, load->n_consumed) = NULL;
       load->n_consumed++;
-      if (first_id != NULL && page->index > 0 && g_strcmp0 (first_id, load->last_first_id) == 0)
+      if (page->total >= 0)
+        load->total = page->total;
+      if (first_id != NULL && page->index > 0 && g_hash_table_contains (load->first_ids, first_id))
         {
-          /* The same page again: the server ignores skipCount. What we have is all there is. */
-          g_debug ("%s: page %u repeats the previous one; the server does not page", self->host,
+          /* A page seen before: the server ignores skipCount. Without a total (or with one
+           * that says so) what we have is all there is; short of its total it is not. */
+          n_loaded = g_list_model_get_n_items (G_LIST_MODEL (load->store));
+          g_debug ("%s: page %u repeats an earlier one; the server does not page", self->host,
                    page->index);
           vm_page_free (page);
+          if (load->total >= 0 && n_loaded < load->total)
+            {
+              vm_load_fail (task, g_error_new (FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+                                               _ ("HCX Manager “%s” does not page the list of "
+                                                  "virtual machines as asked (a page repeated "
+                                                  "an earlier one after %u of %" G_GINT64_FORMAT
+                                                  " VMs); Ferry stopped there."),
+                                               self->host, n_loaded, load->total));
+              return;
+            }
           load->finished = TRUE;
           g_task_return_pointer (task, g_object_ref (load->store), g_object_unref);
           return;
@@ -457,15 +474,25 @@ vm_load_consume (GTask *task)
         {
           g_list_store_splice (load->store, g_list_model_get_n_items (G_LIST_MODEL (load->store)),
                                0, page->vms->pdata, page->vms->len);
-          g_free (load->last_first_id);
-          load->last_first_id = g_strdup (first_id);
-          if (page->total >= 0)
-            load->total = page->total;
+          if (first_id != NULL)
+            g_hash_table_add (load->first_ids, g_strdup (first_id));
           /* A short page ends the list; so does a long one (the server ignored pageSize and
            * sent everything at once). */
           if (page->n_items != load->page_size)
             load->last_page = MIN (load->last_page, page->index);
           vm_page_free (page);
+        }
+      if (load->n_consumed <= load->last_page
+          && (gint64)load->n_consumed * load->page_size
+                 > (load->total >= 0 ? load->total + load->page_size : VM_MAX_WITHOUT_TOTAL))
+        {
+          /* Pages keep coming past what the total (or any inventory) allows. */
+          vm_load_fail (task, g_error_new (FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+                                           _ ("HCX Manager “%s” does not page the list of "
+                                              "virtual machines as asked (the list did not end "
+                                              "after %u pages); Ferry stopped there."),
+                                           self->host, load->n_consumed));
+          return;
         }
 
       n_loaded = g_list_model_get_n_items (G_LIST_MODEL (load->store));
@@ -617,6 +644,7 @@ ferry_hcx_client_list_vms_async (FerryHcxClient *self, const char *endpoint_id,
   load->store = g_list_store_new (FERRY_TYPE_VM);
   load->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)vm_page_free);
   load->last_page = G_MAXUINT;
+  load->first_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   load->page_size = self->page_size;
   load->total = -1;
   g_task_set_task_data (task, load, (GDestroyNotify)vm_load_free);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ferry-hcx-client-mobility.c: migrations and what surrounds them.
  *
- * Validate and start (never resent: an interrupted start is reconciled by querying its group),
- * query, cancel, mobility groups and jobs. */
+ * Validate and start (never resent: an interrupted start is reconciled, see
+ * ferry-hcx-client-reconcile.c), query, cancel, mobility groups (creation reconciled likewise)
+ * and jobs. */
 
 #define G_LOG_DOMAIN "Ferry-HCX"
 
@@ -21,64 +22,16 @@ typedef struct
 {
   char *group_id;
   gboolean start;
-  GError *start_error;
+  GStrv entity_ids;
+  guint n_intents;
 } MigrateOp;
 
 static void
 migrate_op_free (MigrateOp *op)
 {
   g_free (op->group_id);
-  g_clear_error (&op->start_error);
+  g_strfreev (op->entity_ids);
   g_free (op);
-}
-
-static void
-on_reconcile_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
-  g_autoptr (GTask) task = user_data;
-  MigrateOp *op = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) migrations
-      = ferry_hcx_client_query_migrations_finish (self, result, &error);
-  g_autoptr (FerryValidationResult) vr = NULL;
-  guint n;
-
-  if (migrations == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      _ferry_hcx_return_error (
-          task, FERRY_HCX_ERROR_START_UNCONFIRMED,
-          _ ("The start request to HCX Manager “%s” was interrupted (%s), and Ferry could "
-             "not find out which migrations were created (%s). Do not start again: "
-             "check the tracking view of group %s first."),
-          self->host, op->start_error->message, error->message, op->group_id);
-      return;
-    }
-
-  n = g_list_model_get_n_items (migrations);
-  g_debug ("start of group %s reconciled by query: %u migrations exist", op->group_id, n);
-  vr = ferry_validation_result_new ();
-  ferry_validation_result_set_reconciled (vr, TRUE);
-  ferry_validation_result_set_migration_group_id (vr, op->group_id);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (FerryMigration) m = g_list_model_get_item (migrations, i);
-      g_autoptr (FerryValidationItem) item = ferry_validation_item_new ();
-
-      ferry_validation_item_set_entity_id (item, ferry_migration_get_entity_id (m));
-      ferry_validation_item_set_entity_name (item, ferry_migration_get_entity_name (m));
-      ferry_validation_item_set_migration_id (item, ferry_migration_get_migration_id (m));
-      ferry_validation_item_set_migration_group_id (item,
-                                                    ferry_migration_get_migration_group_id (m));
-      ferry_validation_result_add_item (vr, item);
-      ferry_validation_result_add_migration (vr, m);
-    }
-  g_task_return_pointer (task, g_steal_pointer (&vr), g_object_unref);
 }
 
 static void
@@ -89,37 +42,31 @@ on_migrate_done (GObject *source, GAsyncResult *result, gpointer user_data)
   MigrateOp *op = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) root = NULL;
-  FerryValidationResult *vr;
+  FerryValidationResult *vr = NULL;
   guint status = 0;
 
   root = _ferry_hcx_client_call_json_finish (self, result, &status, &error);
-  if (root == NULL)
+  if (root != NULL)
     {
-      if (op->start
-          && (g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNREACHABLE)
-              || g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_TIMEOUT)
-              || g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE)))
-        {
-          const char *ids[] = { op->group_id, NULL };
-          GCancellable *cancellable = g_task_get_cancellable (task);
+      vr = ferry_hcx_json_to_validation_result (root);
+      if (vr == NULL)
+        g_set_error (&error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+                     _ ("HCX Manager “%s” answered the %s request in an unexpected format."),
+                     self->host, op->start ? "start" : "validation");
+    }
+  if (vr == NULL)
+    {
+      FerryHcxOutcome outcome = _ferry_hcx_outcome (error, status);
 
-          g_debug ("start of group %s interrupted (%s); querying what was created", op->group_id,
-                   error->message);
-          op->start_error = g_steal_pointer (&error);
-          ferry_hcx_client_query_migrations_async (self, NULL, ids, NULL, cancellable,
-                                                   on_reconcile_done, g_steal_pointer (&task));
+      /* Only a parsed answer tells what a start did; anything else is asked about. */
+      if (op->start && outcome != FERRY_HCX_OUTCOME_NOT_DONE)
+        {
+          _ferry_hcx_client_reconcile_start (
+              self, g_steal_pointer (&task), op->group_id, (const char *const *)op->entity_ids,
+              op->n_intents, g_steal_pointer (&error), outcome == FERRY_HCX_OUTCOME_REFUSED);
           return;
         }
       g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  vr = ferry_hcx_json_to_validation_result (root);
-  if (vr == NULL)
-    {
-      _ferry_hcx_return_error (
-          task, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
-          _ ("HCX Manager “%s” answered the %s request in an unexpected format."), self->host,
-          op->start ? "start" : "validation");
       return;
     }
   if (status == SOUP_STATUS_BAD_REQUEST && !ferry_validation_result_has_errors (vr))
@@ -138,6 +85,22 @@ on_migrate_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_task_return_pointer (task, vr, g_object_unref);
 }
 
+/* The entity ids of @intents (NULL-terminated). */
+static GStrv
+intent_entity_ids (GListModel *intents)
+{
+  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (intents); i++)
+    {
+      g_autoptr (FerryMigrationIntent) intent = g_list_model_get_item (intents, i);
+
+      if (ferry_migration_intent_get_entity_id (intent) != NULL)
+        g_strv_builder_add (b, ferry_migration_intent_get_entity_id (intent));
+    }
+  return g_strv_builder_end (b);
+}
+
 static void
 migrate_call (FerryHcxClient *self, gpointer source_tag, gboolean start, GListModel *intents,
               GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
@@ -150,6 +113,8 @@ migrate_call (FerryHcxClient *self, gpointer source_tag, gboolean start, GListMo
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, op, (GDestroyNotify)migrate_op_free);
   op->start = start;
+  op->n_intents = n;
+  op->entity_ids = intent_entity_ids (intents);
 
   if (n == 0)
     {
@@ -220,14 +185,26 @@ ferry_hcx_client_start_finish (FerryHcxClient *self, GAsyncResult *result, GErro
   return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_start_async, error);
 }
 
-/* Query --------------------------------------------------------------------------------------- */
+/* Query ---------------------------------------------------------------------------------------
+ *
+ * Paged with offset/skipCount. Paging always ends: a short page ends it, so does having as many
+ * migrations as the total the server gave; a page that brings nothing new (a server that
+ * ignores the offset) or more pages than the total allows fail with UNEXPECTED_RESPONSE.
+ * Migrations seen on an earlier page (the list shifted while paging) are not added twice. */
+
+/* Without a total: 1000 pages of 200 migrations. */
+#define QUERY_MAX_PAGES 1000
 
 typedef struct
 {
   GStrv migration_ids;
   GStrv group_ids;
   GStrv entity_ids;
+  gboolean skip_drafts;
   guint offset;
+  guint pages;
+  gint64 total; /* the first total the server gave, -1 before */
+  GHashTable *seen;
   GListStore *store;
 } QueryOp;
 
@@ -237,6 +214,7 @@ query_op_free (QueryOp *op)
   g_strfreev (op->migration_ids);
   g_strfreev (op->group_ids);
   g_strfreev (op->entity_ids);
+  g_clear_pointer (&op->seen, g_hash_table_unref);
   g_clear_object (&op->store);
   g_free (op);
 }
@@ -251,6 +229,12 @@ add_strv (JsonBuilder *b, const char *member, GStrv values)
   json_builder_end_array (b);
 }
 
+static guint
+query_page_size (FerryHcxClient *self)
+{
+  return MIN (self->page_size, QUERY_PAGE_SIZE);
+}
+
 static void
 query_next (GTask *task);
 
@@ -263,14 +247,15 @@ on_query_page (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) root = _ferry_hcx_client_call_json_finish (self, result, NULL, &error);
   g_autoptr (GPtrArray) items = NULL;
-  JsonArray *raw;
+  guint page_size = query_page_size (self);
+  guint n_raw, n_new = 0, n_loaded, max_pages;
+  gint64 total;
 
   if (root == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  raw = ferry_hcx_json_find_items (root);
   items = ferry_hcx_json_to_array (root, (FerryHcxJsonItemFunc)ferry_hcx_json_to_migration,
                                    self->host, &error);
   if (items == NULL)
@@ -278,14 +263,46 @@ on_query_page (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_list_store_splice (op->store, g_list_model_get_n_items (G_LIST_MODEL (op->store)), 0,
-                       items->pdata, items->len);
-  if (json_array_get_length (raw) < MIN (self->page_size, QUERY_PAGE_SIZE))
+  n_raw = json_array_get_length (ferry_hcx_json_find_items (root));
+  op->pages++;
+  for (guint i = 0; i < items->len; i++)
+    {
+      FerryMigration *m = g_ptr_array_index (items, i);
+      const char *id = ferry_migration_get_migration_id (m);
+
+      if (id != NULL && !g_hash_table_add (op->seen, g_strdup (id)))
+        continue;
+      g_list_store_append (op->store, m);
+      n_new++;
+    }
+  n_loaded = g_list_model_get_n_items (G_LIST_MODEL (op->store));
+  total = ferry_hcx_json_find_total (root);
+  if (op->total < 0 && total >= 0)
+    op->total = total;
+
+  if (n_raw < page_size || (op->total >= 0 && n_loaded >= op->total))
     {
       g_task_return_pointer (task, g_object_ref (op->store), g_object_unref);
       return;
     }
-  op->offset += json_array_get_length (raw);
+  max_pages = op->total >= 0
+                  ? (guint)MIN ((op->total + page_size - 1) / page_size + 1, QUERY_MAX_PAGES)
+                  : QUERY_MAX_PAGES;
+  if (n_new == 0 || op->pages >= max_pages)
+    {
+      g_debug ("migrations query: page %u brought %u new of %u (total %" G_GINT64_FORMAT ")",
+               op->pages, n_new, n_raw, op->total);
+      _ferry_hcx_return_error (
+          task, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+          n_new == 0
+              ? _ ("HCX Manager “%s” does not page the list of migrations as asked (page %u "
+                   "only repeated what it had sent before); Ferry stopped there.")
+              : _ ("HCX Manager “%s” does not page the list of migrations as asked (the list "
+                   "did not end after %u pages); Ferry stopped there."),
+          self->host, op->pages);
+      return;
+    }
+  op->offset += n_raw;
   query_next (g_steal_pointer (&task));
 }
 
@@ -305,7 +322,7 @@ query_next (GTask *task)
   add_strv (b, "state", NULL);
   add_strv (b, "entityId", op->entity_ids);
   json_builder_set_member_name (b, "skipDrafts");
-  json_builder_add_boolean_value (b, TRUE);
+  json_builder_add_boolean_value (b, op->skip_drafts);
   json_builder_set_member_name (b, "includeArchived");
   json_builder_add_boolean_value (b, FALSE);
   json_builder_end_object (b);
@@ -319,7 +336,7 @@ query_next (GTask *task)
   json_builder_set_member_name (b, "paging");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "pageSize");
-  json_builder_add_int_value (b, MIN (self->page_size, QUERY_PAGE_SIZE));
+  json_builder_add_int_value (b, query_page_size (self));
   json_builder_set_member_name (b, "offset");
   json_builder_add_int_value (b, op->offset);
   json_builder_set_member_name (b, "skipCount");
@@ -334,25 +351,60 @@ query_next (GTask *task)
 }
 
 void
+_ferry_hcx_client_query_async (FerryHcxClient *self, const char *const *migration_ids,
+                               const char *const *migration_group_ids,
+                               const char *const *entity_ids, gboolean skip_drafts,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  QueryOp *op = g_new0 (QueryOp, 1);
+
+  g_task_set_source_tag (task, _ferry_hcx_client_query_async);
+  op->migration_ids = g_strdupv ((char **)migration_ids);
+  op->group_ids = g_strdupv ((char **)migration_group_ids);
+  op->entity_ids = g_strdupv ((char **)entity_ids);
+  op->skip_drafts = skip_drafts;
+  op->total = -1;
+  op->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  op->store = g_list_store_new (FERRY_TYPE_MIGRATION);
+  g_task_set_task_data (task, op, (GDestroyNotify)query_op_free);
+  query_next (task);
+}
+
+GListModel *
+_ferry_hcx_client_query_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_public_query_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+  GListModel *model = _ferry_hcx_client_query_finish (FERRY_HCX_CLIENT (source), result, &error);
+
+  if (model == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, model, g_object_unref);
+}
+
+void
 ferry_hcx_client_query_migrations_async (FerryHcxClient *self, const char *const *migration_ids,
                                          const char *const *migration_group_ids,
                                          const char *const *entity_ids, GCancellable *cancellable,
                                          GAsyncReadyCallback callback, gpointer user_data)
 {
   GTask *task;
-  QueryOp *op;
 
   g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ferry_hcx_client_query_migrations_async);
-  op = g_new0 (QueryOp, 1);
-  op->migration_ids = g_strdupv ((char **)migration_ids);
-  op->group_ids = g_strdupv ((char **)migration_group_ids);
-  op->entity_ids = g_strdupv ((char **)entity_ids);
-  op->store = g_list_store_new (FERRY_TYPE_MIGRATION);
-  g_task_set_task_data (task, op, (GDestroyNotify)query_op_free);
-  query_next (task);
+  _ferry_hcx_client_query_async (self, migration_ids, migration_group_ids, entity_ids, TRUE,
+                                 cancellable, on_public_query_done, task);
 }
 
 GListModel *
@@ -417,38 +469,96 @@ ferry_hcx_client_cancel_migrations_finish (FerryHcxClient *self, GAsyncResult *r
 
 /* Mobility groups ----------------------------------------------------------------------------- */
 
+typedef struct
+{
+  char *name;
+  GStrv entity_ids;
+  JsonNode *body;
+  GHashTable *groups_before; /* ids of groups holding drafts of these VMs before the request */
+} GroupOp;
+
+static void
+group_op_free (GroupOp *op)
+{
+  g_free (op->name);
+  g_strfreev (op->entity_ids);
+  g_clear_pointer (&op->body, json_node_unref);
+  g_clear_pointer (&op->groups_before, g_hash_table_unref);
+  g_free (op);
+}
+
 static void
 on_group_created (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   FerryHcxClient *self = FERRY_HCX_CLIENT (source);
   g_autoptr (GTask) task = user_data;
+  GroupOp *op = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
-  g_autoptr (JsonNode) root = _ferry_hcx_client_call_json_finish (self, result, NULL, &error);
+  guint status = 0;
+  g_autoptr (JsonNode) root = _ferry_hcx_client_call_json_finish (self, result, &status, &error);
   JsonArray *items;
   FerryMobilityGroup *group = NULL;
+  FerryHcxOutcome outcome;
 
-  if (root == NULL)
+  if (root != NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  items = ferry_hcx_json_find_items (root);
-  if (items != NULL && json_array_get_length (items) > 0
-      && JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, 0)))
-    group = ferry_hcx_json_to_mobility_group (json_array_get_object_element (items, 0));
-  else if (JSON_NODE_HOLDS_OBJECT (root))
-    group = ferry_hcx_json_to_mobility_group (json_node_get_object (root));
-  if (group == NULL || ferry_mobility_group_get_id (group) == NULL)
-    {
+      items = ferry_hcx_json_find_items (root);
+      if (items != NULL && json_array_get_length (items) > 0
+          && JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, 0)))
+        group = ferry_hcx_json_to_mobility_group (json_array_get_object_element (items, 0));
+      else if (JSON_NODE_HOLDS_OBJECT (root))
+        group = ferry_hcx_json_to_mobility_group (json_node_get_object (root));
+      if (group != NULL && ferry_mobility_group_get_id (group) != NULL)
+        {
+          if (ferry_mobility_group_get_name (group) == NULL)
+            ferry_mobility_group_set_name (group, op->name);
+          g_task_return_pointer (task, group, g_object_unref);
+          return;
+        }
       g_clear_object (&group);
-      _ferry_hcx_return_error (
-          task, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
-          _ ("HCX Manager “%s” created the mobility group but did not say its id."), self->host);
+      g_set_error (&error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+                   _ ("HCX Manager “%s” answered the creation of the mobility group without "
+                      "its id."),
+                   self->host);
+    }
+  /* Never sent again: ask whether the group is there. */
+  outcome = _ferry_hcx_outcome (root != NULL ? NULL : error, status);
+  if (outcome != FERRY_HCX_OUTCOME_NOT_DONE && op->entity_ids[0] != NULL)
+    {
+      _ferry_hcx_client_reconcile_group (
+          self, g_steal_pointer (&task), op->name, (const char *const *)op->entity_ids,
+          op->groups_before, g_steal_pointer (&error), outcome == FERRY_HCX_OUTCOME_REFUSED);
       return;
     }
-  if (ferry_mobility_group_get_name (group) == NULL)
-    ferry_mobility_group_set_name (group, g_task_get_task_data (task));
-  g_task_return_pointer (task, group, g_object_unref);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* Which groups already hold drafts of these VMs: so that a group that appears after an
+ * interrupted creation is known to be the new one. */
+static void
+on_groups_before (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
+  GTask *task = user_data;
+  GroupOp *op = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr (GListModel) existing = _ferry_hcx_client_query_finish (self, result, &error);
+
+  if (existing == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (existing); i++)
+    {
+      g_autoptr (FerryMigration) m = g_list_model_get_item (existing, i);
+
+      if (ferry_migration_get_migration_group_id (m) != NULL)
+        g_hash_table_add (op->groups_before, g_strdup (ferry_migration_get_migration_group_id (m)));
+    }
+  _ferry_hcx_client_call_json (self, "POST", "/mobility/groups", op->body, 0,
+                               g_task_get_cancellable (task), on_group_created, task);
 }
 
 void
@@ -457,8 +567,8 @@ ferry_hcx_client_create_mobility_group_async (FerryHcxClient *self, const char *
                                               GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr (JsonNode) body = NULL;
   GTask *task;
+  GroupOp *op;
   guint n;
 
   g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
@@ -487,13 +597,21 @@ ferry_hcx_client_create_mobility_group_async (FerryHcxClient *self, const char *
   json_builder_end_object (b);
   json_builder_end_array (b);
   json_builder_end_object (b);
-  body = json_builder_get_root (b);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ferry_hcx_client_create_mobility_group_async);
-  g_task_set_task_data (task, g_strdup (name), g_free);
-  _ferry_hcx_client_call_json (self, "POST", "/mobility/groups", body, 0, cancellable,
-                               on_group_created, task);
+  op = g_new0 (GroupOp, 1);
+  op->name = g_strdup (name);
+  op->entity_ids = intent_entity_ids (intents);
+  op->body = json_builder_get_root (b);
+  op->groups_before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_task_set_task_data (task, op, (GDestroyNotify)group_op_free);
+  if (op->entity_ids[0] == NULL)
+    _ferry_hcx_client_call_json (self, "POST", "/mobility/groups", op->body, 0, cancellable,
+                                 on_group_created, task);
+  else
+    _ferry_hcx_client_query_async (self, NULL, NULL, (const char *const *)op->entity_ids, FALSE,
+                                   cancellable, on_groups_before, task);
 }
 
 FerryMobilityGroup *

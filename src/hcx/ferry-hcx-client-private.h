@@ -2,10 +2,12 @@
 /* ferry-hcx-client-private.h: what the parts of FerryHcxClient share.
  *
  *   ferry-hcx-client.c            the object: properties, session, login and logout
- *   ferry-hcx-client-request.c    one HTTP exchange: TLS trust, errors, re-login, JSON calls
+ *   ferry-hcx-client-request.c    one HTTP exchange: TLS trust, errors, re-login
+ *   ferry-hcx-client-calls.c      JSON calls, list calls, acknowledged calls
  *   ferry-hcx-client-inventory.c  sites, containers, VMs, networks, datastores, storage
  *                                 profiles, interconnect, prerequisites
- *   ferry-hcx-client-mobility.c   validate, start (+ reconcile), query, cancel, groups, jobs */
+ *   ferry-hcx-client-mobility.c   validate, start, query, cancel, groups, jobs
+ *   ferry-hcx-client-reconcile.c  what an interrupted start or group creation did */
 
 #pragma once
 
@@ -81,6 +83,7 @@ GBytes *
 _ferry_hcx_client_request_finish (FerryHcxClient *self, GAsyncResult *result, guint *status,
                                   GError **error);
 
+/* ferry-hcx-client-calls.c */
 void
 _ferry_hcx_client_call_json (FerryHcxClient *self, const char *method, const char *path,
                              JsonNode *body, FerryHcxRequestFlags flags, GCancellable *cancellable,
@@ -101,6 +104,40 @@ _ferry_hcx_client_bool_call (FerryHcxClient *self, gpointer source_tag, const ch
                              const char *path, JsonNode *body, FerryHcxRequestFlags flags,
                              GCancellable *cancellable, GAsyncReadyCallback callback,
                              gpointer user_data);
+
+/* ferry-hcx-client-mobility.c: the migrations query, with drafts or without. */
+void
+_ferry_hcx_client_query_async (FerryHcxClient *self, const char *const *migration_ids,
+                               const char *const *migration_group_ids,
+                               const char *const *entity_ids, gboolean skip_drafts,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data);
+GListModel *
+_ferry_hcx_client_query_finish (FerryHcxClient *self, GAsyncResult *result, GError **error);
+
+/* ferry-hcx-client-reconcile.c */
+typedef enum
+{
+  FERRY_HCX_OUTCOME_NOT_DONE,  /* certainly not carried out (never sent, 401, cancelled) */
+  FERRY_HCX_OUTCOME_REFUSED,   /* a 4xx that is not a parsed answer: most likely not done */
+  FERRY_HCX_OUTCOME_UNCERTAIN, /* anything else: the server may have acted */
+} FerryHcxOutcome;
+
+/* What a failed unsafe call (@error, NULL for an answer that could not be understood; @status
+ * the HTTP status, 0 if none came) says about whether the server acted. */
+FerryHcxOutcome
+_ferry_hcx_outcome (const GError *error, guint status);
+/* Finish @task (a start) with what exists of @group_id: takes @start_error. */
+void
+_ferry_hcx_client_reconcile_start (FerryHcxClient *self, GTask *task, const char *group_id,
+                                   const char *const *entity_ids, guint n_expected,
+                                   GError *start_error, gboolean refused);
+/* Finish @task (a group creation) with the group that appeared for @entity_ids and was not
+ * among @groups_before: takes @create_error. */
+void
+_ferry_hcx_client_reconcile_group (FerryHcxClient *self, GTask *task, const char *name,
+                                   const char *const *entity_ids, GHashTable *groups_before,
+                                   GError *create_error, gboolean refused);
 
 /* The _finish of the public calls: checks the result and its source tag, then propagates. */
 gpointer
