@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# bench-startup.sh FERRY HUNG_KEYRING [RUNS]: exec -> first frame painted, Ferry beside the floor
+# bench-startup.sh FERRY HUNG_KEYRING [FLOORS_DIR]: exec -> first frame painted, Ferry beside the floor
 # (bare_adw: an AdwApplication with one window, ../shared/floors) in the same run, alternating,
-# RUNS (default 10) of each, medians and ranges, and the ratio (goal <= 1.15x). Timed by the
+# $FERRY_BENCH_ROUNDS (default 10) of each, medians and ranges, and the ratio (goal <= 1.15x). Timed by the
 # floors' ff_shim.so (LD_PRELOAD; it ends the process at the first painted frame) and spawn_t0.
 #
 # Run through run-test.sh --plain (Xvfb, a private D-Bus with no keyring, isolated HOME), as
@@ -12,10 +12,10 @@
 #   hung keyring          a Secret Service that never answers (bench-hung-keyring), plus the 20
 # Without the floors built (`ninja -C build floors`) it says so and times Ferry alone.
 set -eu
-ferry=${1:?usage: bench-startup.sh FERRY HUNG_KEYRING [RUNS]}
-hung=${2:?usage: bench-startup.sh FERRY HUNG_KEYRING [RUNS]}
-runs=${3:-${FERRY_BENCH_ROUNDS:-10}}
-floors=${FERRY_FLOORS_DIR:-$(cd "$(dirname "$ferry")" && pwd)/floors}
+ferry=${1:?usage: bench-startup.sh FERRY HUNG_KEYRING [FLOORS_DIR]}
+hung=${2:?usage: bench-startup.sh FERRY HUNG_KEYRING [FLOORS_DIR]}
+floors=${FERRY_FLOORS_DIR:-${3:-$(cd "$(dirname "$ferry")/.." && pwd)/floors}}
+runs=${FERRY_BENCH_ROUNDS:-10}
 export GDK_BACKEND=x11 GSK_RENDERER=cairo
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-bench-startup.XXXXXX")
 hung_pid=
