@@ -33,11 +33,25 @@ fi
 have_floor=1
 [ -x "$floors/bare_adw" ] || { have_floor=0; echo "# bare_adw is not built: comparison SKIPPED"; }
 
-# first_frame PROGRAM [ARGS]: prints the first-frame time in ms, or "fail".
+# first_frame PROGRAM [ARGS]: prints "WALL CPU": exec -> first frame in ms, and the process CPU
+# time up to then (the shim ends the process at its first frame; CPU is steadier than wall time
+# on a shared machine; -1 without python3), or "fail".
 first_frame() {
-  out=$(timeout 30 "$floors/spawn_t0" env LD_PRELOAD="$floors/ff_shim.so" "$@" 2>&1 >/dev/null) || true
+  if command -v python3 >/dev/null 2>&1; then
+    out=$(timeout 30 python3 -c '
+import os, subprocess, sys
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = p.stderr.read()
+_, status, ru = os.wait4(p.pid, 0)
+sys.stdout.write(err.decode(errors="replace"))
+print("CPU %.1f" % ((ru.ru_utime + ru.ru_stime) * 1000))
+' "$floors/spawn_t0" env LD_PRELOAD="$floors/ff_shim.so" "$@" 2>/dev/null) || true
+  else
+    out=$(timeout 30 "$floors/spawn_t0" env LD_PRELOAD="$floors/ff_shim.so" "$@" 2>&1 >/dev/null) || true
+  fi
   ms=$(printf '%s\n' "$out" | sed -n 's/.*first_frame_ms=\([0-9.]*\).*/\1/p' | head -1)
-  echo "${ms:-fail}"
+  cpu=$(printf '%s\n' "$out" | sed -n 's/^CPU \([0-9.]*\)$/\1/p' | head -1)
+  if [ -n "$ms" ]; then echo "$ms ${cpu:--1}"; else echo fail; fi
 }
 
 # stats FILE: "median min max" of the numbers in FILE.
@@ -62,39 +76,53 @@ mkdir -p "$tmp/settings-20/glib-2.0/settings"
   printf ']\n'
 } > "$tmp/settings-20/glib-2.0/settings/keyfile"
 
+# compare LABEL FERRY_FILE FLOOR_FILE UNIT: one line with medians, ranges and the ratio.
+compare() {
+  set -- "$1" "$4" $(stats "$2") $(stats "$3")
+  label=$1 unit=$2 fm=$3 fmin=$4 fmax=$5 lm=$6 lmin=$7 lmax=$8
+  if [ "$fm" = -1.0 ]; then
+    echo "$label: Ferry not measured"
+  elif [ $have_floor = 1 ] && [ "$lm" != -1.0 ]; then
+    awk -v label="$label" -v u="$unit" -v fm="$fm" -v fmin="$fmin" -v fmax="$fmax" -v lm="$lm" \
+      -v lmin="$lmin" -v lmax="$lmax" -v runs="$runs" 'BEGIN {
+        r = fm / lm
+        printf "%s: Ferry %.1f %s (%.1f-%.1f), bare_adw %.1f %s (%.1f-%.1f), %d+%d runs: %.2fx (goal <= 1.15x) %s\n",
+          label, fm, u, fmin, fmax, lm, u, lmin, lmax, runs, runs, r, r <= 1.15 ? "MET" : "NOT MET" }'
+  else
+    echo "$label: Ferry $fm $unit ($fmin-$fmax), $runs runs; floor not measured, comparison SKIPPED"
+  fi
+}
+
 # measure NAME SETUP...: RUNS alternating runs of bare_adw and Ferry under an environment.
 measure() {
   name=$1
   shift
   : > "$tmp/ferry.txt"
   : > "$tmp/floor.txt"
+  : > "$tmp/ferry-cpu.txt"
+  : > "$tmp/floor-cpu.txt"
   n=0
   while [ $n -lt "$runs" ]; do
     if [ $have_floor = 1 ]; then
       f=$(first_frame env "$floors/bare_adw")
-      [ "$f" != fail ] && echo "$f" >> "$tmp/floor.txt"
+      if [ "$f" != fail ]; then
+        echo "${f% *}" >> "$tmp/floor.txt"
+        [ "${f#* }" != -1 ] && echo "${f#* }" >> "$tmp/floor-cpu.txt"
+      fi
     fi
     f=$(first_frame env "$@" "$ferry")
-    [ "$f" != fail ] && echo "$f" >> "$tmp/ferry.txt" || echo "# $name: run $n failed"
+    if [ "$f" != fail ]; then
+      echo "${f% *}" >> "$tmp/ferry.txt"
+      [ "${f#* }" != -1 ] && echo "${f#* }" >> "$tmp/ferry-cpu.txt"
+    else
+      echo "# $name: run $n failed"
+    fi
     n=$((n + 1))
   done
-  set -- $(stats "$tmp/ferry.txt")
-  fm=$1 fmin=$2 fmax=$3
-  if [ "$fm" = -1.0 ]; then
-    echo "exec -> first frame, $name: Ferry never painted a frame (every run failed)"
-    return
-  fi
-  set -- $(stats "$tmp/floor.txt")
-  lm=$1 lmin=$2 lmax=$3
-  if [ $have_floor = 1 ] && [ "$lm" != -1.0 ]; then
-    awk -v name="$name" -v fm="$fm" -v fmin="$fmin" -v fmax="$fmax" -v lm="$lm" -v lmin="$lmin" \
-      -v lmax="$lmax" -v runs="$runs" 'BEGIN {
-        r = fm / lm
-        printf "exec -> first frame, %s: Ferry %.1f ms (%.1f-%.1f), bare_adw %.1f ms (%.1f-%.1f), %d+%d runs: %.2fx (goal <= 1.15x) %s\n",
-          name, fm, fmin, fmax, lm, lmin, lmax, runs, runs, r, r <= 1.15 ? "MET" : "NOT MET" }'
-  else
-    echo "exec -> first frame, $name: Ferry $fm ms ($fmin-$fmax), $runs runs; floor not measured, comparison SKIPPED"
-  fi
+  compare "exec -> first frame, $name" "$tmp/ferry.txt" "$tmp/floor.txt" ms
+  [ -s "$tmp/ferry-cpu.txt" ] &&
+    compare "process CPU to first frame, $name" "$tmp/ferry-cpu.txt" "$tmp/floor-cpu.txt" ms
+  return 0
 }
 
 measure "no keyring" GSETTINGS_BACKEND=memory
