@@ -245,11 +245,9 @@ max_pages_in_flight (void)
   return env != NULL ? (guint)CLAMP (atoi (env), 1, 16) : 2;
 }
 
-/* One request on the wire at a time: the next is sent as soon as a page has arrived (while it
- * is parsed), so the load keeps using the session's one kept-alive connection. A second
- * request in flight makes libsoup open a second TLS connection in the middle of the load,
- * which costs the main thread ~10 ms at once and was no faster on 2 cores.
- * FERRY_HCX_PAGES_ON_WIRE=n for experiments. */
+/* One request on the wire, the next sent when a page arrives (while it is parsed): a second
+ * would open a second TLS connection mid-load (~10 ms of main thread at once), for no gain on
+ * 2 cores. FERRY_HCX_PAGES_ON_WIRE=n for experiments. */
 static guint
 max_pages_on_wire (void)
 {
