@@ -125,6 +125,10 @@ measure() {
   return 0
 }
 
+# One unmeasured run of each first: the first exec of a program reads its libraries from disk.
+first_frame env "$floors/bare_adw" > /dev/null
+first_frame env GSETTINGS_BACKEND=memory "$ferry" > /dev/null
+
 measure "no keyring" GSETTINGS_BACKEND=memory
 measure "20 saved connections" GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/settings-20"
 
