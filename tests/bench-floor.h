@@ -124,8 +124,13 @@ bench_compare (const char *label, const char *unit, double *ferry, guint n_ferry
                label, f, unit, fmin, fmax, n_ferry);
       return;
     }
-  g_print ("%s: Ferry %.1f %s (%.1f-%.1f), floor %.1f %s (%.1f-%.1f), %u+%u runs: "
-           "%.2fx (goal <= %.2fx) %s\n",
-           label, f, unit, fmin, fmax, l, unit, lmin, lmax, n_ferry, n_floor, f / l, goal,
-           f / l <= goal ? "MET" : "NOT MET");
+  if (goal >= G_MAXDOUBLE)
+    g_print ("%s: Ferry %.1f %s (%.1f-%.1f), floor %.1f %s (%.1f-%.1f), %u+%u runs: %.2fx (no "
+             "goal)\n",
+             label, f, unit, fmin, fmax, l, unit, lmin, lmax, n_ferry, n_floor, f / l);
+  else
+    g_print ("%s: Ferry %.1f %s (%.1f-%.1f), floor %.1f %s (%.1f-%.1f), %u+%u runs: "
+             "%.2fx (goal <= %.2fx) %s\n",
+             label, f, unit, fmin, fmax, l, unit, lmin, lmax, n_ferry, n_floor, f / l, goal,
+             f / l <= goal ? "MET" : "NOT MET");
 }

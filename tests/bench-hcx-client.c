@@ -10,38 +10,60 @@
  *   bench-hcx-client                 the comparison: 10,000 VMs ×5, 100,000 ×3, warm stall ×5
  *   bench-hcx-client --one N …       one load each (no comparison)
  *   FERRY_BENCH_WARMUP=1             warm connections first
+ *   FERRY_BENCH_COLD=1               watch the main loop from before the login (cold)
  *   FERRY_BENCH_ROUNDS=n             rounds per figure */
 
 #include "config.h"
 
 #include <stdio.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <string.h>
 
 #include "ferry-hcx-client.h"
 #include "ferry-test-sim.h"
 #include "bench-floor.h"
 
+/* On a shared 2-core machine a gap between ticks is either the main thread working or the
+ * main thread waiting for a core: the main thread's own CPU time over the gap tells them apart
+ * (busy = the part of the gap the main thread itself spent running). */
 typedef struct
 {
   gint64 last;
+  gint64 last_cpu;
   gint64 max_gap;
-  gint64 max_gap_at; /* monotonic time at the end of the longest gap */
+  gint64 max_gap_busy; /* main-thread CPU during the longest gap */
+  gint64 max_gap_at;   /* monotonic time at the end of the longest gap */
+  gint64 max_busy;     /* the longest main-thread CPU between two ticks */
   gint64 n_ticks;
 } Stall;
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_GINT64_CONSTANT (1000000) + ts.tv_nsec / 1000;
+}
 
 static gboolean
 tick (gpointer data)
 {
   Stall *s = data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
 
   if (s->last != 0 && now - s->last > s->max_gap)
     {
       s->max_gap = now - s->last;
+      s->max_gap_busy = cpu - s->last_cpu;
       s->max_gap_at = now;
     }
+  if (s->last != 0)
+    s->max_busy = MAX (s->max_busy, cpu - s->last_cpu);
   s->last = now;
+  s->last_cpu = cpu;
   s->n_ticks++;
   return G_SOURCE_CONTINUE;
 }
@@ -116,10 +138,20 @@ run (guint n_vms)
   gint64 start, wall, rss_before, hwm;
   gint64 sim_start = g_get_monotonic_time ();
   double cpu_start;
+  gboolean cold = g_getenv ("FERRY_BENCH_COLD") != NULL;
 
   sim = ferry_test_sim_start (&opts);
   g_print ("# simulator with %u VMs ready in %.0f ms\n", n_vms,
            (g_get_monotonic_time () - sim_start) / 1000.0);
+  /* FERRY_BENCH_COLD=1: the stall is watched from before the login, so that it covers opening
+   * the first TLS connection (and loading the system's trust store) as well as the load. */
+  if (cold)
+    {
+      source = g_timeout_source_new (1);
+      g_source_set_callback (source, tick, &stall, NULL);
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_attach (source, NULL);
+    }
   client = ferry_hcx_client_new (ferry_sim_thread_get_url (sim), &error);
   g_assert_no_error (error);
   ferry_hcx_client_set_pinned_fingerprint (client, ferry_sim_thread_get_fingerprint (sim));
@@ -145,10 +177,13 @@ run (guint n_vms)
     }
   rss_before = status_kb ("VmRSS:");
   reset_peak_rss ();
-  source = g_timeout_source_new (1);
-  g_source_set_callback (source, tick, &stall, NULL);
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_attach (source, NULL);
+  if (!cold)
+    {
+      source = g_timeout_source_new (1);
+      g_source_set_callback (source, tick, &stall, NULL);
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_attach (source, NULL);
+    }
 
   start = g_get_monotonic_time ();
   cpu_start = cpu_ms ();
@@ -166,12 +201,15 @@ run (guint n_vms)
   g_source_destroy (source);
   g_source_unref (source);
 
-  g_print ("VMs %6u: wall %7.1f ms (process CPU %7.1f ms, simulator included), first page "
-           "%5.1f ms, %u pages, peak RSS %6.1f MB (+%.1f MB over %.1f MB before), longest "
-           "main-loop stall %5.1f ms (ending %.0f ms into the load; %" G_GINT64_FORMAT " ticks)\n",
-           n_vms, wall / 1000.0, cpu_ms () - cpu_start, progress.first_page_us / 1000.0,
-           progress.pages, hwm / 1024.0, (hwm - rss_before) / 1024.0, rss_before / 1024.0,
-           stall.max_gap / 1000.0, (stall.max_gap_at - start) / 1000.0, stall.n_ticks);
+  g_print (
+      "VMs %6u: wall %7.1f ms (process CPU %7.1f ms, simulator included), first page "
+      "%5.1f ms, %u pages, peak RSS %6.1f MB (+%.1f MB over %.1f MB before), longest "
+      "main-loop stall %5.1f ms (main thread busy %.1f ms of it; ending %.0f ms into the load; "
+      "%" G_GINT64_FORMAT " ticks), longest main-thread busy stretch %.1f ms\n",
+      n_vms, wall / 1000.0, cpu_ms () - cpu_start, progress.first_page_us / 1000.0, progress.pages,
+      hwm / 1024.0, (hwm - rss_before) / 1024.0, rss_before / 1024.0, stall.max_gap / 1000.0,
+      stall.max_gap_busy / 1000.0, (stall.max_gap_at - start) / 1000.0, stall.n_ticks,
+      stall.max_busy / 1000.0);
 
   g_clear_object (&vms);
   g_clear_object (&client);
@@ -180,7 +218,7 @@ run (guint n_vms)
 
 typedef struct
 {
-  double cpu[16], rss[16], stall[16];
+  double cpu[16], rss[16], stall[16], busy[16];
   guint n;
 } Figures;
 
@@ -192,17 +230,21 @@ add_figures (Figures *f, const char *out)
   f->cpu[f->n] = bench_figure (out, "process CPU");
   f->rss[f->n] = bench_figure (out, "peak RSS");
   f->stall[f->n] = bench_figure (out, "longest main-loop stall");
+  /* The floor does not measure it: its parse runs on the main thread, so its stall is its
+   * busy stretch. */
+  f->busy[f->n]
+      = strstr (out, "busy stretch") != NULL ? bench_figure (out, "busy stretch") : f->stall[f->n];
   f->n++;
 }
 
 static void
-run_child (const char *self, const char *floor, guint n_vms, gboolean warm, Figures *ferry,
+run_child (const char *self, const char *floor, guint n_vms, gboolean cold, Figures *ferry,
            Figures *fl)
 {
   g_autofree char *n = g_strdup_printf ("%u", n_vms);
   char *floor_argv[] = { (char *)floor, n, NULL };
   char *ferry_argv[] = { (char *)self, "--one", n, NULL };
-  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "FERRY_BENCH_WARMUP", "1", TRUE);
+  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "FERRY_BENCH_COLD", "1", TRUE);
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
@@ -212,47 +254,53 @@ run_child (const char *self, const char *floor, guint n_vms, gboolean warm, Figu
       g_print ("%s", a != NULL ? a : "");
       add_figures (fl, a);
     }
-  b = warm ? bench_run_env (ferry_argv, envp) : bench_run (ferry_argv);
+  b = cold ? bench_run_env (ferry_argv, envp) : bench_run (ferry_argv);
   g_print ("%s", b != NULL ? b : "");
   add_figures (ferry, b);
+}
+
+/* The stall, and the part of it the main thread spent working (the rest is waiting for a core
+ * on a busy machine): the goal is 16 ms. */
+static void
+report_stall (guint n_vms, const char *what, Figures *f, Figures *fl)
+{
+  double min, max, lmin = -1, lmax = -1, bmin, bmax;
+  double stall = bench_median (f->stall, f->n, &min, &max);
+  double busy = bench_median (f->busy, f->n, &bmin, &bmax);
+  double floor_stall = fl != NULL ? bench_median (fl->stall, fl->n, &lmin, &lmax) : -1;
+
+  g_print ("longest main-loop stall, %u VMs, %s: Ferry %.1f ms (%.1f-%.1f), of which the main "
+           "thread busy at most %.1f ms (%.1f-%.1f); floor %.1f ms (%.1f-%.1f); goal <= 16 ms: "
+           "%s\n",
+           n_vms, what, stall, min, max, busy, bmin, bmax, floor_stall, lmin, lmax,
+           stall <= 16  ? "MET"
+           : busy <= 16 ? "NOT MET (the main thread was waiting for a core)"
+                        : "NOT MET");
 }
 
 static void
 compare (guint n_vms, const char *self, const char *floor, guint rounds)
 {
-  Figures ferry = { 0 }, fl = { 0 }, warm = { 0 };
+  Figures ferry = { 0 }, fl = { 0 }, cold = { 0 };
   g_autofree char *label = NULL;
-  double fmin, fmax, lmin, lmax, stall, floor_stall;
 
   for (guint i = 0; i < rounds; i++)
     run_child (self, floor, n_vms, FALSE, &ferry, &fl);
   if (n_vms <= 10000)
     for (guint i = 0; i < rounds; i++)
-      run_child (self, NULL, n_vms, TRUE, &warm, NULL);
+      run_child (self, NULL, n_vms, TRUE, &cold, NULL);
 
   label = g_strdup_printf ("inventory load %u VMs, process CPU", n_vms);
   bench_compare (label, "ms", ferry.cpu, ferry.n, fl.cpu, fl.n, 1.2);
   g_free (label);
+  /* The issue sets the peak RSS goal at 100,000 VMs only. */
   label = g_strdup_printf ("inventory load %u VMs, peak RSS", n_vms);
-  bench_compare (label, "MB", ferry.rss, ferry.n, fl.rss, fl.n, 1.1);
+  bench_compare (label, "MB", ferry.rss, ferry.n, fl.rss, fl.n,
+                 n_vms >= 100000 ? 1.1 : G_MAXDOUBLE);
   if (n_vms > 10000)
     return;
-  g_free (label);
-  stall = bench_median (ferry.stall, ferry.n, &fmin, &fmax);
-  floor_stall = bench_median (fl.stall, fl.n, &lmin, &lmax);
-  g_print ("longest main-loop stall, %u VMs, cold connections: Ferry %.1f ms (%.1f-%.1f), floor "
-           "%.1f ms (%.1f-%.1f) (goal <= 16 ms) %s\n",
-           n_vms, stall, fmin, fmax, floor_stall, lmin, lmax,
-           fmax <= 16    ? "MET in every run"
-           : stall <= 16 ? "MET"
-                         : "NOT MET");
-  stall = bench_median (warm.stall, warm.n, &fmin, &fmax);
-  g_print ("longest main-loop stall, %u VMs, warm connections: Ferry %.1f ms (%.1f-%.1f) (goal "
-           "<= 16 ms) %s\n",
-           n_vms, stall, fmin, fmax,
-           fmax <= 16    ? "MET in every run"
-           : stall <= 16 ? "MET"
-                         : "NOT MET");
+  report_stall (n_vms, "kept-alive connection (login before)", &ferry, &fl);
+  report_stall (n_vms, "cold (login and load)", &cold, NULL);
 }
 
 int

@@ -731,6 +731,14 @@ static const char *vm_pages[] = {
   "99999999999,\"snapshotCount\":-5,\"summary\":{\"numCpu\":\"abc\",\"memorySizeMB\":-3,"
   "\"memorySize\":-1},\"networkDevices\":[]}],\"paging\":{\"totalSize\":-4,"
   "\"totalCount\":\"8\"}},\"errors\":[]}",
+  /* escaped keys (the in-place reader matches them unescaped), escapes that shrink to multibyte
+   * UTF-8, raw non-ASCII after a long ASCII run, a key that only shares a prefix */
+  "{\"items\":[{\"na\\u006de\":\"caf\\u00e9 \\u20ac \\ud83d\\ude00\",\"\\u0069d\":\"vm-\\u0031\","
+  "\"folderX\":\"no\",\"folder\":\"Abteilung/Gr\xc3\xbc\xc3\x9f"
+  "e \xe2\x82\xac/\xf0\x9f\x9a\xa2\","
+  "\"summary\":{\"numCpu\":123456789012345678,\"memorySizeMB\":-0,\"diskSize\":1234567890123456789}"
+  ","
+  "\"networkDevices\":[{\"label\":\"\\\"a\\\\b\\/c\\b\\f\\n\\r\\t\",\"connected\":0}]}]}",
 };
 
 static void
@@ -752,6 +760,8 @@ test_vm_page_fast (void)
     "{\"success\":true}",
     "{\"items\":[{\"id\":\"a\",}]}",
     "{\"items\":[{\"id\":\"\xff\"}]}",
+    "{\"items\":[{\"id\":\"a long run of plain ASCII first\xc3\"}]}",
+    "{\"items\":[{\"name\":\"unterminated}]}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (vm_pages); i++)

@@ -21,6 +21,7 @@ struct _FerryStartPage
   gboolean remember;
   gboolean busy;
   gboolean keyring_reason_shown;
+  gboolean saved_bound; /* the saved rows exist (from the frame after the first) */
 
   /* template widgets */
   GtkScrolledWindow *scroller;

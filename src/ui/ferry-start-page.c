@@ -448,7 +448,25 @@ static void
 saved_changed_cb (FerryStartPage *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->saved_group),
-                          g_list_model_get_n_items (G_LIST_MODEL (self->connections)) > 0);
+                          self->saved_bound
+                              && g_list_model_get_n_items (G_LIST_MODEL (self->connections)) > 0);
+}
+
+/* The saved rows are built on the frame after the first: with 20 saved connections, building,
+ * styling and measuring their widgets would add ~80 ms before the window first shows. */
+static gboolean
+bind_saved_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  FerryStartPage *self = FERRY_START_PAGE (widget);
+  guint *ticks = user_data;
+
+  if (++*ticks < 2 || self->connections == NULL)
+    return self->connections != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  self->saved_bound = TRUE;
+  gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->connections),
+                           ferry_start_page_create_saved_row, self, NULL);
+  saved_changed_cb (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* ---- GObject ---- */
@@ -492,8 +510,7 @@ ferry_start_page_constructed (GObject *object)
   if (self->credentials == NULL)
     self->credentials = ferry_credential_store_new ();
 
-  gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->connections),
-                           ferry_start_page_create_saved_row, self, NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), bind_saved_tick, g_new0 (guint, 1), g_free);
   g_signal_connect_object (self->connections, "items-changed", G_CALLBACK (saved_changed_cb), self,
                            G_CONNECT_SWAPPED);
   saved_changed_cb (self);
