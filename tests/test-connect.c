@@ -81,8 +81,9 @@ static gboolean
 is_ferry_item_for (SecretItem *item, const char *server)
 {
   g_autoptr (GHashTable) attributes = secret_item_get_attributes (item);
+  g_autofree char *schema = secret_item_get_schema_name (item);
 
-  return g_strcmp0 (secret_item_get_schema_name (item), FERRY_CREDENTIAL_SCHEMA_NAME) == 0
+  return g_strcmp0 (schema, FERRY_CREDENTIAL_SCHEMA_NAME) == 0
          && g_strcmp0 (g_hash_table_lookup (attributes, "server"), server) == 0;
 }
 

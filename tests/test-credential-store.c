@@ -221,9 +221,8 @@ test_keyring_round_trip (void)
   clear_password (store, "nothing.example.com", "nobody");
 }
 
-/* A locked keyring that nobody unlocks (no prompt can be shown here): memory, and why. */
 static void
-test_keyring_locked (void)
+test_keyring_locked_run (void)
 {
   g_autoptr (FerryCredentialStore) store = ferry_credential_store_new ();
   g_autoptr (SecretService) service = NULL;
@@ -250,6 +249,37 @@ test_keyring_locked (void)
   g_assert_nonnull (strstr (ferry_credential_store_get_fallback_reason (store), "locked"));
   found = lookup_password (store, "locked.example.com", "u");
   g_assert_cmpstr (found, ==, "kept-in-memory");
+}
+
+/* A locked keyring that nobody unlocks (no prompt can be shown here): memory, and why.
+ *
+ * libsecret 0.20.5 leaks the empty GPtrArray of unlocked paths when secret_service_unlock()
+ * unlocks nothing (reproduced with libsecret alone), from a static function LeakSanitizer cannot
+ * name: the only suppression it could take is the whole library (leak:libsecret-1.so.0), which
+ * would also hide what Ferry's own callbacks allocate when libsecret calls them. So under the
+ * asan setup this case runs in a child with leak detection off (memory errors are still
+ * checked), and its leaks are left to the valgrind setup, whose suppression (tests/ferry.supp)
+ * matches only that stack, wholly inside libsecret and GLib. */
+static void
+test_keyring_locked (void)
+{
+  if (g_getenv ("FERRY_TEST_ASAN") != NULL && !g_test_subprocess ())
+    {
+      g_autofree char *saved = g_strdup (g_getenv ("ASAN_OPTIONS"));
+      g_autofree char *options = g_strdup_printf ("%s:detect_leaks=0", saved ?: "");
+
+      g_test_message ("asan setup: leaks in this case are left to the valgrind setup");
+      g_setenv ("ASAN_OPTIONS", options, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      if (saved != NULL)
+        g_setenv ("ASAN_OPTIONS", saved, TRUE);
+      else
+        g_unsetenv ("ASAN_OPTIONS");
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  test_keyring_locked_run ();
 }
 
 static void
