@@ -18,4 +18,13 @@ AdwMessageDialog *
 ferry_certificate_dialog_new (GtkWindow *parent, const char *server,
                               FerryHcxCertificate *certificate, const char *pinned_fingerprint);
 
+/* A distinguished name for people: the common name first, the other parts after it on a second
+ * line; NULL for an empty @dn. */
+char *
+ferry_certificate_dialog_format_name (const char *dn);
+/* Names every button under @root that has a mnemonic by its label's text alone (GTK 4.8 would
+ * say "_Cancel Cancel"); for any dialog or page. */
+void
+ferry_certificate_dialog_name_buttons (GtkWidget *root);
+
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-certificate-dialog.h"
+
 #include "ferry-site-page.h"
 
 typedef enum
@@ -130,7 +132,9 @@ create_prereq_row (FerryPrereqEntry *entry, guint index)
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
 
+  /* Read, not acted on: no tab stop per row. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
   return row;
 }
 
@@ -270,6 +274,28 @@ ferry_site_page_select_site (FerrySitePage *self, const char *endpoint_id)
   return FALSE;
 }
 
+/* The site type for people; NULL for a value Ferry does not know (shown as it is). */
+static const char *
+site_type_title (const char *cloud_type)
+{
+  static const struct
+  {
+    const char *value;
+    const char *title;
+  } types[] = {
+    { "VC", N_ ("vCenter") },
+    { "AVS", N_ ("Azure VMware Solution") },
+    { "VMC", N_ ("VMware Cloud on AWS") },
+    { "GCVE", N_ ("Google Cloud VMware Engine") },
+    { "OCVS", N_ ("Oracle Cloud VMware Solution") },
+  };
+
+  for (guint i = 0; cloud_type != NULL && i < G_N_ELEMENTS (types); i++)
+    if (g_ascii_strcasecmp (cloud_type, types[i].value) == 0)
+      return _ (types[i].title);
+  return NULL;
+}
+
 static GtkWidget *
 create_site_row (gpointer item, gpointer user_data)
 {
@@ -296,9 +322,17 @@ create_site_row (gpointer item, gpointer user_data)
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  type = gtk_label_new (cloud_type != NULL && *cloud_type != '\0' ? cloud_type
-                        : cloud_name != NULL                      ? cloud_name
-                                                                  : _ ("Unknown type"));
+  if (cloud_type != NULL && *cloud_type != '\0')
+    {
+      const char *title = site_type_title (cloud_type);
+      /* TRANSLATORS: tooltip of a site's type; %s is the raw value HCX gives, such as "AVS" */
+      g_autofree char *tooltip = g_strdup_printf (_ ("Site type “%s”"), cloud_type);
+
+      type = gtk_label_new (title != NULL ? title : cloud_type);
+      gtk_widget_set_tooltip_text (type, tooltip);
+    }
+  else
+    type = gtk_label_new (cloud_name != NULL ? cloud_name : _ ("Unknown type"));
   gtk_widget_set_name (type, "type");
   gtk_label_set_xalign (GTK_LABEL (type), 1);
   /* TRANSLATORS: the HCX version of a remote site */
@@ -533,6 +567,7 @@ ferry_site_page_ask_password (FerrySitePage *self, PendingOp pending, const char
   adw_message_dialog_set_response_appearance (dialog, "login", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "login");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  ferry_certificate_dialog_name_buttons (GTK_WIDGET (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
 
   self->password_dialog = dialog;
@@ -693,10 +728,32 @@ ferry_site_page_class_init (FerrySitePageClass *klass)
   gtk_widget_class_install_action (widget_class, "site.select", "s", select_action);
 }
 
+/* AdwStatusPage scrolls inside: name its scroller after the status (GTK 4.8 leaves it blank). */
+static void
+name_status_scrollers (GtkWidget *root, const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_STATUS_PAGE (child))
+        name_status_scrollers (child, adw_status_page_get_title (ADW_STATUS_PAGE (child)));
+      else if (GTK_IS_SCROLLED_WINDOW (child) && title != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        title, -1);
+      else
+        name_status_scrollers (child, title);
+    }
+}
+
 static void
 ferry_site_page_init (FerrySitePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The page carries actions, so assistive technologies list it: name it as the window does. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Remote Site Connection"), -1);
+  name_status_scrollers (GTK_WIDGET (self->stack), NULL);
+  ferry_certificate_dialog_name_buttons (GTK_WIDGET (self));
 }
 
 GtkWidget *
