@@ -90,6 +90,15 @@ ferry_start_page_set_default (FerryStartPage *self)
     gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->connect_button));
 }
 
+/* Something in GTK 4.8 drops the default widget a while after the Connect button was hidden
+ * and shown again (a focus change through the busy state): put it back while this page shows. */
+static void
+default_widget_changed_cb (FerryStartPage *self, GParamSpec *pspec, GtkWindow *window)
+{
+  if (gtk_window_get_default_widget (window) == NULL)
+    ferry_start_page_set_default (self);
+}
+
 static void
 ferry_start_page_set_busy (FerryStartPage *self, gboolean busy, const char *status)
 {
@@ -614,8 +623,14 @@ ferry_start_page_map (GtkWidget *widget)
 {
   FerryStartPage *self = FERRY_START_PAGE (widget);
 
+  GtkRoot *root;
+
   GTK_WIDGET_CLASS (ferry_start_page_parent_class)->map (widget);
 
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "notify::default-widget", G_CALLBACK (default_widget_changed_cb),
+                             self, G_CONNECT_SWAPPED);
   ferry_start_page_set_default (self);
   ferry_start_page_focus_first (self);
 }
@@ -626,6 +641,8 @@ ferry_start_page_unmap (GtkWidget *widget)
   FerryStartPage *self = FERRY_START_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
 
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, default_widget_changed_cb, self);
   if (GTK_IS_WINDOW (root)
       && gtk_window_get_default_widget (GTK_WINDOW (root)) == GTK_WIDGET (self->connect_button))
     gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
