@@ -89,6 +89,10 @@ test_site_rows (Fixture *f, gconstpointer data)
   iterate_until (on_sites_page, f);
   page = ferry_window_get_site_page (f->window);
 
+  /* The keyboard starts on the site pairs. */
+  sites = child (page, FERRY_TYPE_SITE_PAGE, "sites_list");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), sites));
+
   sites = child (page, FERRY_TYPE_SITE_PAGE, "sites_list");
   type = find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sites), 0)), "type");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (type)), ==, "Azure VMware Solution");

@@ -357,6 +357,7 @@ sites_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (FerrySitePage) self = user_data;
   g_autoptr (GListModel) sites = NULL;
   g_autoptr (GError) error = NULL;
+  gboolean first_load;
 
   sites = ferry_hcx_client_list_sites_finish (FERRY_HCX_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->session == NULL)
@@ -380,6 +381,7 @@ sites_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  first_load = self->sites == NULL;
   g_set_object (&self->sites, sites);
   gtk_list_box_bind_model (self->sites_list, self->sites, create_site_row, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITES]);
@@ -405,6 +407,18 @@ sites_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autoptr (FerrySite) only = g_list_model_get_item (sites, 0);
 
       ferry_site_page_select_site (self, ferry_site_get_endpoint_id (only));
+    }
+
+  /* Arriving from the start page, the keyboard focus starts on the site pairs (not on the
+   * header bar's Disconnect, where Enter would leave the page). */
+  if (first_load)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sites_list, 0);
+
+      if (row != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+        gtk_widget_grab_focus (GTK_WIDGET (row));
     }
 }
 
