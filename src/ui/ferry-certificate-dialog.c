@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-certificate-dialog.h"
 
 /* An unambiguous long date in the user's language ("1 December 2026"), never "12/01/26". */
@@ -134,22 +135,6 @@ add_row (GtkListBox *list, const char *name, const char *title, const char *valu
   return row;
 }
 
-/* GTK 4.8 gives a button with a mnemonic its raw label as name, before the text of its label
- * ("_Cancel Cancel"): drop the raw one, the label's text ("Cancel") is the name. */
-void
-ferry_certificate_dialog_name_buttons (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child))
-          && gtk_button_get_label (GTK_BUTTON (child)) != NULL)
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
-      else
-        ferry_certificate_dialog_name_buttons (child);
-    }
-}
-
 static GtkWidget *
 find_mapped_button (GtkWidget *root, const char *label)
 {
@@ -267,7 +252,7 @@ ferry_certificate_dialog_new (GtkWindow *parent, const char *server,
                                                       : ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, FERRY_CERTIFICATE_RESPONSE_CANCEL);
   adw_message_dialog_set_close_response (dialog, FERRY_CERTIFICATE_RESPONSE_CANCEL);
-  ferry_certificate_dialog_name_buttons (GTK_WIDGET (dialog));
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   g_signal_connect_after (dialog, "map", G_CALLBACK (dialog_mapped_cb), NULL);
 
   return dialog;

@@ -22,9 +22,4 @@ ferry_certificate_dialog_new (GtkWindow *parent, const char *server,
  * line; NULL for an empty @dn. */
 char *
 ferry_certificate_dialog_format_name (const char *dn);
-/* Names every button under @root that has a mnemonic by its label's text alone (GTK 4.8 would
- * say "_Cancel Cancel"); for any dialog or page. */
-void
-ferry_certificate_dialog_name_buttons (GtkWidget *root);
-
 G_END_DECLS

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ferry-certificate-dialog.h"
+#include "ferry-accessible.h"
 
 #include "ferry-site-page.h"
 
@@ -581,7 +581,7 @@ ferry_site_page_ask_password (FerrySitePage *self, PendingOp pending, const char
   adw_message_dialog_set_response_appearance (dialog, "login", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "login");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  ferry_certificate_dialog_name_buttons (GTK_WIDGET (dialog));
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
 
   self->password_dialog = dialog;
@@ -742,23 +742,6 @@ ferry_site_page_class_init (FerrySitePageClass *klass)
   gtk_widget_class_install_action (widget_class, "site.select", "s", select_action);
 }
 
-/* AdwStatusPage scrolls inside: name its scroller after the status (GTK 4.8 leaves it blank). */
-static void
-name_status_scrollers (GtkWidget *root, const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_STATUS_PAGE (child))
-        name_status_scrollers (child, adw_status_page_get_title (ADW_STATUS_PAGE (child)));
-      else if (GTK_IS_SCROLLED_WINDOW (child) && title != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        title, -1);
-      else
-        name_status_scrollers (child, title);
-    }
-}
-
 static void
 ferry_site_page_init (FerrySitePage *self)
 {
@@ -766,8 +749,8 @@ ferry_site_page_init (FerrySitePage *self)
   /* The page carries actions, so assistive technologies list it: name it as the window does. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Remote Site Connection"), -1);
-  name_status_scrollers (GTK_WIDGET (self->stack), NULL);
-  ferry_certificate_dialog_name_buttons (GTK_WIDGET (self));
+  ferry_accessible_name_status_pages (GTK_WIDGET (self->stack));
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 GtkWidget *

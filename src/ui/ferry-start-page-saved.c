@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The start page's saved connections: one row per connection (connect, edit, forget) and the
- * actions behind them. */
+/* The start page's saved connections: one row per connection (connect, edit, forget), the
+ * actions behind them, and where a user starts: the keyboard focus (a saved connection, or the
+ * first empty field) and a server named on the command line (its saved connection, if any). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "ferry-certificate-dialog.h"
+#include "ferry-accessible.h"
 
 #include "ferry-start-page-private.h"
 
@@ -106,12 +107,64 @@ forget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  ferry_certificate_dialog_name_buttons (GTK_WIDGET (dialog));
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
 
   g_object_set_data_full (G_OBJECT (dialog), "connection", g_object_ref (connection),
                           g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (forget_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- Where the user starts ---- */
+
+void
+ferry_start_page_focus_first (FerryStartPage *self)
+{
+  GtkListBoxRow *first;
+
+  g_return_if_fail (FERRY_IS_START_PAGE (self));
+
+  first = gtk_list_box_get_row_at_index (self->saved_list, 0);
+  if (self->busy)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+  else if (first != NULL && self->editing == NULL
+           && *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+  else if (*gtk_editable_get_text (GTK_EDITABLE (self->server_row)) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
+  else if (*gtk_editable_get_text (GTK_EDITABLE (self->user_row)) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->user_row));
+  else if (*gtk_editable_get_text (GTK_EDITABLE (self->password_row)) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->connect_button));
+}
+
+void
+ferry_start_page_open_server (FerryStartPage *self, const char *server)
+{
+  GListModel *connections;
+
+  g_return_if_fail (FERRY_IS_START_PAGE (self));
+  g_return_if_fail (server != NULL);
+
+  if (self->busy)
+    return;
+
+  connections = G_LIST_MODEL (self->connections);
+  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+    {
+      g_autoptr (FerryConnection) connection = g_list_model_get_item (connections, i);
+
+      if (g_strcmp0 (ferry_connection_get_server (connection), server) == 0)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "start.connect-saved", "s",
+                                      ferry_connection_get_id (connection));
+          return;
+        }
+    }
+
+  ferry_start_page_fill (self, server, NULL);
 }
 
 /* ---- Saved connection rows ---- */

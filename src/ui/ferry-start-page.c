@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-certificate-dialog.h"
 #include "ferry-start-page-private.h"
 
@@ -246,56 +247,6 @@ ferry_start_page_set_form_title (FerryStartPage *self, const char *title)
   adw_preferences_group_set_title (self->form_group, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->form_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title, -1);
-}
-
-void
-ferry_start_page_focus_first (FerryStartPage *self)
-{
-  GtkListBoxRow *first;
-
-  g_return_if_fail (FERRY_IS_START_PAGE (self));
-
-  first = gtk_list_box_get_row_at_index (self->saved_list, 0);
-  if (self->busy)
-    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
-  else if (first != NULL && self->editing == NULL
-           && *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) == '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (first));
-  else if (*gtk_editable_get_text (GTK_EDITABLE (self->server_row)) == '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
-  else if (*gtk_editable_get_text (GTK_EDITABLE (self->user_row)) == '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->user_row));
-  else if (*gtk_editable_get_text (GTK_EDITABLE (self->password_row)) == '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->connect_button));
-}
-
-void
-ferry_start_page_open_server (FerryStartPage *self, const char *server)
-{
-  GListModel *connections;
-
-  g_return_if_fail (FERRY_IS_START_PAGE (self));
-  g_return_if_fail (server != NULL);
-
-  if (self->busy)
-    return;
-
-  connections = G_LIST_MODEL (self->connections);
-  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
-    {
-      g_autoptr (FerryConnection) connection = g_list_model_get_item (connections, i);
-
-      if (g_strcmp0 (ferry_connection_get_server (connection), server) == 0)
-        {
-          gtk_widget_activate_action (GTK_WIDGET (self), "start.connect-saved", "s",
-                                      ferry_connection_get_id (connection));
-          return;
-        }
-    }
-
-  ferry_start_page_fill (self, server, NULL);
 }
 
 void
@@ -602,22 +553,6 @@ saved_changed_cb (FerryStartPage *self)
 
 /* ---- GObject ---- */
 
-/* Names the icon-only buttons that widgets make inside themselves (the password row's peek
- * button, the info bar's close button): GTK 4.8 would call them "GtkImage". */
-static void
-name_inner_buttons (GtkWidget *root, const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        label, -1);
-      else
-        name_inner_buttons (child, label);
-    }
-}
-
 static void
 ferry_start_page_map (GtkWidget *widget)
 {
@@ -677,9 +612,9 @@ ferry_start_page_constructed (GObject *object)
   ferry_start_page_set_busy (self, FALSE, NULL);
   ferry_start_page_set_form_title (self, _ ("New Connection"));
   form_changed_cb (self);
-  name_inner_buttons (GTK_WIDGET (self->password_row), _ ("Show or Hide Password"));
-  ferry_certificate_dialog_name_buttons (GTK_WIDGET (self));
-  name_inner_buttons (GTK_WIDGET (self->keyring_bar), _ ("Close"));
+  ferry_accessible_name_icon_buttons (GTK_WIDGET (self->password_row), _ ("Show or Hide Password"));
+  ferry_accessible_name_icon_buttons (GTK_WIDGET (self->keyring_bar), _ ("Close"));
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect_object (self->error_revealer, "notify::child-revealed",
                            G_CALLBACK (error_revealed_cb), self, G_CONNECT_SWAPPED);
 }
