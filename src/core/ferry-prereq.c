@@ -271,13 +271,33 @@ mesh_label (FerryServiceMesh *mesh)
   return name != NULL ? name : "?";
 }
 
-/* Does @mesh have a member among @profiles (or, failing ids, at @endpoint_id)? If @service is
- * set, only profiles with that service count. */
+/* Is @member the compute profile @cp of the site at @endpoint_id? Profile ids are unique only
+ * within one HCX Manager (a second site pair can list a profile with the same id), so where the
+ * mesh names the member's endpoint it must be this side's: the side's endpoint, else the
+ * profile's own. */
+static gboolean
+member_is_profile (const FerryServiceMeshMember *member, FerryComputeProfile *cp,
+                   const char *endpoint_id)
+{
+  const char *expected
+      = endpoint_id != NULL ? endpoint_id : ferry_compute_profile_get_endpoint_id (cp);
+
+  if (ferry_compute_profile_get_id (cp) == NULL
+      || g_strcmp0 (member->compute_profile_id, ferry_compute_profile_get_id (cp)) != 0)
+    return FALSE;
+  return member->endpoint_id == NULL || *member->endpoint_id == '\0' || expected == NULL
+         || g_strcmp0 (member->endpoint_id, expected) == 0;
+}
+
+/* Does @mesh have a member among @profiles of the site at @endpoint_id (or, for profiles
+ * without ids, any member at @endpoint_id)? If @service is set, only profiles with that service
+ * count. */
 static gboolean
 mesh_joins (FerryServiceMesh *mesh, GListModel *profiles, const char *endpoint_id,
             const char *service)
 {
   guint n = profiles != NULL ? g_list_model_get_n_items (profiles) : 0;
+  guint n_members = ferry_service_mesh_get_n_members (mesh);
 
   for (guint i = 0; i < n; i++)
     {
@@ -285,9 +305,9 @@ mesh_joins (FerryServiceMesh *mesh, GListModel *profiles, const char *endpoint_i
 
       if (service != NULL && !ferry_compute_profile_has_service (cp, service))
         continue;
-      if (ferry_compute_profile_get_id (cp) != NULL
-          && ferry_service_mesh_has_member (mesh, ferry_compute_profile_get_id (cp), NULL))
-        return TRUE;
+      for (guint m = 0; m < n_members; m++)
+        if (member_is_profile (ferry_service_mesh_get_member (mesh, m), cp, endpoint_id))
+          return TRUE;
     }
   /* Profiles without ids (or not listed): fall back to the endpoint, unless a service filter
    * excluded every listed profile. */

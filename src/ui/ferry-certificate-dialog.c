@@ -3,18 +3,92 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-certificate-dialog.h"
 
+/* An unambiguous long date in the user's language ("1 December 2026"), never "12/01/26". */
 static char *
 format_date (GDateTime *date)
 {
+  g_autoptr (GDateTime) local = NULL;
+
   if (date == NULL)
     return g_strdup (_ ("unknown"));
 
-  return g_date_time_format (date, "%x %X UTC");
+  local = g_date_time_to_local (date);
+  /* TRANSLATORS: a certificate's validity date, see the strftime() manual; keep it long and
+   * unambiguous (day, month name, year) */
+  return g_date_time_format (local != NULL ? local : date, _ ("%-d %B %Y"));
 }
 
-/* One "heading over value" row; the value is selectable so that a fingerprint can be copied. */
+/* The distinguished name with its common name first, then the rest in the usual order
+ * ("hcx.example.com\nO=Example, OU=HCX" for "OU=HCX,O=Example,CN=hcx.example.com"). */
+char *
+ferry_certificate_dialog_format_name (const char *dn)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) rest = g_string_new (NULL);
+  g_autofree char *common_name = NULL;
+  const char *start;
+
+  if (dn == NULL || *dn == '\0')
+    return NULL;
+
+  /* Split on commas that are not escaped ("O=Example\, Inc."). */
+  start = dn;
+  for (const char *p = dn;; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        {
+          p++;
+          continue;
+        }
+      if (*p == ',' || *p == '\0')
+        {
+          g_autofree char *part = g_strstrip (g_strndup (start, p - start));
+
+          if (*part != '\0')
+            g_ptr_array_add (parts, g_steal_pointer (&part));
+          if (*p == '\0')
+            break;
+          start = p + 1;
+        }
+    }
+
+  /* The rest keeps the order it is written in, read from the common name outwards (GnuTLS
+   * writes the common name last: "OU=HCX,O=Example,CN=host"). */
+  {
+    guint cn = parts->len;
+    gboolean backwards;
+
+    for (guint i = 0; i < parts->len && cn == parts->len; i++)
+      if (g_ascii_strncasecmp (g_ptr_array_index (parts, i), "CN=", 3) == 0)
+        cn = i;
+    backwards = cn != 0;
+    if (cn < parts->len)
+      common_name = g_strdup ((const char *)g_ptr_array_index (parts, cn) + 3);
+
+    for (guint k = 0; k < parts->len; k++)
+      {
+        guint i = backwards ? parts->len - 1 - k : k;
+
+        if (i == cn)
+          continue;
+        if (rest->len > 0)
+          g_string_append (rest, ", ");
+        g_string_append (rest, g_ptr_array_index (parts, i));
+      }
+  }
+
+  if (common_name == NULL)
+    return g_strdup (rest->str);
+  if (rest->len == 0)
+    return g_steal_pointer (&common_name);
+  return g_strdup_printf ("%s\n%s", common_name, rest->str);
+}
+
+/* One "heading over value" row. Only fingerprints are selectable (to be copied): the rest is
+ * read, not a tab stop, so the first focus lands on the buttons. */
 static GtkWidget *
 add_row (GtkListBox *list, const char *name, const char *title, const char *value,
          gboolean monospace)
@@ -22,10 +96,16 @@ add_row (GtkListBox *list, const char *name, const char *title, const char *valu
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *label = gtk_label_new (value != NULL && *value != '\0' ? value : _ ("unknown"));
+  const char *shown = value != NULL && *value != '\0' ? value : _ ("unknown");
+  GtkWidget *label = gtk_label_new (shown);
+  /* TRANSLATORS: accessible name of a certificate detail, "Heading: value" */
+  g_autofree char *accessible_name = g_strdup_printf (_ ("%s: %s"), title, shown);
 
   gtk_widget_set_name (row, name);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_start (box, 12);
@@ -36,12 +116,16 @@ add_row (GtkListBox *list, const char *name, const char *title, const char *valu
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
 
   gtk_widget_set_name (label, "value");
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), monospace);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (monospace)
-    gtk_widget_add_css_class (label, "monospace");
+    {
+      gtk_widget_add_css_class (label, "monospace");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible_name, -1);
+    }
 
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), label);
@@ -49,6 +133,36 @@ add_row (GtkListBox *list, const char *name, const char *title, const char *valu
   gtk_list_box_append (list, row);
 
   return row;
+}
+
+static GtkWidget *
+find_mapped_button (GtkWidget *root, const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child)
+          && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = find_mapped_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* First focus on Cancel, the safe default: not on the details above it. */
+static void
+dialog_mapped_cb (AdwMessageDialog *dialog)
+{
+  GtkWidget *cancel = find_mapped_button (
+      GTK_WIDGET (dialog),
+      adw_message_dialog_get_response_label (dialog, FERRY_CERTIFICATE_RESPONSE_CANCEL));
+
+  if (cancel != NULL)
+    gtk_widget_grab_focus (cancel);
 }
 
 AdwMessageDialog *
@@ -61,6 +175,8 @@ ferry_certificate_dialog_new (GtkWindow *parent, const char *server,
   g_autofree char *until = NULL;
   g_autofree char *validity = NULL;
   g_autofree char *problems = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *issuer = NULL;
   gboolean changed = pinned_fingerprint != NULL;
 
   g_return_val_if_fail (FERRY_IS_HCX_CERTIFICATE (certificate), NULL);
@@ -74,11 +190,9 @@ ferry_certificate_dialog_new (GtkWindow *parent, const char *server,
       adw_message_dialog_set_heading (dialog, _ ("The Certificate Changed"));
       adw_message_dialog_format_body (
           dialog,
-          _ ("%s now shows a different certificate from the one you trusted. "
-             "This is expected after the certificate was renewed, but it is also "
-             "what someone intercepting the connection would cause. Compare the "
-             "fingerprint with the one the HCX administrator sees before you trust "
-             "it."),
+          _ ("%s shows a different certificate from the one you trusted: expected after "
+             "a renewal, but also what an interception looks like. Compare the "
+             "fingerprint with the HCX administrator’s first."),
           server);
     }
   else
@@ -86,11 +200,9 @@ ferry_certificate_dialog_new (GtkWindow *parent, const char *server,
       adw_message_dialog_set_heading (dialog, _ ("Trust This Certificate?"));
       adw_message_dialog_format_body (
           dialog,
-          _ ("The identity of %s cannot be verified: its certificate is not signed "
-             "by an authority this computer trusts. HCX Managers often use such "
-             "self-signed certificates. If the fingerprint below matches the one "
-             "shown by the HCX Manager, trust it: Ferry remembers it for this server "
-             "and refuses to connect if it ever changes."),
+          _ ("This computer cannot verify %s, as is usual for an HCX Manager. Trust it "
+             "if the fingerprint matches the one the HCX Manager shows: Ferry then "
+             "refuses any other."),
           server);
     }
 
@@ -98,6 +210,8 @@ ferry_certificate_dialog_new (GtkWindow *parent, const char *server,
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_set_name (list, "certificate-details");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Certificate"), -1);
 
   from = format_date (ferry_hcx_certificate_get_not_before (certificate));
   until = format_date (ferry_hcx_certificate_get_not_after (certificate));
@@ -120,10 +234,10 @@ ferry_certificate_dialog_new (GtkWindow *parent, const char *server,
   if (changed)
     add_row (GTK_LIST_BOX (list), "pinned-fingerprint", _ ("Previously Trusted Fingerprint"),
              pinned_fingerprint, TRUE);
-  add_row (GTK_LIST_BOX (list), "subject", _ ("Issued To"),
-           ferry_hcx_certificate_get_subject (certificate), FALSE);
-  add_row (GTK_LIST_BOX (list), "issuer", _ ("Issued By"),
-           ferry_hcx_certificate_get_issuer (certificate), FALSE);
+  subject = ferry_certificate_dialog_format_name (ferry_hcx_certificate_get_subject (certificate));
+  issuer = ferry_certificate_dialog_format_name (ferry_hcx_certificate_get_issuer (certificate));
+  add_row (GTK_LIST_BOX (list), "subject", _ ("Issued To"), subject, FALSE);
+  add_row (GTK_LIST_BOX (list), "issuer", _ ("Issued By"), issuer, FALSE);
   add_row (GTK_LIST_BOX (list), "validity", _ ("Valid"), validity, FALSE);
   if (problems != NULL && *problems != '\0')
     add_row (GTK_LIST_BOX (list), "problems", _ ("Why It Is Not Trusted"), problems, FALSE);
@@ -138,6 +252,8 @@ ferry_certificate_dialog_new (GtkWindow *parent, const char *server,
                                                       : ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, FERRY_CERTIFICATE_RESPONSE_CANCEL);
   adw_message_dialog_set_close_response (dialog, FERRY_CERTIFICATE_RESPONSE_CANCEL);
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
+  g_signal_connect_after (dialog, "map", G_CALLBACK (dialog_mapped_cb), NULL);
 
   return dialog;
 }

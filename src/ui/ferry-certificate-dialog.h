@@ -18,4 +18,8 @@ AdwMessageDialog *
 ferry_certificate_dialog_new (GtkWindow *parent, const char *server,
                               FerryHcxCertificate *certificate, const char *pinned_fingerprint);
 
+/* A distinguished name for people: the common name first, the other parts after it on a second
+ * line; NULL for an empty @dn. */
+char *
+ferry_certificate_dialog_format_name (const char *dn);
 G_END_DECLS

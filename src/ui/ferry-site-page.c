@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
+
 #include "ferry-site-page.h"
 
 typedef enum
@@ -130,7 +132,9 @@ create_prereq_row (FerryPrereqEntry *entry, guint index)
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
 
+  /* Read, not acted on: no tab stop per row. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
   return row;
 }
 
@@ -270,6 +274,28 @@ ferry_site_page_select_site (FerrySitePage *self, const char *endpoint_id)
   return FALSE;
 }
 
+/* The site type for people; NULL for a value Ferry does not know (shown as it is). */
+static const char *
+site_type_title (const char *cloud_type)
+{
+  static const struct
+  {
+    const char *value;
+    const char *title;
+  } types[] = {
+    { "VC", N_ ("vCenter") },
+    { "AVS", N_ ("Azure VMware Solution") },
+    { "VMC", N_ ("VMware Cloud on AWS") },
+    { "GCVE", N_ ("Google Cloud VMware Engine") },
+    { "OCVS", N_ ("Oracle Cloud VMware Solution") },
+  };
+
+  for (guint i = 0; cloud_type != NULL && i < G_N_ELEMENTS (types); i++)
+    if (g_ascii_strcasecmp (cloud_type, types[i].value) == 0)
+      return _ (types[i].title);
+  return NULL;
+}
+
 static GtkWidget *
 create_site_row (gpointer item, gpointer user_data)
 {
@@ -296,9 +322,17 @@ create_site_row (gpointer item, gpointer user_data)
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  type = gtk_label_new (cloud_type != NULL && *cloud_type != '\0' ? cloud_type
-                        : cloud_name != NULL                      ? cloud_name
-                                                                  : _ ("Unknown type"));
+  if (cloud_type != NULL && *cloud_type != '\0')
+    {
+      const char *title = site_type_title (cloud_type);
+      /* TRANSLATORS: tooltip of a site's type; %s is the raw value HCX gives, such as "AVS" */
+      g_autofree char *tooltip = g_strdup_printf (_ ("Site type “%s”"), cloud_type);
+
+      type = gtk_label_new (title != NULL ? title : cloud_type);
+      gtk_widget_set_tooltip_text (type, tooltip);
+    }
+  else
+    type = gtk_label_new (cloud_name != NULL ? cloud_name : _ ("Unknown type"));
   gtk_widget_set_name (type, "type");
   gtk_label_set_xalign (GTK_LABEL (type), 1);
   /* TRANSLATORS: the HCX version of a remote site */
@@ -323,6 +357,7 @@ sites_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (FerrySitePage) self = user_data;
   g_autoptr (GListModel) sites = NULL;
   g_autoptr (GError) error = NULL;
+  gboolean first_load;
 
   sites = ferry_hcx_client_list_sites_finish (FERRY_HCX_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->session == NULL)
@@ -346,6 +381,7 @@ sites_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  first_load = self->sites == NULL;
   g_set_object (&self->sites, sites);
   gtk_list_box_bind_model (self->sites_list, self->sites, create_site_row, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITES]);
@@ -371,6 +407,18 @@ sites_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autoptr (FerrySite) only = g_list_model_get_item (sites, 0);
 
       ferry_site_page_select_site (self, ferry_site_get_endpoint_id (only));
+    }
+
+  /* Arriving from the start page, the keyboard focus starts on the site pairs (not on the
+   * header bar's Disconnect, where Enter would leave the page). */
+  if (first_load)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sites_list, 0);
+
+      if (row != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+        gtk_widget_grab_focus (GTK_WIDGET (row));
     }
 }
 
@@ -533,6 +581,7 @@ ferry_site_page_ask_password (FerrySitePage *self, PendingOp pending, const char
   adw_message_dialog_set_response_appearance (dialog, "login", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "login");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
 
   self->password_dialog = dialog;
@@ -697,6 +746,11 @@ static void
 ferry_site_page_init (FerrySitePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The page carries actions, so assistive technologies list it: name it as the window does. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Remote Site Connection"), -1);
+  ferry_accessible_name_status_pages (GTK_WIDGET (self->stack));
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 GtkWidget *

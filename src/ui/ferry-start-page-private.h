@@ -22,6 +22,9 @@ struct _FerryStartPage
   gboolean busy;
   gboolean keyring_reason_shown;
   gboolean saved_bound; /* the saved rows exist (from the frame after the first) */
+  GtkWidget *focus_before; /* weak: where the focus was when the attempt started */
+  guint scroll_tick;       /* brings the connecting status into view */
+  guint scroll_frames;
 
   /* template widgets */
   GtkScrolledWindow *scroller;
@@ -38,6 +41,7 @@ struct _FerryStartPage
   GtkSwitch *remember_switch;
   GtkRevealer *error_revealer;
   GtkLabel *error_label;
+  GtkExpander *error_expander;
   GtkLabel *error_details;
   GtkButton *review_button;
   GtkSpinner *spinner;
@@ -54,6 +58,10 @@ struct _FerryStartPage
 void
 ferry_start_page_set_form (FerryStartPage *self, const char *server, const char *user,
                            FerryConnection *editing);
+
+/* Heads the form: "New Connection", "Edit Connection", "Saved Connection". */
+void
+ferry_start_page_set_form_title (FerryStartPage *self, const char *title);
 
 /* ferry-start-page-saved.c */
 GtkWidget *

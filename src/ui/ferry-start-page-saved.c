@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The start page's saved connections: one row per connection (connect, edit, forget) and the
- * actions behind them. */
+/* The start page's saved connections: one row per connection (connect, edit, forget), the
+ * actions behind them, and where a user starts: the keyboard focus (a saved connection, or the
+ * first empty field) and a server named on the command line (its saved connection, if any). */
 #include "config.h"
 
 #include <glib/gi18n.h>
+
+#include "ferry-accessible.h"
 
 #include "ferry-start-page-private.h"
 
@@ -21,6 +24,8 @@ connect_saved_action (GtkWidget *widget, const char *action_name, GVariant *para
   /* Show what is being connected to, so a failure can be corrected in place. */
   ferry_start_page_set_form (self, ferry_connection_get_server (connection),
                              ferry_connection_get_user (connection), connection);
+  /* Connecting, not editing: the form only shows what a failure would let the user correct. */
+  ferry_start_page_set_form_title (self, _ ("Saved Connection"));
   session = ferry_connection_session_new (connection, self->credentials);
   ferry_start_page_connect (self, session, NULL, TRUE);
 }
@@ -102,6 +107,7 @@ forget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
 
   g_object_set_data_full (G_OBJECT (dialog), "connection", g_object_ref (connection),
                           g_object_unref);
@@ -109,7 +115,99 @@ forget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- Where the user starts ---- */
+
+void
+ferry_start_page_focus_first (FerryStartPage *self)
+{
+  GtkListBoxRow *first;
+
+  g_return_if_fail (FERRY_IS_START_PAGE (self));
+
+  first = gtk_list_box_get_row_at_index (self->saved_list, 0);
+  if (self->busy)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+  else if (first != NULL && self->editing == NULL
+           && *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+  else if (*gtk_editable_get_text (GTK_EDITABLE (self->server_row)) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
+  else if (*gtk_editable_get_text (GTK_EDITABLE (self->user_row)) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->user_row));
+  else if (*gtk_editable_get_text (GTK_EDITABLE (self->password_row)) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->connect_button));
+}
+
+void
+ferry_start_page_open_server (FerryStartPage *self, const char *server)
+{
+  GListModel *connections;
+
+  g_return_if_fail (FERRY_IS_START_PAGE (self));
+  g_return_if_fail (server != NULL);
+
+  if (self->busy)
+    return;
+
+  connections = G_LIST_MODEL (self->connections);
+  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+    {
+      g_autoptr (FerryConnection) connection = g_list_model_get_item (connections, i);
+
+      if (g_strcmp0 (ferry_connection_get_server (connection), server) == 0)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "start.connect-saved", "s",
+                                      ferry_connection_get_id (connection));
+          return;
+        }
+    }
+
+  ferry_start_page_fill (self, server, NULL);
+}
+
 /* ---- Saved connection rows ---- */
+
+/* Names the row's buttons after the connection ("Edit cloudadmin on hcx.example.com"): a
+ * screen reader lists them apart from the row, where "Edit" alone says nothing. */
+static void
+update_row_names (FerryConnection *connection, GParamSpec *pspec, GtkWidget *row)
+{
+  const char *title = ferry_connection_get_title (connection);
+  GtkWidget *edit = g_object_get_data (G_OBJECT (row), "edit");
+  GtkWidget *forget = g_object_get_data (G_OBJECT (row), "forget");
+  /* TRANSLATORS: accessible name of a saved connection's button; %s is the connection, as
+   * "user on server" */
+  g_autofree char *edit_name = g_strdup_printf (_ ("Edit %s"), title);
+  /* TRANSLATORS: accessible name of a saved connection's button; %s is the connection */
+  g_autofree char *forget_name = g_strdup_printf (_ ("Forget %s"), title);
+  /* TRANSLATORS: accessible name of a saved connection's row; %s is the connection */
+  g_autofree char *connect_name = g_strdup_printf (_ ("Connect as %s"), title);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_name,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (forget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  forget_name, -1);
+  /* The row reads as its server; the description says what activating it does. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  connect_name, -1);
+}
+
+static GtkWidget *
+create_row_button (const char *icon_name, const char *tooltip, const char *name,
+                   const char *action_name, GVariant *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_name (button, name);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}
 
 GtkWidget *
 ferry_start_page_create_saved_row (gpointer item, gpointer user_data)
@@ -131,30 +229,18 @@ ferry_start_page_create_saved_row (gpointer item, gpointer user_data)
   icon = gtk_image_new_from_icon_name ("network-server-symbolic");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
-  edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (edit, "flat");
-  gtk_widget_set_tooltip_text (edit, _ ("Edit"));
-  gtk_widget_set_name (edit, "edit");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Edit"),
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "start.edit");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), target);
+  edit = create_row_button ("document-edit-symbolic", _ ("Edit"), "edit", "start.edit", target);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-
-  forget = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (forget, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (forget, "flat");
-  gtk_widget_set_tooltip_text (forget, _ ("Forget"));
-  gtk_widget_set_name (forget, "forget");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (forget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Forget"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (forget), "start.forget");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (forget), target);
+  forget
+      = create_row_button ("user-trash-symbolic", _ ("Forget"), "forget", "start.forget", target);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), forget);
-
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  g_object_set_data (G_OBJECT (row), "edit", edit);
+  g_object_set_data (G_OBJECT (row), "forget", forget);
+  update_row_names (connection, NULL, row);
+  g_signal_connect_object (connection, "notify::title", G_CALLBACK (update_row_names), row, 0);
 
   g_variant_unref (target);
   return row;

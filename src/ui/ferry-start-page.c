@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-certificate-dialog.h"
 #include "ferry-start-page-private.h"
 
@@ -45,19 +46,87 @@ ferry_start_page_form_used (FerryStartPage *self)
          || *gtk_editable_get_text (GTK_EDITABLE (self->password_row)) != '\0';
 }
 
+/* Brings the status and its Cancel button into view once laid out (two frames: the first
+ * runs before the layout that places them). */
+static gboolean
+scroll_to_status_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  FerryStartPage *self = FERRY_START_PAGE (widget);
+  GtkWidget *status = gtk_widget_get_parent (GTK_WIDGET (self->cancel_button));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  if (!self->busy)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (++self->scroll_frames < 2 || viewport == NULL
+      || !gtk_widget_compute_bounds (status, viewport, &bounds) || bounds.size.height <= 0)
+    return G_SOURCE_CONTINUE;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = value + bounds.origin.y - 12;
+  bottom = value + bounds.origin.y + bounds.size.height + 12;
+  if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, bottom - page);
+  else if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Enter in any field of the form connects: the Connect button is the window's default.
+ * Hiding it while busy unsets the default, so it is set again each time it shows. */
+static void
+ferry_start_page_set_default (FerryStartPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root) && gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->busy)
+    gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->connect_button));
+}
+
+/* Something in GTK 4.8 drops the default widget a while after the Connect button was hidden
+ * and shown again (a focus change through the busy state): put it back while this page shows. */
+static void
+default_widget_changed_cb (FerryStartPage *self, GParamSpec *pspec, GtkWindow *window)
+{
+  if (gtk_window_get_default_widget (window) == NULL)
+    ferry_start_page_set_default (self);
+}
+
 static void
 ferry_start_page_set_busy (FerryStartPage *self, gboolean busy, const char *status)
 {
   self->busy = busy;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form_list), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->saved_list), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sim_group), !busy);
+  /* Focus moves to Cancel before the form turns insensitive: an entry made insensitive while
+   * focused gets no focus-out, and its cursor blink then warns ("GtkText - did not receive a
+   * focus-out event"). */
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), busy && status != NULL);
   gtk_label_set_text (self->status_label, status != NULL ? status : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), status);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.cancel", busy);
+  if (busy)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+      self->scroll_frames = 0;
+      if (self->scroll_tick == 0)
+        self->scroll_tick
+            = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_status_tick, NULL, NULL);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_list), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->saved_list), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sim_group), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button),
                           !busy && ferry_start_page_form_used (self));
@@ -68,10 +137,7 @@ ferry_start_page_set_busy (FerryStartPage *self, gboolean busy, const char *stat
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.edit", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.forget", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.new", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.cancel", busy);
-
-  if (busy)
-    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+  ferry_start_page_set_default (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -88,6 +154,7 @@ error_revealed_cb (FerryStartPage *self)
 static void
 ferry_start_page_hide_error (FerryStartPage *self)
 {
+  gtk_widget_remove_css_class (GTK_WIDGET (self->error_revealer), "stale");
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->review_button), FALSE);
 }
@@ -99,8 +166,11 @@ ferry_start_page_show_error (FerryStartPage *self, const char *message, const ch
 
   gtk_label_set_text (self->error_label, message);
   gtk_label_set_text (self->error_details, details != NULL ? details : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_details),
+  /* The technical detail is there for whoever needs it, folded away. */
+  gtk_widget_set_visible (GTK_WIDGET (self->error_expander),
                           details != NULL && *details != '\0' && g_strcmp0 (details, message) != 0);
+  gtk_expander_set_expanded (self->error_expander, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->error_revealer), "stale");
   gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
   /* The message sits at the top of the page: make sure it is seen. */
@@ -146,6 +216,10 @@ keyring_bar_response_cb (FerryStartPage *self, int response, GtkInfoBar *bar)
 static void
 form_changed_cb (FerryStartPage *self)
 {
+  /* An error about what was there before no longer describes the form: dim it. */
+  if (gtk_revealer_get_reveal_child (self->error_revealer))
+    gtk_widget_add_css_class (GTK_WIDGET (self->error_revealer), "stale");
+
   /* Connect needs a server and a user; the password may come from the keyring. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.connect",
                                  !self->busy && ferry_start_page_form_complete (self));
@@ -161,10 +235,18 @@ ferry_start_page_set_form (FerryStartPage *self, const char *server, const char 
   gtk_editable_set_text (GTK_EDITABLE (self->server_row), server != NULL ? server : "");
   gtk_editable_set_text (GTK_EDITABLE (self->user_row), user != NULL ? user : "");
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  adw_preferences_group_set_title (self->form_group,
+  ferry_start_page_set_form_title (self,
                                    editing != NULL ? _ ("Edit Connection") : _ ("New Connection"));
   ferry_start_page_hide_error (self);
   form_changed_cb (self);
+}
+
+void
+ferry_start_page_set_form_title (FerryStartPage *self, const char *title)
+{
+  adw_preferences_group_set_title (self->form_group, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->form_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
 }
 
 void
@@ -211,9 +293,19 @@ trust_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user
       = g_object_steal_data (G_OBJECT (dialog), "certificate");
 
   /* Stolen: a second "response" (closing the dialog) finds nothing to do. */
-  if (certificate == NULL || g_strcmp0 (response, FERRY_CERTIFICATE_RESPONSE_TRUST) != 0
-      || self->session == NULL)
+  if (certificate == NULL || self->session == NULL)
     return;
+
+  if (g_strcmp0 (response, FERRY_CERTIFICATE_RESPONSE_TRUST) != 0)
+    {
+      /* Back where the user was (the dialog took the focus with it). */
+      if (self->focus_before != NULL && gtk_widget_is_sensitive (self->focus_before)
+          && gtk_widget_get_mapped (self->focus_before))
+        gtk_widget_grab_focus (self->focus_before);
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->connect_button));
+      return;
+    }
 
   ferry_connection_session_trust_certificate (self->session, certificate);
   ferry_start_page_connect_session (self);
@@ -339,9 +431,17 @@ ferry_start_page_connect_session (FerryStartPage *self)
   FerryConnection *connection = ferry_connection_session_get_connection (self->session);
   g_autofree char *status = NULL;
 
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+
+  /* Remembered for a cancelled trust dialog (not Cancel itself, on a retry after trusting). */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self))
+      && focus != GTK_WIDGET (self->cancel_button))
+    g_set_weak_pointer (&self->focus_before, focus);
 
   ferry_start_page_hide_error (self);
   status = g_strdup_printf (_ ("Connecting to %s…"), ferry_connection_get_server (connection));
@@ -471,18 +571,21 @@ bind_saved_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 
 /* ---- GObject ---- */
 
-/* Enter in any field of the form connects. */
 static void
 ferry_start_page_map (GtkWidget *widget)
 {
   FerryStartPage *self = FERRY_START_PAGE (widget);
+
   GtkRoot *root;
 
   GTK_WIDGET_CLASS (ferry_start_page_parent_class)->map (widget);
 
   root = gtk_widget_get_root (widget);
   if (GTK_IS_WINDOW (root))
-    gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->connect_button));
+    g_signal_connect_object (root, "notify::default-widget", G_CALLBACK (default_widget_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  ferry_start_page_set_default (self);
+  ferry_start_page_focus_first (self);
 }
 
 static void
@@ -491,6 +594,8 @@ ferry_start_page_unmap (GtkWidget *widget)
   FerryStartPage *self = FERRY_START_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
 
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, default_widget_changed_cb, self);
   if (GTK_IS_WINDOW (root)
       && gtk_window_get_default_widget (GTK_WINDOW (root)) == GTK_WIDGET (self->connect_button))
     gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
@@ -522,7 +627,11 @@ ferry_start_page_constructed (GObject *object)
   ferry_credential_store_probe_async (self->credentials, NULL, NULL, NULL);
 
   ferry_start_page_set_busy (self, FALSE, NULL);
+  ferry_start_page_set_form_title (self, _ ("New Connection"));
   form_changed_cb (self);
+  ferry_accessible_name_icon_buttons (GTK_WIDGET (self->password_row), _ ("Show or Hide Password"));
+  ferry_accessible_name_icon_buttons (GTK_WIDGET (self->keyring_bar), _ ("Close"));
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect_object (self->error_revealer, "notify::child-revealed",
                            G_CALLBACK (error_revealed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -534,6 +643,10 @@ ferry_start_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->focus_before);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   /* The template children belong to the parent class (window content / AdwBin child),
    * which disposes them; unparenting them here would leave it with dangling pointers. */
   g_clear_object (&self->session);
@@ -629,6 +742,7 @@ ferry_start_page_class_init (FerryStartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, remember_switch);
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, error_expander);
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, error_details);
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, review_button);
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, spinner);
@@ -655,6 +769,9 @@ static void
 ferry_start_page_init (FerryStartPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The page carries actions, so assistive technologies list it: name it as its title does. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Connect to an HCX Manager"), -1);
 }
 
 GtkWidget *

@@ -22,6 +22,15 @@ ferry_start_page_new (FerryConnectionStore *connections, FerryCredentialStore *c
 void
 ferry_start_page_connect (FerryStartPage *self, FerryConnectionSession *session,
                           const char *password, gboolean remember);
+/* Opens @server as `ferry https://SERVER` does: connects with the saved connection for that
+ * server if there is one (the first, if several users have one), else fills the form for a new
+ * connection to it. */
+void
+ferry_start_page_open_server (FerryStartPage *self, const char *server);
+/* Puts the keyboard focus where a user starts: the first saved connection, else the first
+ * empty field of the form. */
+void
+ferry_start_page_focus_first (FerryStartPage *self);
 /* Fills the form for a new connection to @server (and @user if not NULL). */
 void
 ferry_start_page_fill (FerryStartPage *self, const char *server, const char *user);

@@ -315,9 +315,14 @@ ferry_window_open_server (FerryWindow *self, const char *address)
   ferry_window_show_start (self);
 
   server = ferry_connection_normalize_server (address, &error);
-  ferry_start_page_fill (self->start_page, server != NULL ? server : address, NULL);
-  if (server == NULL)
-    ferry_start_page_show_error (self->start_page, error->message, NULL);
+  if (server != NULL)
+    {
+      /* A saved connection for that server is used as it is (no asking for the user again). */
+      ferry_start_page_open_server (self->start_page, server);
+      return;
+    }
+  ferry_start_page_fill (self->start_page, address, NULL);
+  ferry_start_page_show_error (self->start_page, error->message, NULL);
 }
 
 /* ---- GObject ---- */

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ferry-accessible.h: names for the controls GTK 4.8 leaves badly named to assistive
+ * technologies (tests/test-a11y.c checks the result over AT-SPI). */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Every button under @root with a mnemonic is named by its label's text alone: GTK 4.8 reads
+ * the raw label before the text ("_Cancel Cancel"). For pages and dialogs alike. */
+void
+ferry_accessible_name_mnemonic_buttons (GtkWidget *root);
+/* Names @label the icon-only buttons a widget makes inside itself (a password row's peek
+ * button, an info bar's close button), which GTK 4.8 would call "GtkImage". */
+void
+ferry_accessible_name_icon_buttons (GtkWidget *root, const char *label);
+/* Names the scroller inside each AdwStatusPage under @root after its title (GTK 4.8 leaves
+ * it blank). */
+void
+ferry_accessible_name_status_pages (GtkWidget *root);
+
+G_END_DECLS

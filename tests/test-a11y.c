@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-a11y.c: every control a screen reader meets has a meaningful name. Runs the window under
+ * Xvfb with the accessibility bus on (AT-SPI over the test's private D-Bus session) and walks
+ * what a screen reader sees: the start page, the trust dialog and the site page.
+ *
+ * A new page joins by driving the window to it and calling ferry_test_a11y_assert_named() on
+ * the page (or on the window, or on a dialog), as test_site_page() does. */
+#include "config.h"
+
+#include "ferry-test-a11y.h"
+#include "test-connect-common.h"
+
+/* The rule itself, on the names GTK 4.8 produced before they were set. */
+static void
+test_rule (void)
+{
+  static const char *bad[] = { "",
+                               "   ",
+                               "GtkMenuButton",
+                               "GtkImage",
+                               "AdwEntryRow",
+                               "C_onnect Connect",
+                               "C_lear Clear",
+                               "_Cancel Cancel",
+                               "_Remember Password",
+                               "Connect Connect",
+                               "Trust and Connect Trust and Connect",
+                               NULL };
+  static const char *good[] = { "Main Menu",
+                                "Show Password",
+                                "Connect",
+                                "Edit cloudadmin@vsphere.local on hcx.example.com",
+                                "Forget cloud_admin@vsphere.local on hcx_1.example.com",
+                                "Gtk is a toolkit",
+                                "Server Address",
+                                NULL };
+
+  for (guint i = 0; bad[i] != NULL; i++)
+    if (ferry_test_a11y_name_problem (bad[i]) == NULL)
+      g_error ("“%s” passes as a name", bad[i]);
+  for (guint i = 0; good[i] != NULL; i++)
+    if (ferry_test_a11y_name_problem (good[i]) != NULL)
+      g_error ("“%s” is refused: %s", good[i], ferry_test_a11y_name_problem (good[i]));
+}
+
+/* The walker sees what GTK 4.8 gives unnamed controls, over the bus. */
+static void
+test_walker_catches (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *named = gtk_button_new_with_label ("Connect");
+  guint n_checked = 0;
+  g_auto (GStrv) problems = NULL;
+  g_autofree char *all = NULL;
+
+  gtk_box_append (GTK_BOX (box), gtk_menu_button_new ());
+  gtk_box_append (GTK_BOX (box), gtk_button_new_from_icon_name ("go-previous-symbolic"));
+  gtk_box_append (GTK_BOX (box), gtk_button_new_with_mnemonic ("C_onnect"));
+  gtk_box_append (GTK_BOX (box), named);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), "Walker");
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_a_little ();
+
+  problems = ferry_test_a11y_check (box, &n_checked);
+  all = g_strjoinv ("\n", problems);
+  g_test_message ("found:\n%s", all);
+  g_assert_cmpuint (n_checked, >=, 4);
+  g_assert_cmpuint (g_strv_length (problems), ==, 3);
+  g_assert_nonnull (strstr (all, "type name"));
+  g_assert_nonnull (strstr (all, "mnemonic"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_a_little ();
+}
+
+static FerryConnection *
+add_saved (Fixture *f, const char *server, const char *user, gboolean trusted)
+{
+  g_autoptr (FerryConnection) connection = ferry_connection_new (server, user, NULL);
+
+  if (trusted)
+    ferry_connection_set_fingerprint (connection, ferry_sim_thread_get_fingerprint (f->sim));
+  return ferry_connection_store_add (f->connections, connection);
+}
+
+static void
+test_start_page (Fixture *f, gconstpointer data)
+{
+  /* Empty, then with saved connections and an error shown. */
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+
+  add_saved (f, "hcx-a.example.com", "cloudadmin@vsphere.local", FALSE);
+  add_saved (f, "hcx-b.example.com", "admin@corp.example", FALSE);
+  fill_form (f, "127.0.0.1:1", SIM_USER, "x", FALSE);
+  click_connect (f);
+  g_assert_nonnull (error_text (f));
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+
+  /* The names themselves: the saved rows' buttons say which connection they act on. */
+  {
+    GtkWidget *row = saved_row (f, 0);
+    g_autofree char *edit = ferry_test_a11y_get_name (find_named (row, "edit"));
+    g_autofree char *forget = ferry_test_a11y_get_name (find_named (row, "forget"));
+    g_autofree char *connect = ferry_test_a11y_get_name (START_CHILD (f, "connect_button"));
+
+    g_assert_cmpstr (edit, ==, "Edit cloudadmin@vsphere.local on hcx-a.example.com");
+    g_assert_cmpstr (forget, ==, "Forget cloudadmin@vsphere.local on hcx-a.example.com");
+    g_assert_cmpstr (connect, ==, "Connect");
+  }
+}
+
+static void
+test_trust_dialog (Fixture *f, gconstpointer data)
+{
+  g_autofree char *url = sim_server (f);
+  GtkWindow *dialog;
+
+  fill_form (f, url, SIM_USER, SIM_PASSWORD, FALSE);
+  click_connect (f);
+  iterate_until (dialog_shown, NULL);
+  dialog = find_dialog ();
+  ferry_test_a11y_assert_named (GTK_WIDGET (dialog));
+  answer_dialog ("cancel");
+}
+
+static void
+test_site_page (Fixture *f, gconstpointer data)
+{
+  g_autofree char *url = sim_server (f);
+
+  add_saved (f, url, SIM_USER, TRUE);
+  fill_form (f, url, SIM_USER, SIM_PASSWORD, FALSE);
+  click_connect (f);
+  iterate_until (on_sites_page, f);
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* The accessibility bus is what this test is about: no bus is a failure, not a skip. */
+  if (!ferry_test_a11y_start (&error))
+    g_error ("cannot start the accessibility bus (is at-spi2-core installed?): %s", error->message);
+  if (!gtk_init_check ())
+    g_error ("no display");
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+  g_test_add_func ("/a11y/rule", test_rule);
+  g_test_add_func ("/a11y/walker-catches", test_walker_catches);
+#define ADD(path, func)                                                                            \
+  g_test_add ("/a11y/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("start-page", test_start_page);
+  ADD ("trust-dialog", test_trust_dialog);
+  ADD ("site-page", test_site_page);
+#undef ADD
+
+  status = g_test_run ();
+  ferry_test_a11y_stop ();
+  return status;
+}
