@@ -566,6 +566,17 @@ bind_saved_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->connections),
                            ferry_start_page_create_saved_row, self, NULL);
   saved_changed_cb (self);
+  /* The first focus went to the empty server field because there were no rows yet; now that
+   * there are, it belongs on the first saved connection, unless the user has begun typing. */
+  {
+    GtkRoot *root = gtk_widget_get_root (widget);
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (focus != NULL
+        && (focus == GTK_WIDGET (self->server_row)
+            || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->server_row))))
+      ferry_start_page_focus_first (self);
+  }
   return G_SOURCE_REMOVE;
 }
 
