@@ -9,6 +9,7 @@
  *
  *   bench-vm-page                  the comparison (10 pages for CPU, 2 for instructions)
  *   bench-vm-page --parse DIR      parse the pages in DIR once (what the comparison runs)
+ *   bench-vm-page --save DIR N     save N pages of the simulator's VMs into DIR
  *   FERRY_BENCH_ROUNDS=n           CPU rounds (default 5) */
 
 #include "config.h"
@@ -157,6 +158,16 @@ main (int argc, char *argv[])
 
   if (argc == 3 && strcmp (argv[1], "--parse") == 0)
     return parse_dir (argv[2]);
+  if (argc == 4 && strcmp (argv[1], "--save") == 0)
+    {
+      guint n_pages = (guint)CLAMP (atoi (argv[3]), 1, 1000);
+
+      opts.n_vms = n_pages * 1000;
+      sim = ferry_test_sim_start (&opts);
+      save_pages (sim, argv[2], n_pages);
+      ferry_sim_thread_stop (sim);
+      return 0;
+    }
 
   tmp = g_dir_make_tmp ("ferry-bench-vm-page-XXXXXX", NULL);
   big = g_build_filename (tmp, "10", NULL);
