@@ -7,9 +7,11 @@
 
 /* Whether a simulator started here leaves out what real managers leave out of their answers,
  * unless the test's options say (FerrySimOptions.real_omissions). FERRY_TEST_SIM_REAL_OMISSIONS
- * (1 or 0) overrides the default for a whole run. Off by default for now: with it on, every
- * suite passes except test-hcx-client's /hcx-client/vms-paging, which asserts the total that a
- * lean answer leaves out. */
+ * (1 or 0) overrides the default for a whole run. Off by default for now: with it on, the UI
+ * suites pass, but test-hcx-client's /hcx-client/vms-paging and test-hcx-paging's
+ * /hcx-paging/exact-pages assert the total that a lean answer leaves out, and
+ * /hcx-paging/ignored-paging finds the client taking the first page for the whole VM list (50
+ * of 200, no error) when a server ignores paging and sends no total. */
 #define REAL_OMISSIONS_DEFAULT 0
 
 static int
