@@ -81,6 +81,17 @@ hcx_test_sim_fault (FerrySimThread *sim, const char *json)
 }
 
 gint64
+hcx_test_sim_count_of (FerrySimThread *sim, const char *member, const char *key)
+{
+  g_autoptr (JsonNode) state = ferry_test_sim_control (sim, "GET", "/__sim/state", NULL);
+  JsonObject *o = json_object_get_object_member (json_node_get_object (state), member);
+
+  if (o == NULL || !json_object_has_member (o, key))
+    return 0;
+  return json_object_get_int_member (o, key);
+}
+
+gint64
 hcx_test_sim_count (FerrySimThread *sim, const char *member)
 {
   g_autoptr (JsonNode) state = ferry_test_sim_control (sim, "GET", "/__sim/state", NULL);
@@ -203,13 +214,22 @@ hcx_test_world_new (const FerrySimOptions *opts)
       if (g_strcmp0 (ferry_network_get_entity_type (n), "NsxtSegment") == 0)
         w->segment = g_strdup (ferry_network_get_id (n));
     }
-  for (guint i = 0; i < g_list_model_get_n_items (datastores) && w->datastore == NULL; i++)
-    {
-      g_autoptr (FerryDatastore) d = g_list_model_get_item (datastores, i);
+  /* The roomiest single datastore: many tests start many migrations. */
+  {
+    gint64 best = -1;
 
-      if (!ferry_datastore_get_is_cluster (d))
-        w->datastore = g_strdup (ferry_datastore_get_id (d));
-    }
+    for (guint i = 0; i < g_list_model_get_n_items (datastores); i++)
+      {
+        g_autoptr (FerryDatastore) d = g_list_model_get_item (datastores, i);
+
+        if (!ferry_datastore_get_is_cluster (d) && ferry_datastore_get_free_bytes (d) > best)
+          {
+            best = ferry_datastore_get_free_bytes (d);
+            g_free (w->datastore);
+            w->datastore = g_strdup (ferry_datastore_get_id (d));
+          }
+      }
+  }
   g_assert_nonnull (w->segment);
   g_assert_nonnull (w->datastore);
   w->vms = hcx_test_list_vms (w->client, 60, &error);

@@ -36,6 +36,9 @@ hcx_test_sim_fault (FerrySimThread *sim, const char *json);
 /* Number of migrations / groups the simulator holds (GET /__sim/state). */
 gint64
 hcx_test_sim_count (FerrySimThread *sim, const char *member);
+/* state[@member][@key] (0 when absent): "migrationsByEntity", "groupsByName", … */
+gint64
+hcx_test_sim_count_of (FerrySimThread *sim, const char *member, const char *key);
 
 /* A simulator, a client logged in to it (pinned), and what intents need. */
 typedef struct

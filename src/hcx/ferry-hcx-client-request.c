@@ -195,6 +195,10 @@ request_cleanup_attempt (GTask *task)
 {
   Request *req = g_task_get_task_data (task);
 
+  /* libsoup may keep the message a while (a connection closing); the handlers point at us. */
+  if (req->msg != NULL)
+    g_signal_handlers_disconnect_by_data (req->msg, task);
+
   if (req->cancelled_id != 0)
     {
       g_cancellable_disconnect (g_task_get_cancellable (task), req->cancelled_id);

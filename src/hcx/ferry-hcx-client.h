@@ -231,12 +231,16 @@ ferry_hcx_client_validate_finish (FerryHcxClient *self, GAsyncResult *result, GE
 /* Starts the migrations. Every intent is sent with one migrationGroupId: the intents' own
  * (they must agree) or a new one; it is in the result's "migration-group-id". Start is sent
  * once, never repeated (not even after a 401: the client logs in again and fails with
- * SESSION_EXPIRED; nothing was started). If the connection drops or times out after the request was
- * sent, the client queries that group and returns a result with "reconciled" TRUE and the
- * migrations that exist (possibly none, in which case nothing was started); if even that query
- * fails the error is FERRY_HCX_ERROR_START_UNCONFIRMED. Cancelling a start returns
- * G_IO_ERROR_CANCELLED without that query (the request may have arrived): set the intents'
- * migration-group-id yourself if you offer to cancel, so that you can query the group. */
+ * SESSION_EXPIRED; nothing was started; if that re-login fails, the error says the request was
+ * not carried out and is safe to retry). Only a parsed answer is taken at its word: after any
+ * other (a dropped connection, a timeout, a truncated or HTML body, a proxy's 5xx) the client
+ * queries that group with backoff for #FerryHcxClient:reconcile-timeout seconds and returns a
+ * result with "reconciled" TRUE and the migrations that exist; if none appeared (or the
+ * queries failed) the error is FERRY_HCX_ERROR_START_UNCONFIRMED: not confirmed yet, do not
+ * start again blindly. A 4xx gets one query and, if nothing is there, the server's error.
+ * Cancelling a start returns G_IO_ERROR_CANCELLED without that query (the request may have
+ * arrived): set the intents' migration-group-id yourself if you offer to cancel, so that you
+ * can query the group. */
 void
 ferry_hcx_client_start_async (FerryHcxClient *self, GListModel *intents, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data);
@@ -244,7 +248,9 @@ FerryValidationResult *
 ferry_hcx_client_start_finish (FerryHcxClient *self, GAsyncResult *result, GError **error);
 
 /* One batched, paged query (POST /migrations?action=query) for all given ids (any may be NULL;
- * all NULL queries every non-archived migration). Returns FerryMigration. */
+ * all NULL queries every non-archived migration). Returns FerryMigration. Paging always ends:
+ * a page with nothing new, or more pages than the total allows (1000 without a total), fails
+ * with UNEXPECTED_RESPONSE. */
 void
 ferry_hcx_client_query_migrations_async (FerryHcxClient *self, const char *const *migration_ids,
                                          const char *const *migration_group_ids,
@@ -264,7 +270,12 @@ ferry_hcx_client_cancel_migrations_finish (FerryHcxClient *self, GAsyncResult *r
                                            GError **error);
 
 /* Mobility groups ----------------------------------------------------------------------------
- * Creates a group named @name holding @intents (FerryMigrationIntent). */
+ * Creates a group named @name holding @intents (FerryMigrationIntent) as drafts. Sent once:
+ * the client first notes which groups already hold drafts of these VMs, and after an answer it
+ * cannot use it looks for the new group holding them (as start does), returning it, or
+ * START_UNCONFIRMED ("not confirmed yet") when none appears.
+ * Group start, archive, schedule and cancel succeed on an empty or JSON body; HTML, XML or
+ * broken JSON is UNEXPECTED_RESPONSE, JSON saying "success":false is SERVER_ERROR. */
 void
 ferry_hcx_client_create_mobility_group_async (FerryHcxClient *self, const char *name,
                                               GListModel *intents, GCancellable *cancellable,

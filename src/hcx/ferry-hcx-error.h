@@ -23,8 +23,9 @@ typedef enum
   FERRY_HCX_ERROR_SERVER_ERROR,          /* 5xx */
   FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,   /* XML/HTML/empty/malformed/unusable body */
   FERRY_HCX_ERROR_NOT_LOGGED_IN,         /* a call before a successful login */
-  FERRY_HCX_ERROR_START_UNCONFIRMED,     /* start interrupted and the follow-up query could not
-                                            tell what was created: do not blindly retry */
+  FERRY_HCX_ERROR_START_UNCONFIRMED,     /* a start or group creation was interrupted and no
+                                            query found what it created: not confirmed yet,
+                                            do not blindly retry */
   FERRY_HCX_ERROR_INVALID_ARGUMENT,      /* bad server address, empty intent list, … */
   FERRY_HCX_ERROR_SESSION_EXPIRED,       /* a call that is not safe to repeat (start, cancel,
                                             groups) met an expired session: the client logged in

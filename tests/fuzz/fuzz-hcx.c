@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fuzz-hcx.c: libFuzzer targets for the HCX response parsers.
+ *
+ *   FERRY_FUZZ_TARGET=json     every body parser: ferry_hcx_json_parse, the envelopes (items,
+ *                              totals, error messages), every item → model conversion, the
+ *                              validation / start answer, jobs and groups.
+ *   FERRY_FUZZ_TARGET=vm-page  the streaming VM page parser against the json-glib tree parser:
+ *                              whatever the streaming one accepts, the tree parser must accept
+ *                              too, with the same item count, total and VMs, field by field.
+ *
+ * One binary for both (the target is read once, at start-up). A disagreement aborts, as a crash
+ * does, so libFuzzer keeps the input. See build-aux/fuzz. */
+
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ferry-hcx-json.h"
+
+int
+LLVMFuzzerInitialize (int *argc, char ***argv);
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+static gboolean vm_page_target;
+
+int
+LLVMFuzzerInitialize (int *argc, char ***argv)
+{
+  const char *target = g_getenv ("FERRY_FUZZ_TARGET");
+
+  /* json-glib and GObject warnings on odd input are not bugs; criticals are. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR);
+  vm_page_target = g_strcmp0 (target, "vm-page") == 0;
+  if (target != NULL && !vm_page_target && g_strcmp0 (target, "json") != 0)
+    {
+      fprintf (stderr, "FERRY_FUZZ_TARGET must be json or vm-page\n");
+      exit (2);
+    }
+  return 0;
+}
+
+/* The json target ------------------------------------------------------------------------------ */
+
+static const FerryHcxJsonItemFunc item_funcs[] = {
+  (FerryHcxJsonItemFunc)ferry_hcx_json_to_site,
+  (FerryHcxJsonItemFunc)ferry_hcx_json_to_resource_container,
+  (FerryHcxJsonItemFunc)ferry_hcx_json_to_vm,
+  (FerryHcxJsonItemFunc)ferry_hcx_json_to_network,
+  (FerryHcxJsonItemFunc)ferry_hcx_json_to_container,
+  (FerryHcxJsonItemFunc)ferry_hcx_json_to_datastore,
+  (FerryHcxJsonItemFunc)ferry_hcx_json_to_storage_profile,
+  (FerryHcxJsonItemFunc)ferry_hcx_json_to_compute_profile,
+  (FerryHcxJsonItemFunc)ferry_hcx_json_to_service_mesh,
+  (FerryHcxJsonItemFunc)ferry_hcx_json_to_migration,
+  (FerryHcxJsonItemFunc)ferry_hcx_json_to_mobility_group,
+  (FerryHcxJsonItemFunc)ferry_hcx_json_to_job,
+};
+
+static void
+fuzz_json (const uint8_t *data, size_t size)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = ferry_hcx_json_parse (bytes, "hcx.example", &error);
+  g_autofree char *message = NULL;
+  g_autoptr (FerryValidationResult) vr = NULL;
+
+  if (root == NULL)
+    {
+      /* Every refusal is a typed error with a message. */
+      if (!g_error_matches (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE)
+          || error->message == NULL || *error->message == '\0')
+        abort ();
+      return;
+    }
+  (void)ferry_hcx_json_find_items (root);
+  (void)ferry_hcx_json_find_total (root);
+  message = ferry_hcx_json_error_message (root);
+  for (guint i = 0; i < G_N_ELEMENTS (item_funcs); i++)
+    {
+      g_autoptr (GError) list_error = NULL;
+      g_autoptr (GPtrArray) items
+          = ferry_hcx_json_to_array (root, item_funcs[i], "hcx.example", &list_error);
+
+      if ((items == NULL) == (list_error == NULL))
+        abort ();
+    }
+  vr = ferry_hcx_json_to_validation_result (root);
+  if (vr != NULL)
+    (void)ferry_validation_result_has_errors (vr);
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_autoptr (FerryJob) job = ferry_hcx_json_to_job (json_node_get_object (root));
+      g_autoptr (FerryMobilityGroup) group
+          = ferry_hcx_json_to_mobility_group (json_node_get_object (root));
+    }
+}
+
+/* The vm-page target --------------------------------------------------------------------------- */
+
+static gboolean
+objects_equal (GObject *a, GObject *b, const char **differs)
+{
+  guint n = 0;
+  g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto (GValue) va = G_VALUE_INIT;
+      g_auto (GValue) vb = G_VALUE_INIT;
+
+      g_value_init (&va, specs[i]->value_type);
+      g_value_init (&vb, specs[i]->value_type);
+      g_object_get_property (a, specs[i]->name, &va);
+      g_object_get_property (b, specs[i]->name, &vb);
+      if (g_param_values_cmp (specs[i], &va, &vb) != 0)
+        {
+          *differs = specs[i]->name;
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+disagree (const char *what, guint index, const char *detail)
+{
+  fprintf (stderr, "The VM page parsers disagree: %s (VM %u%s%s)\n", what, index,
+           detail != NULL ? ", " : "", detail != NULL ? detail : "");
+  abort ();
+}
+
+static void
+fuzz_vm_page (const uint8_t *data, size_t size)
+{
+  g_autoptr (GPtrArray) fast = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GPtrArray) tree = NULL;
+  JsonArray *items;
+  guint n_items = 0;
+  gint64 total = -1;
+
+  if (!ferry_hcx_json_parse_vm_page_fast ((const char *)data, size, fast, &n_items, &total))
+    {
+      if (fast->len != 0)
+        disagree ("refused, but left VMs behind", fast->len, NULL);
+      return;
+    }
+  root = ferry_hcx_json_parse (bytes, "hcx.example", NULL);
+  if (root == NULL)
+    disagree ("accepted what json-glib refuses", 0, NULL);
+  items = ferry_hcx_json_find_items (root);
+  if (items == NULL)
+    disagree ("accepted a body without an item list", 0, NULL);
+  if (n_items != json_array_get_length (items))
+    disagree ("item count", n_items, NULL);
+  if (total != ferry_hcx_json_find_total (root))
+    disagree ("total", 0, NULL);
+  tree = ferry_hcx_json_to_array (root, (FerryHcxJsonItemFunc)ferry_hcx_json_to_vm, "h", NULL);
+  if (tree == NULL || tree->len != fast->len)
+    disagree ("number of VMs", fast->len, NULL);
+  for (guint i = 0; i < fast->len; i++)
+    {
+      FerryVm *a = g_ptr_array_index (fast, i);
+      FerryVm *b = g_ptr_array_index (tree, i);
+      const char *differs = NULL;
+
+      if (!objects_equal (G_OBJECT (a), G_OBJECT (b), &differs))
+        disagree ("a field", i, differs);
+      if (ferry_vm_get_n_nics (a) != ferry_vm_get_n_nics (b))
+        disagree ("number of NICs", i, NULL);
+      for (guint j = 0; j < ferry_vm_get_n_nics (a); j++)
+        if (!objects_equal (G_OBJECT (ferry_vm_get_nic (a, j)), G_OBJECT (ferry_vm_get_nic (b, j)),
+                            &differs))
+          disagree ("a NIC field", i, differs);
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  if (vm_page_target)
+    fuzz_vm_page (data, size);
+  else
+    fuzz_json (data, size);
+  return 0;
+}

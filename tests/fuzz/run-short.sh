@@ -1,0 +1,48 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The short fuzz run of the default suite: builds the libFuzzer binary with clang (when there is
+# one) and runs each target for FERRY_FUZZ_SECONDS (default 10) from the seed corpus, in a
+# scratch corpus of its own. Without clang the test is skipped, and says so. Long runs:
+# build-aux/fuzz. Speaks TAP.
+#   run-short.sh SOURCE_ROOT BUILD_ROOT
+set -u
+src=$1
+build=$2
+seconds=${FERRY_FUZZ_SECONDS:-10}
+cc=$(command -v clang || true)
+if [ -z "$cc" ]; then
+  echo "1..0 # SKIP clang is not installed: the fuzz targets need clang's libFuzzer"
+  exit 0
+fi
+bin=$build/tests/fuzz/fuzz-hcx
+echo "1..3"
+if "$src/tests/fuzz/build-fuzzer.sh" "$src" "$build" "$bin" "$cc" >"$build/tests/fuzz/build.log" 2>&1
+then
+  echo "ok 1 fuzz-hcx built with $cc"
+else
+  sed 's/^/# /' "$build/tests/fuzz/build.log"
+  echo "not ok 1 fuzz-hcx did not build with $cc"
+  echo "not ok 2 json # not built"
+  echo "not ok 3 vm-page # not built"
+  exit 1
+fi
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+n=1
+status=0
+for target in json vm-page; do
+  n=$((n + 1))
+  mkdir -p "$scratch/$target"
+  log=$scratch/$target.log
+  if (cd "$scratch" && FERRY_FUZZ_TARGET=$target "$bin" -max_total_time="$seconds" \
+        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        "$scratch/$target" "$src/tests/fuzz/corpus/$target") >"$log" 2>&1; then
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+    echo "ok $n $target: ${execs:-?} executions in ${seconds} s, no crash, no disagreement"
+  else
+    tail -n 40 "$log" | sed 's/^/# /'
+    echo "not ok $n $target: a crash or a disagreement (the input is in the log above)"
+    status=1
+  fi
+done
+exit $status
