@@ -264,7 +264,9 @@ run_command_line (const char *app_id, const char *arg, gboolean (*check_func) (F
   g_autoptr (FerryApplication) app = ferry_application_new (
       app_id, G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
   char *argv[] = { (char *)"ferry", (char *)arg, NULL };
-  CommandLineCheck check = { check_func, FALSE, g_get_monotonic_time () + 30 * G_USEC_PER_SEC };
+  CommandLineCheck check
+      = { check_func, FALSE,
+          g_get_monotonic_time () + 30 * G_USEC_PER_SEC * ferry_test_time_factor () };
   int status;
 
   g_object_set_data (G_OBJECT (app), "check", &check);
