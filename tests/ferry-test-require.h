@@ -48,3 +48,15 @@ ferry_test_run_no_display (const char *path)
 
   return status;
 }
+
+/* How much longer than normal a test may wait for something, under the setups that slow every
+ * allocation down: the timeout multipliers of the asan (6) and valgrind (10) setups. */
+G_GNUC_UNUSED static gint64
+ferry_test_time_factor (void)
+{
+  if (g_getenv ("FERRY_TEST_WRAPPER") != NULL && *g_getenv ("FERRY_TEST_WRAPPER") != '\0')
+    return 10;
+  if (g_getenv ("FERRY_TEST_ASAN") != NULL)
+    return 6;
+  return 1;
+}

@@ -9,6 +9,7 @@
 
 #include "ferry-connection-store.h"
 #include "ferry-credential-store.h"
+#include "ferry-test-require.h"
 
 static const SecretSchema test_schema = {
   FERRY_CREDENTIAL_SCHEMA_NAME,
@@ -63,7 +64,7 @@ got_result (GObject *source, GAsyncResult *result, gpointer user_data)
 static GAsyncResult *
 run_until_result (GAsyncResult **slot)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC * ferry_test_time_factor ();
 
   while (*slot == NULL)
     {
