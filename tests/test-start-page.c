@@ -58,6 +58,15 @@ error_shown (gpointer data)
   return !ferry_start_page_get_busy (f->start) && error_text (f) != NULL;
 }
 
+static void
+sim_control (Fixture *f, const char *method, const char *path, const char *body)
+{
+  JsonNode *node = ferry_test_sim_control (f->sim, method, path, body);
+
+  if (node != NULL)
+    json_node_unref (node);
+}
+
 /* A new window on the fixture's stores, as at launch. */
 static void
 reopen_window (Fixture *f)
@@ -227,7 +236,7 @@ test_status_in_view (Fixture *f, gconstpointer data)
   g_assert_cmpint (width, ==, 1100);
   g_assert_cmpint (height, ==, 760);
 
-  ferry_test_sim_control (f->sim, "POST", "/__sim/faults", "{\"path\":\"*\",\"latencyMs\":4000}");
+  sim_control (f, "POST", "/__sim/faults", "{\"path\":\"*\",\"latencyMs\":30000}");
   /* Its password is typed (no keyring here), the saved connection is the one used. */
   fill_form (f, url, SIM_USER, SIM_PASSWORD, FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->start), "start.connect", NULL));
@@ -249,7 +258,7 @@ test_status_in_view (Fixture *f, gconstpointer data)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->start), "start.cancel", NULL));
   g_assert_false (ferry_start_page_get_busy (f->start));
-  ferry_test_sim_control (f->sim, "DELETE", "/__sim/faults", NULL);
+  sim_control (f, "DELETE", "/__sim/faults", NULL);
 }
 
 /* `ferry https://host` with a saved connection for that server uses it: the user is not asked
