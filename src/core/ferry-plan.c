@@ -114,6 +114,9 @@ ferry_plan_list_model_init (GListModelInterface *iface)
 /* ---- Changes ---- */
 
 static void
+update_all_problems (FerryPlan *self);
+
+static void
 emit_changed (FerryPlan *self)
 {
   if (self->batch_depth > 0)
@@ -138,7 +141,10 @@ end_batch (FerryPlan *self)
 {
   g_assert (self->batch_depth > 0);
   if (--self->batch_depth == 0 && self->pending_changed)
-    emit_changed (self);
+    {
+      update_all_problems (self);
+      emit_changed (self);
+    }
 }
 
 static void
@@ -902,6 +908,21 @@ _ferry_plan_begin_batch (FerryPlan *self)
 void
 _ferry_plan_end_batch (FerryPlan *self)
 {
+  end_batch (self);
+}
+
+void
+ferry_plan_begin_changes (FerryPlan *self)
+{
+  g_return_if_fail (FERRY_IS_PLAN (self));
+  begin_batch (self);
+}
+
+void
+ferry_plan_end_changes (FerryPlan *self)
+{
+  g_return_if_fail (FERRY_IS_PLAN (self));
+  g_return_if_fail (self->batch_depth > 0);
   end_batch (self);
 }
 

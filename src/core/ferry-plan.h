@@ -124,6 +124,13 @@ ferry_plan_get_total_disk_bytes (FerryPlan *self);
 guint
 ferry_plan_get_n_problems (FerryPlan *self);
 
+/* Groups many changes (loading a plan, a script): problems are recomputed and "changed" is
+ * emitted once, at the outermost end. */
+void
+ferry_plan_begin_changes (FerryPlan *self);
+void
+ferry_plan_end_changes (FerryPlan *self);
+
 /* Multi-VM override and reset: one change for all @items (FerryPlanItem of this plan). */
 void
 ferry_plan_override (FerryPlan *self, FerryPlanItem *const *items, guint n_items,
