@@ -487,6 +487,8 @@ test_autosave_and_resume (void)
     g_autoptr (FerryPlan) wrong_manager
         = find_resumable (store, "hcx.example.com", "another-manager-id");
     g_autoptr (FerryPlan) other_found = find_resumable (store, "other.example.com", NULL);
+    g_autoptr (FerryPlan) moved
+        = find_resumable (store, "127.0.0.1:4242", "20200131145334716-85327bc6");
 
     g_assert_nonnull (found);
     g_assert_cmpstr (ferry_plan_get_id (found), ==, ferry_plan_get_id (plan));
@@ -495,6 +497,9 @@ test_autosave_and_resume (void)
     g_assert_null (wrong_manager);
     g_assert_nonnull (other_found);
     g_assert_cmpstr (ferry_plan_get_id (other_found), ==, ferry_plan_get_id (other));
+    /* The same manager at another address (the simulator on another port). */
+    g_assert_nonnull (moved);
+    g_assert_cmpstr (ferry_plan_get_id (moved), ==, ferry_plan_get_id (plan));
   }
 
   /* Discarded: no longer offered. */

@@ -621,10 +621,13 @@ find_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
         continue;
       file = g_file_get_child (d->directory, name);
       plan = ferry_plan_load_file (file, NULL);
-      if (plan == NULL || g_strcmp0 (ferry_plan_get_server (plan), d->server) != 0)
+      if (plan == NULL)
         continue;
+      /* The manager's own id decides where both are known (a manager may be reached at
+       * another address, the embedded simulator on another port); else the address. */
       if (d->manager_id != NULL && ferry_plan_get_manager_id (plan) != NULL
-          && g_strcmp0 (ferry_plan_get_manager_id (plan), d->manager_id) != 0)
+              ? g_strcmp0 (ferry_plan_get_manager_id (plan), d->manager_id) != 0
+              : g_strcmp0 (ferry_plan_get_server (plan), d->server) != 0)
         continue;
       if (ferry_plan_get_n_items (plan) == 0)
         continue; /* nothing worth resuming */

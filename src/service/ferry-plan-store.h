@@ -132,8 +132,9 @@ ferry_plan_store_flush (FerryPlanStore *self);
 gboolean
 ferry_plan_store_discard (FerryPlanStore *self, FerryPlan *plan, GError **error);
 
-/* The most recently modified autosaved plan for the manager (@server, and @manager_id when
- * known), or NULL (no error) when there is none. Unreadable files are skipped. */
+/* The most recently modified autosaved plan with VMs for the manager: the one with its
+ * @manager_id (endpointId) where both are known, else the one for @server; NULL (no error)
+ * when there is none. Unreadable files are skipped. */
 void
 ferry_plan_store_find_resumable_async (FerryPlanStore *self, const char *server,
                                        const char *manager_id, GCancellable *cancellable,
