@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 
 #include "ferry-application.h"
 #include "ferry-plan-settings.h"
@@ -79,10 +80,12 @@ destination_loaded (gpointer data)
 
 /* A connected window with the wizard open on a new plan (or the resumed one). */
 static FerryWindow *
-open_wizard (void)
+open_wizard_sized (int width, int height)
 {
   FerryWindow *window = ferry_window_new (app);
 
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   ferry_window_start_simulator (window);
   iterate_until (sites_checked, window);
@@ -91,6 +94,12 @@ open_wizard (void)
   iterate_until (destination_loaded, window);
   g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "wizard");
   return window;
+}
+
+static FerryWindow *
+open_wizard (void)
+{
+  return open_wizard_sized (0, 0);
 }
 
 static void
@@ -129,31 +138,34 @@ collect (GtkWidget *widget, const char *css_class, GPtrArray *out)
     }
 }
 
+/* The window as X shows it (ImageMagick's import), so what is saved is what was painted. */
 static void
 save_screenshot (FerryWindow *window, const char *name)
 {
   const char *dir = g_getenv ("FERRY_SCREENSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
+  GdkSurface *surface;
   g_autofree char *path = NULL;
-  int w, h;
+  g_autofree char *xid = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
 
   if (dir == NULL)
     return;
-  iterate_a_while (400);
-  w = gtk_widget_get_width (GTK_WIDGET (window));
-  h = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  iterate_a_while (g_getenv ("FERRY_SCREENSHOT_WAIT") ? atoi (g_getenv ("FERRY_SCREENSHOT_WAIT"))
+                                                      : 2000);
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  xid = g_strdup_printf ("0x%lx", (unsigned long)gdk_x11_surface_get_xid (surface));
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s (%dx%d)", path, w, h);
+  {
+    const char *argv[] = { "import", "-window", xid, path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                                 NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_test_message ("screenshot %s (%dx%d)", path, gtk_widget_get_width (GTK_WIDGET (window)),
+                  gtk_widget_get_height (GTK_WIDGET (window)));
 }
 
 /* ---- Tests ---- */
@@ -543,26 +555,32 @@ test_screenshots (void)
       g_test_skip ("FERRY_SCREENSHOT_DIR not set");
       return;
     }
-  window = open_wizard ();
-  wizard = wizard_of (window);
-  gtk_selection_model_select_range (
-      ferry_wizard_vm_page_get_selection (ferry_wizard_get_vm_page (wizard)), 0, 12, TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 600, 760);
-  save_screenshot (window, "ferry-wizard-vms-narrow.png");
-  g_object_set (wizard, "step", FERRY_WIZARD_STEP_OPTIONS, NULL);
-  save_screenshot (window, "ferry-wizard-options-narrow.png");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  g_object_set (wizard, "step", FERRY_WIZARD_STEP_VMS, NULL);
-  save_screenshot (window, "ferry-wizard-vms-dark.png");
-  g_object_set (wizard, "step", FERRY_WIZARD_STEP_OPTIONS, NULL);
-  ferry_wizard_options_page_show (ferry_wizard_get_options_page (wizard), "per-vm");
-  gtk_selection_model_select_item (
-      ferry_wizard_options_page_get_item_selection (ferry_wizard_get_options_page (wizard)), 0,
-      TRUE);
-  save_screenshot (window, "ferry-wizard-per-vm-dark.png");
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gboolean dark = pass == 1;
+      const char *suffix = dark ? "-dark" : "-narrow";
+      g_autofree char *vms = g_strdup_printf ("ferry-wizard-vms%s.png", suffix);
+      g_autofree char *opts = g_strdup_printf ("ferry-wizard-options%s.png", suffix);
+      g_autofree char *per_vm = g_strdup_printf ("ferry-wizard-per-vm%s.png", suffix);
+      FerryWizardOptionsPage *options;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_DEFAULT);
+      window = dark ? open_wizard () : open_wizard_sized (600, 760);
+      wizard = wizard_of (window);
+      options = ferry_wizard_get_options_page (wizard);
+      gtk_selection_model_select_range (
+          ferry_wizard_vm_page_get_selection (ferry_wizard_get_vm_page (wizard)), 0, 12, TRUE);
+      save_screenshot (window, vms);
+      g_object_set (wizard, "step", FERRY_WIZARD_STEP_OPTIONS, NULL);
+      save_screenshot (window, opts);
+      ferry_wizard_options_page_show (options, "per-vm");
+      gtk_selection_model_select_item (ferry_wizard_options_page_get_item_selection (options), 0,
+                                       TRUE);
+      save_screenshot (window, per_vm);
+      close_window (window);
+    }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  close_window (window);
 }
 
 int

@@ -30,16 +30,16 @@ static const struct
   float xalign;
 } columns[N_COLUMNS] = {
   [COLUMN_SELECT] = { "", 40, 0.5f },
-  [COLUMN_NAME] = { N_ ("Name"), 190, 0 },
-  [COLUMN_POWER] = { N_ ("Power"), 80, 0 },
-  [COLUMN_GUEST] = { N_ ("Guest OS"), 190, 0 },
-  [COLUMN_CPU] = { N_ ("vCPU"), 60, 1 },
-  [COLUMN_MEMORY] = { N_ ("Memory"), 80, 1 },
-  [COLUMN_DISK] = { N_ ("Disk"), 90, 1 },
-  [COLUMN_NICS] = { N_ ("NICs"), 50, 1 },
-  [COLUMN_CLUSTER] = { N_ ("Cluster"), 110, 0 },
-  [COLUMN_FOLDER] = { N_ ("Folder"), 140, 0 },
-  [COLUMN_BADGES] = { N_ ("Pre-flight"), 180, 0 },
+  [COLUMN_NAME] = { N_ ("Name"), 170, 0 },
+  [COLUMN_POWER] = { N_ ("Power"), 60, 0 },
+  [COLUMN_GUEST] = { N_ ("Guest OS"), 170, 0 },
+  [COLUMN_CPU] = { N_ ("vCPU"), 50, 1 },
+  [COLUMN_MEMORY] = { N_ ("Memory"), 70, 1 },
+  [COLUMN_DISK] = { N_ ("Disk"), 80, 1 },
+  [COLUMN_NICS] = { N_ ("NICs"), 45, 1 },
+  [COLUMN_CLUSTER] = { N_ ("Cluster"), 90, 0 },
+  [COLUMN_FOLDER] = { N_ ("Folder"), 120, 0 },
+  [COLUMN_BADGES] = { N_ ("Pre-flight"), 160, 0 },
 };
 
 /* ---- Sort keys, computed once per VM on first use (a collate key per text column) ---- */
@@ -263,6 +263,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPag
     {
       /* GtkInscription: the cheapest text cell in GTK 4.8 (no size negotiation per row). */
       child = gtk_inscription_new (NULL);
+      /* Its natural height is one line: long text ellipsizes instead of wrapping. */
+      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
       gtk_inscription_set_xalign (GTK_INSCRIPTION (child), columns[column].xalign);
       gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
