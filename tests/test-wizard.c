@@ -211,11 +211,15 @@ test_select (void)
   ferry_wizard_vm_page_set_search (page, "web-0");
   g_assert_cmpuint (g_list_model_get_n_items (shown (wizard)), <=, n);
 
-  /* Click-select one, Ctrl-select another: both in the plan. */
+  /* Click one, click another: both in the plan (selecting adds); Ctrl+click unselects. */
   gtk_selection_model_select_item (selection, 0, TRUE);
-  gtk_selection_model_select_item (selection, 1, FALSE);
-  g_assert_cmpuint (ferry_plan_get_n_items (plan), ==, 2);
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  gtk_selection_model_select_item (selection, 2, FALSE);
+  g_assert_cmpuint (ferry_plan_get_n_items (plan), ==, 3);
   g_assert_true (gtk_selection_model_is_selected (selection, 1));
+  gtk_selection_model_unselect_item (selection, 2);
+  g_assert_cmpuint (ferry_plan_get_n_items (plan), ==, 2);
+  g_assert_false (gtk_selection_model_is_selected (selection, 2));
   g_assert_null (ferry_wizard_get_blocker (wizard));
 
   /* Select all matching: every VM the search shows; the selection survives the search. */
@@ -435,6 +439,7 @@ test_badge_and_fix (void)
       = ferry_wizard_options_page_get_defaults_panel (ferry_wizard_get_options_page (wizard));
   FerryVm *snap = NULL;
   GtkWidget *badge, *sw;
+  g_autofree char *tooltip_text = NULL;
   const char *tooltip;
 
   for (guint i = 0; snap == NULL && i < g_list_model_get_n_items (inventory); i++)
@@ -458,7 +463,8 @@ test_badge_and_fix (void)
   g_assert_nonnull (badge);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (badge)), "Snapshots"));
   g_assert_true (gtk_widget_has_css_class (badge, "error"));
-  tooltip = gtk_widget_get_tooltip_text (badge);
+  g_assert_true (gtk_widget_get_has_tooltip (badge));
+  tooltip = tooltip_text = ferry_wizard_vm_page_describe_problems (page, snap);
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, "Remove Snapshots"));
   g_assert_nonnull (strstr (tooltip, ferry_vm_get_name (snap)));

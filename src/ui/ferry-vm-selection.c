@@ -101,17 +101,14 @@ select_range (GtkSelectionModel *model, guint position, guint n_items, gboolean 
 
   if (self->plan == NULL)
     return FALSE;
+  /* Additive: a plain click adds to the selection instead of replacing it (@unselect_rest is
+   * ignored), so a selection of hundreds built up across searches is never lost to one click.
+   * Ctrl+click unselects a selected VM; "Clear" unselects all. */
   vms = collect (self, position, n_items);
   self->changing = TRUE;
-  ferry_plan_begin_changes (self->plan);
-  if (unselect_rest)
-    ferry_plan_clear (self->plan);
   ferry_plan_add_vms (self->plan, (FerryVm **)vms->pdata, vms->len);
-  ferry_plan_end_changes (self->plan);
   self->changing = FALSE;
-  if (unselect_rest)
-    gtk_selection_model_selection_changed (model, 0, n);
-  else if (n_items > 0)
+  if (n_items > 0 && position < n)
     gtk_selection_model_selection_changed (model, position, MIN (n_items, n - position));
   return TRUE;
 }

@@ -146,42 +146,41 @@ power_text (FerryPowerState state)
     }
 }
 
+static FerryMigrationType
+type_for (FerryWizardVmPage *self, FerryVm *vm)
+{
+  FerryPlanItem *plan_item = ferry_plan_lookup (self->plan, ferry_vm_get_id (vm));
+
+  return plan_item != NULL
+             ? ferry_plan_item_get_migration_type (plan_item)
+             : ferry_plan_options_get_migration_type (ferry_plan_get_defaults (self->plan));
+}
+
 static void
 update_badges (FerryWizardVmPage *self, GtkListItem *item)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
   FerryVm *vm = gtk_list_item_get_item (item);
-  FerryPlanItem *plan_item = ferry_plan_lookup (self->plan, ferry_vm_get_id (vm));
-  FerryMigrationType type
-      = plan_item != NULL
-            ? ferry_plan_item_get_migration_type (plan_item)
-            : ferry_plan_options_get_migration_type (ferry_plan_get_defaults (self->plan));
+  FerryMigrationType type = type_for (self, vm);
   FerryPreflightFlags flags = ferry_plan_check_vm (self->plan, vm);
   FerryPreflightFlags unchecked = ferry_preflight_unchecked (vm, type);
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autofree char *tooltip = NULL;
+  char text[256] = "";
   gboolean error = FALSE;
 
   for (guint i = 0; i < FERRY_PREFLIGHT_N_RULES; i++)
     if (flags & (1u << i))
       {
-        if (text->len > 0)
-          g_string_append (text, " · ");
-        g_string_append (text, ferry_preflight_get_title (1u << i));
+        if (text[0] != '\0')
+          g_strlcat (text, " · ", sizeof text);
+        g_strlcat (text, ferry_preflight_get_title (1u << i), sizeof text);
         error |= ferry_preflight_is_error (1u << i, type);
       }
-  if (flags != 0)
-    tooltip = ferry_preflight_describe_all (flags, vm, type);
-  else if (unchecked != 0)
-    {
-      g_string_append (text, _ ("Not checked"));
-      tooltip = g_strdup (_ ("The inventory does not say whether this VM has snapshots, a "
-                             "mounted ISO, old hardware or VMware Tools running: these checks "
-                             "are left to HCX Manager's validation."));
-    }
-  gtk_label_set_text (GTK_LABEL (label), text->str);
-  gtk_widget_set_tooltip_text (label, tooltip);
-  gtk_widget_set_visible (label, text->len > 0);
+  if (flags == 0 && unchecked != 0)
+    g_strlcpy (text, _ ("Not checked"), sizeof text);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  /* The tooltip is written when asked for (query-tooltip): setting tooltip text on every
+   * bind makes GTK ask the X server where the pointer is, once per row. */
+  gtk_widget_set_has_tooltip (label, text[0] != '\0');
   if (error)
     gtk_widget_add_css_class (label, "error");
   else
@@ -196,17 +195,48 @@ update_badges (FerryWizardVmPage *self, GtkListItem *item)
     gtk_widget_remove_css_class (label, "dim-label");
 }
 
+/* The badge's explanation: each problem and the option that fixes it. */
+char *
+ferry_wizard_vm_page_describe_problems (FerryWizardVmPage *self, FerryVm *vm)
+{
+  FerryMigrationType type = type_for (self, vm);
+  FerryPreflightFlags flags = ferry_plan_check_vm (self->plan, vm);
+
+  if (flags != 0)
+    return ferry_preflight_describe_all (flags, vm, type);
+  if (ferry_preflight_unchecked (vm, type) != 0)
+    return g_strdup (_ ("The inventory does not say whether this VM has snapshots, a mounted "
+                        "ISO, old hardware or VMware Tools running: these checks are left to "
+                        "HCX Manager's validation."));
+  return NULL;
+}
+
+static gboolean
+badge_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                        GtkListItem *item)
+{
+  FerryWizardVmPage *self = g_object_get_data (G_OBJECT (label), "ferry-page");
+  FerryVm *vm = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (vm == NULL)
+    return FALSE;
+  text = ferry_wizard_vm_page_describe_problems (self, vm);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 update_check (FerryWizardVmPage *self, GtkListItem *item)
 {
-  GtkCheckButton *check = GTK_CHECK_BUTTON (gtk_list_item_get_child (item));
+  GtkImage *image = GTK_IMAGE (gtk_list_item_get_child (item));
   FerryVm *vm = gtk_list_item_get_item (item);
-  g_autofree char *name = g_strdup_printf (_ ("Select %s"), ferry_vm_get_name (vm));
 
-  g_object_set_data (G_OBJECT (check), "ferry-syncing", GINT_TO_POINTER (1));
-  gtk_check_button_set_active (check, ferry_plan_contains (self->plan, vm));
-  g_object_set_data (G_OBJECT (check), "ferry-syncing", NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* An image, not a check button: a row costs less, and clicking the row selects it. */
+  gtk_image_set_from_icon_name (
+      image, ferry_plan_contains (self->plan, vm) ? "object-select-symbolic" : NULL);
 }
 
 void
@@ -226,20 +256,6 @@ _ferry_wizard_vm_page_refresh_badges (FerryWizardVmPage *self)
 }
 
 static void
-check_toggled_cb (GtkCheckButton *check, GtkListItem *item)
-{
-  FerryWizardVmPage *self = g_object_get_data (G_OBJECT (check), "ferry-page");
-  FerryVm *vm = gtk_list_item_get_item (item);
-
-  if (vm == NULL || g_object_get_data (G_OBJECT (check), "ferry-syncing") != NULL)
-    return;
-  if (gtk_check_button_get_active (check))
-    ferry_plan_add_vm (self->plan, vm);
-  else
-    ferry_plan_remove_vm (self->plan, vm);
-}
-
-static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPage *self)
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ferry-column"));
@@ -247,10 +263,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPag
 
   if (column == COLUMN_SELECT)
     {
-      child = gtk_check_button_new ();
-      gtk_widget_set_halign (child, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (child), "ferry-page", self);
-      g_signal_connect (child, "toggled", G_CALLBACK (check_toggled_cb), item);
+      child = gtk_image_new ();
+      gtk_widget_add_css_class (child, "accent");
     }
   else if (column == COLUMN_BADGES)
     {
@@ -258,6 +272,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPag
       gtk_label_set_xalign (GTK_LABEL (child), 0);
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (child, "preflight-badges");
+      g_object_set_data (G_OBJECT (child), "ferry-page", self);
+      g_signal_connect (child, "query-tooltip", G_CALLBACK (badge_query_tooltip_cb), item);
     }
   else
     {

@@ -50,4 +50,9 @@ ferry_wizard_vm_page_set_problems_filter (FerryWizardVmPage *self, gboolean only
 guint
 ferry_wizard_vm_page_select_names (FerryWizardVmPage *self, const char *text, GStrv *out_missing);
 
+/* What a VM's pre-flight badge says on hover: each problem and the option that fixes it (or
+ * why nothing could be checked); NULL when there is nothing to say. */
+char *
+ferry_wizard_vm_page_describe_problems (FerryWizardVmPage *self, FerryVm *vm);
+
 G_END_DECLS
