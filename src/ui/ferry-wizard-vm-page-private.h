@@ -12,6 +12,7 @@ struct _FerryWizardVmPage
 
   FerryPlan *plan;
   GListModel *inventory;
+  GListModel *rows; /* the inventory as an array (FerryVmArray) */
   GtkSortListModel *sort_model;
   GtkCustomFilter *filter;
   GtkFilterListModel *filter_model;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-plan-store.h"
+#include "ferry-vm-array.h"
 #include "ferry-vm-selection.h"
 #include "ferry-wizard-vm-page-private.h"
 
@@ -214,11 +215,11 @@ static void
 fill_filters (FerryWizardVmPage *self)
 {
   g_autoptr (GtkStringList) clusters
-      = distinct_values (self->inventory, ferry_vm_get_cluster, _ ("All Clusters"));
+      = distinct_values (self->rows, ferry_vm_get_cluster, _ ("All Clusters"));
   g_autoptr (GtkStringList) folders
-      = distinct_values (self->inventory, ferry_vm_get_folder, _ ("All Folders"));
+      = distinct_values (self->rows, ferry_vm_get_folder, _ ("All Folders"));
   g_autoptr (GtkStringList) guests
-      = distinct_values (self->inventory, ferry_vm_get_guest_full_name, _ ("All Guest OSes"));
+      = distinct_values (self->rows, ferry_vm_get_guest_full_name, _ ("All Guest OSes"));
 
   self->syncing = TRUE;
   gtk_drop_down_set_model (self->cluster_dropdown, G_LIST_MODEL (clusters));
@@ -258,12 +259,17 @@ ferry_wizard_vm_page_set_inventory (FerryWizardVmPage *self, GListModel *invento
 
   if (!g_set_object (&self->inventory, inventory))
     return;
-  gtk_sort_list_model_set_model (self->sort_model, inventory);
+  /* Sorting and filtering read the items by position, often: an array, not the tree of a
+   * GListStore. */
+  g_clear_object (&self->rows);
+  if (inventory != NULL)
+    self->rows = G_LIST_MODEL (ferry_vm_array_new (inventory));
+  gtk_sort_list_model_set_model (self->sort_model, self->rows);
   if (inventory != NULL)
     {
       fill_filters (self);
       /* A resumed plan's items take the manager's objects; VMs gone are kept and said. */
-      missing = ferry_plan_reconcile (self->plan, inventory);
+      missing = ferry_plan_reconcile (self->plan, self->rows);
       if (missing != NULL && missing[0] != NULL)
         {
           g_autofree char *names = g_strjoinv (", ", missing);
@@ -485,6 +491,7 @@ ferry_wizard_vm_page_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->inventory);
+  g_clear_object (&self->rows);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WIZARD_VM_PAGE);
   g_clear_object (&self->plan);
 
