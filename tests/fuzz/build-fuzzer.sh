@@ -11,7 +11,8 @@ out=$3
 cc=${4:-clang}
 sources="$src/tests/fuzz/fuzz-hcx.c $src/src/hcx/ferry-hcx-json.c
   $src/src/hcx/ferry-hcx-json-inventory.c $src/src/hcx/ferry-hcx-json-mobility.c
-  $src/src/hcx/ferry-hcx-vm-page.c $src/src/hcx/ferry-hcx-error.c $src/src/core/*.c"
+  $src/src/hcx/ferry-hcx-vm-page.c $src/src/hcx/ferry-hcx-json-lexer.c $src/src/hcx/ferry-hcx-error.c
+  $src/src/core/*.c"
 if [ -x "$out" ]; then
   newer=$(find $sources "$src/src/hcx" "$src/src/core" -newer "$out" -name '*.[ch]' | head -n 1)
   [ -z "$newer" ] && exit 0
