@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ferry-migration-report.h"
 #include "tracker-test-common.h"
 
 #define GB ((gint64)1 << 30)
@@ -677,6 +678,196 @@ test_show_all (void)
   tt_world_free (w);
 }
 
+/* A strict RFC 4180 reader for the checks: rows of fields. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          p++;
+          for (;;)
+            {
+              g_assert_true (*p != '\0'); /* closed */
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, '"'), p += 2;
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p++);
+            }
+          g_assert_true (*p == ',' || *p == '\r');
+        }
+      else if (*p == ',')
+        {
+          g_ptr_array_add (row, g_string_free (g_steal_pointer (&field), FALSE));
+          field = g_string_new (NULL);
+          p++;
+        }
+      else if (*p == '\r')
+        {
+          g_assert_true (p[1] == '\n'); /* CRLF only */
+          g_ptr_array_add (row, g_string_free (g_steal_pointer (&field), FALSE));
+          field = g_string_new (NULL);
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+          p += 2;
+        }
+      else
+        {
+          g_assert_true (*p != '\n'); /* a bare LF only inside quotes */
+          g_string_append_c (field, *p++);
+        }
+    }
+  g_assert_cmpuint (row->len, ==, 0); /* the last line ends with CRLF */
+  g_assert_cmpuint (field->len, ==, 0);
+  g_ptr_array_unref (row);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+static const char *
+cell (GPtrArray *rows, guint r, guint c)
+{
+  GPtrArray *row = rows->pdata[r];
+
+  g_assert_cmpuint (c, <, row->len);
+  return row->pdata[c];
+}
+
+static FerryMigration *
+fake_migration (const char *name, const char *error)
+{
+  FerryMigration *m = ferry_migration_new ();
+  g_autoptr (FerryMigrationEvent) e = ferry_migration_event_new ();
+
+  ferry_migration_set_migration_id (m, name);
+  ferry_migration_set_entity_name (m, name);
+  ferry_migration_set_migration_type (m, "vSphereReplication");
+  ferry_migration_set_state (m, "MIGRATION_FAILED");
+  ferry_migration_set_start_time (m, 1767261600000);
+  ferry_migration_set_end_time (m, 1767261600000 + 3723000);
+  ferry_migration_set_bytes_transferred (m, 1234567890123);
+  ferry_migration_set_total_bytes (m, -1);
+  ferry_migration_set_error_message (m, error);
+  ferry_migration_event_set_error_message (e, error);
+  ferry_migration_add_event (m, e);
+  return m;
+}
+
+/* Commas, quotes, newlines, non-ASCII and formulas come back intact from a strict reader. */
+static void
+test_report_csv (void)
+{
+  const char *names[] = { "web, 01",        "say \"hi\"",        "line\nbreak\r\nagain",
+                          "Ünïcødé-虚拟机", "=HYPERLINK(\"x\")", "plain" };
+  g_autoptr (GListStore) store = g_list_store_new (FERRY_TYPE_MIGRATION);
+  g_autofree char *csv = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GDateTime) start = g_date_time_new_from_unix_local (1767261600);
+  g_autofree char *start_text = g_date_time_format (start, "%Y-%m-%d %H:%M:%S");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (FerryMigration) m
+          = fake_migration (names[i], i == 0 ? "Disk copy failed: \"vmdk\", retry,\nlater" : NULL);
+
+      g_list_store_append (store, m);
+    }
+  csv = ferry_migration_report_to_csv (G_LIST_MODEL (store), NULL);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+  rows = parse_csv (csv + 3);
+  g_assert_cmpuint (rows->len, ==, 1 + G_N_ELEMENTS (names));
+  for (guint r = 0; r < rows->len; r++)
+    g_assert_cmpuint (((GPtrArray *)rows->pdata[r])->len, ==, 10);
+  g_assert_cmpstr (cell (rows, 0, 0), ==, "VM");
+  g_assert_cmpstr (cell (rows, 0, 9), ==, "Errors");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (names[i][0] == '=')
+        {
+          g_assert_cmpstr (cell (rows, i + 1, 0), ==, "'=HYPERLINK(\"x\")");
+          continue;
+        }
+      g_assert_cmpstr (cell (rows, i + 1, 0), ==, names[i]);
+      g_assert_cmpstr (cell (rows, i + 1, 1), ==, "Bulk Migration");
+      g_assert_cmpstr (cell (rows, i + 1, 2), ==, "MIGRATION_FAILED");
+      g_assert_cmpstr (cell (rows, i + 1, 3), ==, "");
+      g_assert_cmpstr (cell (rows, i + 1, 4), ==, start_text);
+      g_assert_cmpstr (cell (rows, i + 1, 6), ==, "1:02:03");
+      g_assert_cmpstr (cell (rows, i + 1, 7), ==, "1234567890123");
+      g_assert_cmpstr (cell (rows, i + 1, 8), ==, ""); /* unknown total: empty, not 0 or -1 */
+    }
+  /* The error once, though both the migration and its event carry it. */
+  g_assert_cmpstr (cell (rows, 1, 9), ==, "Disk copy failed: \"vmdk\", retry,\nlater");
+  g_assert_cmpstr (cell (rows, 2, 9), ==, "");
+  /* Exactly as RFC 4180 writes it. */
+  g_assert_nonnull (strstr (csv, "\r\n\"web, 01\",Bulk Migration,"));
+  g_assert_nonnull (strstr (csv, "\r\n\"say \"\"hi\"\"\",Bulk"));
+  g_assert_nonnull (strstr (csv, "\r\nÜnïcødé-虚拟机,Bulk"));
+}
+
+/* The report of real migrations, one failed with the server's message, written to a file. */
+static void
+test_report_file (void)
+{
+  FerrySimOptions opts = { .n_vms = 300 };
+  TtWorld *w = tt_world_new (&opts);
+  g_autoptr (FerryMigrationTracker) t = new_tracker (w, NULL);
+  g_autoptr (GPtrArray) entities = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *group = tt_start_wave (w, 2, 150 * GB, 0, entities);
+  g_autofree char *body = g_strdup_printf ("{\"entityId\":\"%s\",\"phase\":\"transfer\"}",
+                                           (char *)entities->pdata[0]);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "report.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) r = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  guint failed_row = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  tt_ctl (w, "POST", "/__sim/vm-failure", body);
+  ferry_migration_tracker_follow_group (t, group, "Plan, \"B\"");
+  ferry_migration_tracker_start (t);
+  tt_next_poll (t);
+  for (guint i = 0; i < 300 && ferry_migration_tracker_get_summary (t)->active > 0; i++)
+    {
+      tt_advance (w, 60);
+      tt_poll (t);
+    }
+  ferry_migration_report_write_async (ferry_migration_tracker_get_migrations (t), t, file, NULL,
+                                      tt_got_result, &r);
+  ferry_migration_report_write_finish (tt_wait (&r), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  rows = parse_csv (contents + 3);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 1; i < 3; i++)
+    {
+      g_assert_cmpstr (cell (rows, i, 3), ==, "Plan, \"B\"");
+      g_assert_cmpstr (cell (rows, i, 4), !=, "");
+      g_assert_cmpstr (cell (rows, i, 5), !=, "");
+      if (g_strcmp0 (cell (rows, i, 2), "TRANSFER_FAILED") == 0)
+        failed_row = i;
+      else
+        g_assert_cmpstr (cell (rows, i, 7), ==, cell (rows, i, 8));
+    }
+  g_assert_cmpuint (failed_row, >, 0);
+  g_assert_nonnull (strstr (cell (rows, failed_row, 9), "injected failure"));
+  tt_world_free (w);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -692,5 +883,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/tracker/cancel", test_cancel);
   g_test_add_func ("/tracker/events", test_events);
   g_test_add_func ("/tracker/show-all", test_show_all);
+  g_test_add_func ("/report/csv", test_report_csv);
+  g_test_add_func ("/report/file", test_report_file);
   return g_test_run ();
 }
