@@ -440,6 +440,16 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
   adw_init ();
+  if (g_getenv ("FERRY_SCREENSHOTS") != NULL)
+    {
+      /* As the application shows it (AdwApplication loads style.css by itself). */
+      g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (css, "/io/github/ferry_hcx/Ferry/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
 
   g_test_add_data_func ("/dashboard/summary", test_summary, run);
   g_test_add_data_func ("/dashboard/rows", test_rows, run);

@@ -8,6 +8,7 @@
 #include "ferry-progress-chart.h"
 
 #define PAD 6
+#define STEP 2.f /* px per column of the area */
 
 struct _FerryProgressChart
 {
@@ -102,7 +103,6 @@ ferry_progress_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   gint64 max = 1;
   float plot_h = height - 2 * PAD;
   float plot_w = width - 2 * PAD;
-  float col;
 
   if (self->tracker != NULL)
     s = ferry_migration_tracker_get_history (self->tracker, &n);
@@ -120,20 +120,39 @@ ferry_progress_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   for (guint i = 0; i < n; i++)
     max = MAX (max, MAX (s[i].bytes_total, s[i].bytes_transferred));
 
-  /* One column per measurement, oldest on the left. */
-  col = plot_w / (float)n;
-  for (guint i = 0; i < n; i++)
-    {
-      float h = plot_h * (float)((double)s[i].bytes_transferred / (double)max);
-      float t = plot_h * (float)((double)s[i].bytes_total / (double)max);
-      float x = PAD + col * (float)i;
-      float w = MAX (col - (col > 3 ? 1 : 0), 1);
+  /* An area over time: thin columns, each at the value interpolated between the two
+   * measurements around its moment (GTK 4.8's snapshot has no paths). */
+  {
+    gint64 t0 = s[0].time;
+    gint64 span = MAX (s[n - 1].time - t0, 1);
+    guint j = 0;
 
-      gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (x, PAD + plot_h - h, w, h));
-      /* The total: a 2-px line at its height. */
-      gtk_snapshot_append_color (snapshot, &line,
-                                 &GRAPHENE_RECT_INIT (x, PAD + plot_h - t, col, 2));
-    }
+    for (float x = 0; x < plot_w; x += STEP)
+      {
+        gint64 t = t0 + (gint64)((double)span * x / plot_w);
+        double f, done, total;
+        float h, th;
+
+        while (j + 1 < n && s[j + 1].time < t)
+          j++;
+        if (j + 1 < n && s[j + 1].time > s[j].time)
+          f = CLAMP ((double)(t - s[j].time) / (double)(s[j + 1].time - s[j].time), 0, 1);
+        else
+          f = 0;
+        done = s[j].bytes_transferred
+               + f * (double)(s[MIN (j + 1, n - 1)].bytes_transferred - s[j].bytes_transferred);
+        total
+            = s[j].bytes_total + f * (double)(s[MIN (j + 1, n - 1)].bytes_total - s[j].bytes_total);
+        h = plot_h * (float)(done / (double)max);
+        th = plot_h * (float)(total / (double)max);
+        if (n == 1)
+          h = plot_h * (float)((double)s[0].bytes_transferred / (double)max);
+        gtk_snapshot_append_color (snapshot, &fill,
+                                   &GRAPHENE_RECT_INIT (PAD + x, PAD + plot_h - h, STEP, h));
+        gtk_snapshot_append_color (snapshot, &line,
+                                   &GRAPHENE_RECT_INIT (PAD + x, PAD + plot_h - th - 1, STEP, 2));
+      }
+  }
 
   {
     g_autofree char *done = g_format_size (s[n - 1].bytes_transferred);
