@@ -57,6 +57,8 @@ struct _FerryMigrationTracker
   gboolean discover;     /* next poll lists groups again (or everything) */
   gint64 last_discovery; /* g_get_monotonic_time() */
   guint n_polls;
+  guint apply_id;            /* idle applying an answer in chunks */
+  gpointer applying;         /* its PollOp */
   GCancellable *cancellable; /* everything else (state file) */
 
   FerryTrackerSummary summary;
