@@ -148,7 +148,7 @@ ferry_progress_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         if (n == 1)
           h = plot_h * (float)((double)s[0].bytes_transferred / (double)max);
         gtk_snapshot_append_color (snapshot, &fill,
-                                   &GRAPHENE_RECT_INIT (PAD + x, PAD + plot_h - h, STEP, h));
+                                   &GRAPHENE_RECT_INIT (PAD + x, PAD + plot_h - h, STEP + 0.5f, h));
         gtk_snapshot_append_color (snapshot, &line,
                                    &GRAPHENE_RECT_INIT (PAD + x, PAD + plot_h - th - 1, STEP, 2));
       }
