@@ -7,7 +7,9 @@
 
 #include <adwaita.h>
 
+#include "ferry-application.h"
 #include "ferry-dashboard-private.h"
+#include "ferry-window.h"
 #include "tracker-test-common.h"
 
 #define GB ((gint64)1 << 30)
@@ -456,6 +458,52 @@ test_notification (void)
                    ferry_migration_get_entity_name (failed));
 }
 
+/* In the window: win.show-dashboard after connecting (here to the embedded simulator), Ctrl+R
+ * (win.refresh) refreshes it, app.show-migration exists, disconnecting removes the page. */
+static void
+test_window (void)
+{
+  g_autoptr (FerryApplication) app
+      = ferry_application_new ("io.github.ferry_hcx.Ferry.TestDashboard", G_APPLICATION_NON_UNIQUE);
+  g_autoptr (GError) error = NULL;
+  FerryWindow *window;
+  FerryDashboard *dash;
+  FerryMigrationTracker *t;
+  guint polls;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+  g_application_activate (G_APPLICATION (app));
+  window = FERRY_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_null (ferry_window_get_dashboard (window));
+  ferry_window_start_simulator (window);
+  while (g_strcmp0 (ferry_window_get_visible_page (window), "sites") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "show-migration"));
+  dash = ferry_window_get_dashboard (window);
+  g_assert_nonnull (dash);
+  t = ferry_dashboard_get_tracker (dash);
+  g_assert_true (ferry_migration_tracker_get_show_all (t));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-dashboard", NULL));
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "dashboard");
+  while (_ferry_migration_tracker_get_n_polls (t) == 0 || ferry_migration_tracker_get_polling (t))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (ferry_migration_tracker_get_status (t), !=, FERRY_TRACKER_STATUS_RECONNECTING);
+  polls = _ferry_migration_tracker_get_n_polls (t);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  g_assert_cmpuint (_ferry_migration_tracker_get_n_polls (t), ==, polls + 1);
+  while (ferry_migration_tracker_get_polling (t))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.disconnect", NULL));
+  g_assert_null (ferry_window_get_dashboard (window));
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "start");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_release (G_APPLICATION (app));
+}
+
 static void
 run (gconstpointer data)
 {
@@ -469,7 +517,11 @@ run (gconstpointer data)
 int
 main (int argc, char *argv[])
 {
+  const char *mime_dirs[] = { "/usr/share/mime", NULL };
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The isolated XDG dirs hide the MIME database, which loading SVG icons needs. */
+  g_content_type_set_mime_dirs (mime_dirs);
   gtk_init ();
   adw_init ();
   if (g_getenv ("FERRY_SCREENSHOTS") != NULL)
@@ -488,5 +540,6 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/dashboard/details", test_details, run);
   g_test_add_data_func ("/dashboard/cancel-confirmation", test_cancel_confirmation, run);
   g_test_add_data_func ("/dashboard/notification", test_notification, run);
+  g_test_add_func ("/dashboard/window", test_window);
   return g_test_run ();
 }

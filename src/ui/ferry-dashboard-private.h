@@ -49,6 +49,7 @@ struct _FerryDashboard
   GtkFlowBox *counts_box;
   GtkLabel *count_labels[FERRY_MIGRATION_N_STAGES];
   GtkProgressBar *overall_bar;
+  GtkFlowBox *facts_box;
   GtkLabel *bytes_label;
   GtkLabel *throughput_label;
   GtkLabel *eta_label;

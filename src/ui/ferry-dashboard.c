@@ -618,6 +618,8 @@ build_counts (FerryDashboard *self)
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                       caption, NULL, -1);
       gtk_flow_box_append (self->counts_box, box);
+      /* Figures to read, not items to pick: no focus stop per count. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
       self->count_labels[stage] = GTK_LABEL (value);
     }
 }
@@ -655,6 +657,9 @@ ferry_dashboard_constructed (GObject *object)
   gtk_string_list_splice (self->plan_names, 0, 0, initial_plans);
 
   build_counts (self);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->facts_box)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    gtk_widget_set_focusable (c, FALSE);
   ferry_progress_chart_set_tracker (self->chart, self->tracker);
   _ferry_dashboard_setup_list (self);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed),
@@ -766,6 +771,7 @@ ferry_dashboard_class_init (FerryDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryDashboard, plan_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FerryDashboard, counts_box);
   gtk_widget_class_bind_template_child (widget_class, FerryDashboard, overall_bar);
+  gtk_widget_class_bind_template_child (widget_class, FerryDashboard, facts_box);
   gtk_widget_class_bind_template_child (widget_class, FerryDashboard, bytes_label);
   gtk_widget_class_bind_template_child (widget_class, FerryDashboard, throughput_label);
   gtk_widget_class_bind_template_child (widget_class, FerryDashboard, eta_label);

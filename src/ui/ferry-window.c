@@ -180,6 +180,20 @@ show_migration_activated (GSimpleAction *action, GVariant *parameter, gpointer u
     }
 }
 
+/* "application" is set after construction: add app.show-migration once it is known. */
+static void
+on_application_set (FerryWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr (GSimpleAction) action = NULL;
+
+  if (app == NULL || g_action_map_lookup_action (G_ACTION_MAP (app), "show-migration") != NULL)
+    return;
+  action = g_simple_action_new ("show-migration", G_VARIANT_TYPE_STRING);
+  g_signal_connect_object (action, "activate", G_CALLBACK (show_migration_activated), app, 0);
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (action));
+}
+
 static void
 start_page_connected_cb (FerryWindow *self, FerryConnectionSession *session)
 {
@@ -414,19 +428,8 @@ ferry_window_constructed (GObject *object)
   ferry_window_show_start (self);
 
   ferry_window_restore_state (self);
-
-  {
-    GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-    if (app != NULL && g_action_map_lookup_action (G_ACTION_MAP (app), "show-migration") == NULL)
-      {
-        g_autoptr (GSimpleAction) action
-            = g_simple_action_new ("show-migration", G_VARIANT_TYPE_STRING);
-
-        g_signal_connect_object (action, "activate", G_CALLBACK (show_migration_activated), app, 0);
-        g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (action));
-      }
-  }
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);
+  on_application_set (self);
 }
 
 static void
