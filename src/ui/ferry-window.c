@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-dashboard.h"
 #include "ferry-sim-thread.h"
 #include "ferry-window.h"
 #include "ferry-wizard.h"
@@ -25,6 +26,7 @@ struct _FerryWindow
 
   FerryStartPage *start_page;
   FerrySitePage *site_page;
+  FerryDashboard *dashboard; /* with the session */
 
   /* The migration wizard and its saved plans */
   FerryPlanStore *plan_store;
@@ -108,6 +110,7 @@ ferry_window_update_actions (FerryWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-dashboard", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-simulator",
                                  !self->simulator_starting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.migrate-vms", connected);
@@ -125,6 +128,80 @@ ferry_window_show_start (FerryWindow *self)
 }
 
 static void ferry_window_offer_resume (FerryWindow *self);
+/* The tracking dashboard of this session: every migration on the manager, resumed from the
+ * state file of that manager. */
+static void
+ferry_window_add_dashboard (FerryWindow *self, FerryConnectionSession *session)
+{
+  FerryHcxClient *client = ferry_connection_session_get_client (session);
+  g_autofree char *state_file = NULL;
+  g_autoptr (FerryMigrationTracker) tracker = NULL;
+
+  if (client == NULL)
+    return;
+  state_file = ferry_migration_tracker_default_state_file (ferry_hcx_client_get_host (client));
+  tracker = ferry_migration_tracker_new (client, state_file);
+  ferry_migration_tracker_set_show_all (tracker, TRUE);
+  self->dashboard = FERRY_DASHBOARD (ferry_dashboard_new (tracker));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->dashboard), "dashboard");
+}
+
+static void
+ferry_window_remove_dashboard (FerryWindow *self)
+{
+  if (self->dashboard == NULL)
+    return;
+  ferry_migration_tracker_stop (ferry_dashboard_get_tracker (self->dashboard));
+  gtk_stack_remove (self->stack, GTK_WIDGET (self->dashboard));
+  self->dashboard = NULL;
+}
+
+static void
+show_dashboard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  FerryWindow *self = FERRY_WINDOW (widget);
+
+  if (self->dashboard == NULL)
+    return;
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->dashboard));
+  adw_window_title_set_title (self->window_title, _ ("Migration Tracking"));
+}
+
+/* app.show-migration (a notification was clicked): the dashboard of a window that lists it. */
+static void
+show_migration_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      FerryWindow *window = FERRY_IS_WINDOW (l->data) ? l->data : NULL;
+
+      if (window == NULL || window->dashboard == NULL)
+        continue;
+      if (ferry_dashboard_show_migration (window->dashboard, id))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-dashboard", NULL);
+          gtk_window_present (GTK_WINDOW (window));
+          return;
+        }
+    }
+}
+
+/* "application" is set after construction: add app.show-migration once it is known. */
+static void
+on_application_set (FerryWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr (GSimpleAction) action = NULL;
+
+  if (app == NULL || g_action_map_lookup_action (G_ACTION_MAP (app), "show-migration") != NULL)
+    return;
+  action = g_simple_action_new ("show-migration", G_VARIANT_TYPE_STRING);
+  g_signal_connect_object (action, "activate", G_CALLBACK (show_migration_activated), app, 0);
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (action));
+}
 
 static void
 start_page_connected_cb (FerryWindow *self, FerryConnectionSession *session)
@@ -135,6 +212,9 @@ start_page_connected_cb (FerryWindow *self, FerryConnectionSession *session)
   if (self->site_page != NULL)
     gtk_stack_remove (self->stack, GTK_WIDGET (self->site_page));
   g_set_object (&self->session, session);
+
+  ferry_window_remove_dashboard (self);
+  ferry_window_add_dashboard (self, session);
 
   self->site_page = FERRY_SITE_PAGE (ferry_site_page_new (session));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->site_page), "sites");
@@ -309,6 +389,7 @@ disconnect_action (GtkWidget *widget, const char *action_name, GVariant *paramet
     return;
 
   ferry_window_close_wizard (self);
+  ferry_window_remove_dashboard (self);
   ferry_connection_session_disconnect (self->session);
   g_clear_object (&self->session);
   ferry_window_show_start (self);
@@ -325,7 +406,10 @@ refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   FerryWindow *self = FERRY_WINDOW (widget);
 
-  if (self->site_page != NULL)
+  if (self->dashboard != NULL
+      && gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->dashboard))
+    ferry_dashboard_refresh (self->dashboard);
+  else if (self->site_page != NULL)
     ferry_site_page_refresh (self->site_page);
 }
 
@@ -509,6 +593,8 @@ ferry_window_constructed (GObject *object)
   ferry_window_show_start (self);
 
   ferry_window_restore_state (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);
+  on_application_set (self);
 }
 
 static void
@@ -528,6 +614,7 @@ ferry_window_dispose (GObject *object)
    * which disposes them; unparenting them here would leave it with dangling pointers. */
   self->start_page = NULL;
   self->site_page = NULL;
+  self->dashboard = NULL;
   g_clear_object (&self->session);
   g_clear_pointer (&self->simulator, ferry_sim_thread_stop);
   g_clear_object (&self->connections);
@@ -615,6 +702,7 @@ ferry_window_class_init (FerryWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.new-connection", NULL, new_connection_action);
   gtk_widget_class_install_action (widget_class, "win.start-simulator", NULL,
                                    start_simulator_action);
@@ -679,6 +767,13 @@ ferry_window_get_site_page (FerryWindow *self)
 {
   g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
   return self->site_page;
+}
+
+FerryDashboard *
+ferry_window_get_dashboard (FerryWindow *self)
+{
+  g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
+  return self->dashboard;
 }
 
 FerryConnectionSession *

@@ -6,6 +6,7 @@
 #include "ferry-application.h"
 #include "ferry-connection-store.h"
 #include "ferry-credential-store.h"
+#include "ferry-dashboard.h"
 #include "ferry-site-page.h"
 #include "ferry-start-page.h"
 #include "ferry-wizard.h"
@@ -42,5 +43,9 @@ FerryWizard *
 ferry_window_get_wizard (FerryWindow *self);
 FerryPlanStore *
 ferry_window_get_plan_store (FerryWindow *self);
+/* The tracking dashboard (win.show-dashboard), NULL until connected; its tracker is what a
+ * started plan should follow (ferry_migration_tracker_follow_group). */
+FerryDashboard *
+ferry_window_get_dashboard (FerryWindow *self);
 
 G_END_DECLS

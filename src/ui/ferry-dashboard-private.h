@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ferry-dashboard-private.h: what the dashboard's files share, and what its tests look at.
+ *   ferry-dashboard.c          the page: summary, actions, cancel, export, notifications
+ *   ferry-dashboard-list.c     the column view: columns, cells, sort, filter, search
+ *   ferry-dashboard-details.c  the selected migration: settings, errors, timeline */
+#pragma once
+
+#include "ferry-dashboard.h"
+#include "ferry-progress-chart.h"
+
+G_BEGIN_DECLS
+
+struct _FerryDashboard
+{
+  AdwBin parent_instance;
+
+  FerryMigrationTracker *tracker;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkMultiSelection *selection;
+  GtkCustomFilter *filter;
+  GPtrArray *pulsing; /* GtkProgressBar of rows whose percentage is unknown */
+  guint pulse_id;
+  GPtrArray *rate_items; /* GtkListItem (not owned) of the throughput and time-left columns */
+  guint clock_id;        /* the live ETA, every second */
+  FerryMigration *shown; /* in the details pane */
+  gulong shown_notify_id;
+  guint shown_events_id; /* idle that refills the details after a burst of notifications */
+  char *search_key;      /* case-folded search text, or NULL */
+  int stage_filter;      /* FerryMigrationStage, or -1 for all */
+  char *plan_filter;     /* plan name, "" = started from Ferry, NULL = all */
+  int focus_override;    /* tests: -1 real focus, 0 not focused, 1 focused */
+  GCancellable *cancellable;
+  GtkFileChooserNative *chooser;
+
+  /* what the last notification said (tests) */
+  char *last_notice_title;
+  gboolean last_notice_was_toast;
+
+  /* template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkRevealer *reconnect_revealer;
+  GtkLabel *reconnect_label;
+  GtkButton *migrate_button;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *state_dropdown;
+  GtkDropDown *plan_dropdown;
+  GtkStringList *plan_names;
+  GtkFlowBox *counts_box;
+  GtkLabel *count_labels[FERRY_MIGRATION_N_STAGES];
+  GtkProgressBar *overall_bar;
+  GtkFlowBox *facts_box;
+  GtkLabel *bytes_label;
+  GtkLabel *throughput_label;
+  GtkLabel *eta_label;
+  GtkLabel *updated_label;
+  FerryProgressChart *chart;
+  GtkStack *list_stack;
+  GtkColumnView *column_view;
+  GtkStack *details_stack;
+  GtkLabel *details_title;
+  GtkLabel *details_subtitle;
+  GtkLabel *details_error;
+  GtkGrid *settings_grid;
+  GtkListBox *timeline;
+};
+
+/* list.c */
+void
+_ferry_dashboard_setup_list (FerryDashboard *self);
+void
+_ferry_dashboard_list_updated (FerryDashboard *self);
+void
+_ferry_dashboard_pulse_stop (FerryDashboard *self);
+
+/* details.c */
+void
+_ferry_dashboard_show_details (FerryDashboard *self, FerryMigration *migration);
+char *
+_ferry_format_time (gint64 ms, gboolean with_date);
+char *
+_ferry_format_duration (gint64 seconds);
+char *
+_ferry_format_window (FerryMigration *migration);
+
+/* Writes the CSV report of the listed migrations (what the file chooser leads to). */
+void
+_ferry_dashboard_export_to (FerryDashboard *self, GFile *file);
+
+/* For tests. */
+GtkColumnView *
+_ferry_dashboard_get_column_view (FerryDashboard *self);
+GtkLabel *
+_ferry_dashboard_get_count_label (FerryDashboard *self, FerryMigrationStage stage);
+void
+_ferry_dashboard_set_focus_override (FerryDashboard *self, int focused);
+const char *
+_ferry_dashboard_get_last_notice (FerryDashboard *self, gboolean *was_toast);
+
+G_END_DECLS
