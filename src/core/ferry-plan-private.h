@@ -6,6 +6,16 @@
 
 G_BEGIN_DECLS
 
+/* ferry-plan.c: recomputing what depends on the items */
+void
+_ferry_plan_update_all_problems (FerryPlan *self);
+void
+_ferry_plan_recount_problems (FerryPlan *self);
+void
+_ferry_plan_set_n_problems (FerryPlan *self, guint n);
+gboolean
+_ferry_plan_datastore_free_known (FerryDatastore *ds);
+
 GParamSpec *
 _ferry_plan_field_param_spec (FerryPlanField field, const char *name, GParamFlags flags);
 

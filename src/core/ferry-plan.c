@@ -6,40 +6,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ferry-plan-private.h"
+#include "ferry-plan-object-private.h"
 
 /* clang-format off */
 G_DEFINE_QUARK (ferry-plan-error-quark, ferry_plan_error)
 /* clang-format on */
-
-struct _FerryPlan
-{
-  GObject parent_instance;
-
-  char *id;
-  char *migration_group_id;
-  char *name;
-  char *server;
-  char *manager_id;
-  char *remote_endpoint_id;
-  char *remote_name;
-  FerryResourceContainer *source;
-  FerryResourceContainer *destination;
-  FerryPlanOptions *defaults;
-  gint64 created;
-  gint64 modified;
-
-  GPtrArray *items;  /* FerryPlanItem, selection order */
-  GHashTable *by_id; /* VM id (owned copy) -> FerryPlanItem (borrowed) */
-  gint64 total_disk;
-  guint n_problems;
-
-  guint allowed_mask; /* bit per FerryMigrationType */
-  char *reasons[FERRY_N_MIGRATION_TYPES];
-
-  guint batch_depth;
-  gboolean pending_changed;
-};
 
 static void
 ferry_plan_list_model_init (GListModelInterface *iface);
@@ -48,28 +19,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (FerryPlan, ferry_plan, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       ferry_plan_list_model_init))
 
-enum
-{
-  PROP_0,
-  PROP_ID,
-  PROP_MIGRATION_GROUP_ID,
-  PROP_NAME,
-  PROP_SERVER,
-  PROP_MANAGER_ID,
-  PROP_REMOTE_ENDPOINT_ID,
-  PROP_REMOTE_NAME,
-  PROP_SOURCE,
-  PROP_DESTINATION,
-  PROP_DEFAULTS,
-  PROP_N_ITEMS,
-  PROP_TOTAL_DISK_BYTES,
-  PROP_N_PROBLEMS,
-  PROP_CREATED,
-  PROP_MODIFIED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+GParamSpec *_ferry_plan_properties[N_PROPS];
 
 enum
 {
@@ -114,9 +64,6 @@ ferry_plan_list_model_init (GListModelInterface *iface)
 /* ---- Changes ---- */
 
 static void
-update_all_problems (FerryPlan *self);
-
-static void
 emit_changed (FerryPlan *self)
 {
   if (self->batch_depth > 0)
@@ -126,7 +73,7 @@ emit_changed (FerryPlan *self)
     }
   self->pending_changed = FALSE;
   self->modified = g_get_real_time () / 1000;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_object_notify_by_pspec (G_OBJECT (self), _ferry_plan_properties[PROP_MODIFIED]);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
@@ -142,41 +89,41 @@ end_batch (FerryPlan *self)
   g_assert (self->batch_depth > 0);
   if (--self->batch_depth == 0 && self->pending_changed)
     {
-      update_all_problems (self);
+      _ferry_plan_update_all_problems (self);
       emit_changed (self);
     }
 }
 
-static void
-set_n_problems (FerryPlan *self, guint n)
+void
+_ferry_plan_set_n_problems (FerryPlan *self, guint n)
 {
   if (self->n_problems == n)
     return;
   self->n_problems = n;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
+  g_object_notify_by_pspec (G_OBJECT (self), _ferry_plan_properties[PROP_N_PROBLEMS]);
 }
 
-static void
-recount_problems (FerryPlan *self)
+void
+_ferry_plan_recount_problems (FerryPlan *self)
 {
   guint n = 0;
 
   for (guint i = 0; i < self->items->len; i++)
     if (ferry_plan_item_get_problems (g_ptr_array_index (self->items, i)) != 0)
       n++;
-  set_n_problems (self, n);
+  _ferry_plan_set_n_problems (self, n);
 }
 
-static gboolean
-datastore_free_known (FerryDatastore *ds)
+gboolean
+_ferry_plan_datastore_free_known (FerryDatastore *ds)
 {
   return ds != NULL && ferry_datastore_get_free_bytes (ds) >= 0
          && ferry_datastore_get_id (ds) != NULL;
 }
 
 /* Sums the selection's disk per target datastore, then recomputes every item's problems. */
-static void
-update_all_problems (FerryPlan *self)
+void
+_ferry_plan_update_all_problems (FerryPlan *self)
 {
   g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GArray) sums = g_array_new (FALSE, TRUE, sizeof (gint64));
@@ -188,7 +135,7 @@ update_all_problems (FerryPlan *self)
       gint64 disk = ferry_vm_get_disk_bytes (ferry_plan_item_get_vm (item));
       gpointer slot;
 
-      if (!datastore_free_known (ds))
+      if (!_ferry_plan_datastore_free_known (ds))
         continue;
       if (!g_hash_table_lookup_extended (index, ferry_datastore_get_id (ds), NULL, &slot))
         {
@@ -207,7 +154,7 @@ update_all_problems (FerryPlan *self)
       FerryDatastore *ds = ferry_plan_item_get_object (item, FERRY_PLAN_FIELD_DATASTORE);
       gboolean too_small = FALSE;
 
-      if (datastore_free_known (ds))
+      if (_ferry_plan_datastore_free_known (ds))
         {
           gpointer slot = g_hash_table_lookup (index, ferry_datastore_get_id (ds));
 
@@ -216,7 +163,7 @@ update_all_problems (FerryPlan *self)
         }
       _ferry_plan_item_update_problems (item, too_small);
     }
-  recount_problems (self);
+  _ferry_plan_recount_problems (self);
 }
 
 void
@@ -225,9 +172,9 @@ _ferry_plan_item_changed (FerryPlan *self, FerryPlanItem *item, FerryPlanField f
   if (self->batch_depth == 0)
     {
       if (field == FERRY_PLAN_FIELD_DATASTORE)
-        update_all_problems (self);
+        _ferry_plan_update_all_problems (self);
       else
-        recount_problems (self);
+        _ferry_plan_recount_problems (self);
     }
   emit_changed (self);
 }
@@ -255,7 +202,7 @@ defaults_notify_cb (FerryPlan *self, GParamSpec *pspec, FerryPlanOptions *defaul
 
   for (guint i = 0; i < self->items->len; i++)
     _ferry_plan_item_default_changed (g_ptr_array_index (self->items, i), field);
-  update_all_problems (self);
+  _ferry_plan_update_all_problems (self);
   emit_changed (self);
 }
 
@@ -403,31 +350,33 @@ ferry_plan_class_init (FerryPlanClass *klass)
   object_class->get_property = ferry_plan_get_property;
   object_class->set_property = ferry_plan_set_property;
 
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, RO_FLAGS);
-  properties[PROP_MIGRATION_GROUP_ID]
+  _ferry_plan_properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, RO_FLAGS);
+  _ferry_plan_properties[PROP_MIGRATION_GROUP_ID]
       = g_param_spec_string ("migration-group-id", NULL, NULL, NULL, RO_FLAGS);
-  properties[PROP_NAME] = RW_STRING ("name");
-  properties[PROP_SERVER] = RW_STRING ("server");
-  properties[PROP_MANAGER_ID] = RW_STRING ("manager-id");
-  properties[PROP_REMOTE_ENDPOINT_ID] = RW_STRING ("remote-endpoint-id");
-  properties[PROP_REMOTE_NAME] = RW_STRING ("remote-name");
-  properties[PROP_SOURCE]
+  _ferry_plan_properties[PROP_NAME] = RW_STRING ("name");
+  _ferry_plan_properties[PROP_SERVER] = RW_STRING ("server");
+  _ferry_plan_properties[PROP_MANAGER_ID] = RW_STRING ("manager-id");
+  _ferry_plan_properties[PROP_REMOTE_ENDPOINT_ID] = RW_STRING ("remote-endpoint-id");
+  _ferry_plan_properties[PROP_REMOTE_NAME] = RW_STRING ("remote-name");
+  _ferry_plan_properties[PROP_SOURCE]
       = g_param_spec_object ("source", NULL, NULL, FERRY_TYPE_RESOURCE_CONTAINER,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DESTINATION]
+  _ferry_plan_properties[PROP_DESTINATION]
       = g_param_spec_object ("destination", NULL, NULL, FERRY_TYPE_RESOURCE_CONTAINER,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DEFAULTS]
+  _ferry_plan_properties[PROP_DEFAULTS]
       = g_param_spec_object ("defaults", NULL, NULL, FERRY_TYPE_PLAN_OPTIONS, RO_FLAGS);
-  properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, RO_FLAGS);
-  properties[PROP_TOTAL_DISK_BYTES]
+  _ferry_plan_properties[PROP_N_ITEMS]
+      = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, RO_FLAGS);
+  _ferry_plan_properties[PROP_TOTAL_DISK_BYTES]
       = g_param_spec_int64 ("total-disk-bytes", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
-  properties[PROP_N_PROBLEMS]
+  _ferry_plan_properties[PROP_N_PROBLEMS]
       = g_param_spec_uint ("n-problems", NULL, NULL, 0, G_MAXUINT, 0, RO_FLAGS);
-  properties[PROP_CREATED] = g_param_spec_int64 ("created", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
-  properties[PROP_MODIFIED]
+  _ferry_plan_properties[PROP_CREATED]
+      = g_param_spec_int64 ("created", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
+  _ferry_plan_properties[PROP_MODIFIED]
       = g_param_spec_int64 ("modified", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS, _ferry_plan_properties);
 
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -485,7 +434,7 @@ set_string (FerryPlan *self, char **field, const char *value, guint prop)
     return;
   g_free (*field);
   *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  g_object_notify_by_pspec (G_OBJECT (self), _ferry_plan_properties[prop]);
   emit_changed (self);
 }
 
@@ -521,7 +470,7 @@ ferry_plan_set_source (FerryPlan *self, FerryResourceContainer *source)
 
   if (g_set_object (&self->source, source))
     {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+      g_object_notify_by_pspec (G_OBJECT (self), _ferry_plan_properties[PROP_SOURCE]);
       emit_changed (self);
     }
 }
@@ -540,7 +489,7 @@ ferry_plan_set_destination (FerryPlan *self, FerryResourceContainer *destination
 
   if (g_set_object (&self->destination, destination))
     {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION]);
+      g_object_notify_by_pspec (G_OBJECT (self), _ferry_plan_properties[PROP_DESTINATION]);
       emit_changed (self);
     }
 }
@@ -573,8 +522,8 @@ ferry_plan_set_times (FerryPlan *self, gint64 created, gint64 modified)
 
   self->created = created;
   self->modified = modified;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_object_notify_by_pspec (G_OBJECT (self), _ferry_plan_properties[PROP_CREATED]);
+  g_object_notify_by_pspec (G_OBJECT (self), _ferry_plan_properties[PROP_MODIFIED]);
 }
 
 /* ---- Migration types ---- */
@@ -613,7 +562,7 @@ ferry_plan_set_prereq_report (FerryPlan *self, FerryPrereqReport *report)
           ferry_plan_options_set_migration_type (defaults, t);
           break;
         }
-  update_all_problems (self);
+  _ferry_plan_update_all_problems (self);
   end_batch (self);
 }
 
@@ -631,272 +580,6 @@ ferry_plan_type_allowed (FerryPlan *self, FerryMigrationType type, const char **
   if (out_reason != NULL)
     *out_reason = self->reasons[type];
   return (self->allowed_mask & (1u << type)) != 0;
-}
-
-/* ---- Selection ---- */
-
-guint
-ferry_plan_get_n_items (FerryPlan *self)
-{
-  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
-  return self->items->len;
-}
-
-FerryPlanItem *
-ferry_plan_lookup (FerryPlan *self, const char *vm_id)
-{
-  g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);
-  return vm_id != NULL ? g_hash_table_lookup (self->by_id, vm_id) : NULL;
-}
-
-gboolean
-ferry_plan_contains (FerryPlan *self, FerryVm *vm)
-{
-  g_return_val_if_fail (FERRY_IS_PLAN (self), FALSE);
-  g_return_val_if_fail (FERRY_IS_VM (vm), FALSE);
-  return ferry_plan_lookup (self, ferry_vm_get_id (vm)) != NULL;
-}
-
-static void
-set_total_disk (FerryPlan *self, gint64 total)
-{
-  if (self->total_disk == total)
-    return;
-  self->total_disk = total;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_DISK_BYTES]);
-}
-
-guint
-ferry_plan_add_vms (FerryPlan *self, FerryVm *const *vms, guint n_vms)
-{
-  guint first;
-  gint64 total;
-
-  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
-
-  first = self->items->len;
-  total = self->total_disk;
-  for (guint i = 0; i < n_vms; i++)
-    {
-      FerryVm *vm = vms[i];
-      const char *id = ferry_vm_get_id (vm);
-      FerryPlanItem *item;
-
-      if (id == NULL || g_hash_table_contains (self->by_id, id))
-        continue;
-      item = _ferry_plan_item_new (self, vm);
-      g_ptr_array_add (self->items, item);
-      g_hash_table_insert (self->by_id, g_strdup (id), item);
-      total += MAX (ferry_vm_get_disk_bytes (vm), 0);
-    }
-  if (self->items->len == first)
-    return 0;
-
-  set_total_disk (self, total);
-  update_all_problems (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), first, 0, self->items->len - first);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  emit_changed (self);
-  return self->items->len - first;
-}
-
-FerryPlanItem *
-ferry_plan_add_vm (FerryPlan *self, FerryVm *vm)
-{
-  g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);
-  g_return_val_if_fail (FERRY_IS_VM (vm), NULL);
-
-  ferry_plan_add_vms (self, &vm, 1);
-  return ferry_plan_lookup (self, ferry_vm_get_id (vm));
-}
-
-guint
-ferry_plan_remove_vms (FerryPlan *self, FerryVm *const *vms, guint n_vms)
-{
-  guint old_len, removed = 0, first = G_MAXUINT, last = 0;
-  gint64 total;
-
-  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
-
-  total = self->total_disk;
-  for (guint i = 0; i < n_vms; i++)
-    {
-      FerryPlanItem *item = ferry_plan_lookup (self, ferry_vm_get_id (vms[i]));
-
-      if (item == NULL)
-        continue;
-      total -= MAX (ferry_vm_get_disk_bytes (ferry_plan_item_get_vm (item)), 0);
-      g_hash_table_remove (self->by_id, ferry_vm_get_id (vms[i]));
-      removed++;
-    }
-  if (removed == 0)
-    return 0;
-
-  /* Compact, keeping the order; items no longer in the table leave. */
-  old_len = self->items->len;
-  for (guint i = 0, j = 0; i < old_len; i++)
-    {
-      FerryPlanItem *item = g_ptr_array_index (self->items, i);
-      FerryVm *vm = ferry_plan_item_get_vm (item);
-
-      if (g_hash_table_lookup (self->by_id, ferry_vm_get_id (vm)) == item)
-        self->items->pdata[j++] = item;
-      else
-        {
-          first = MIN (first, i);
-          last = i;
-          _ferry_plan_item_detach (item);
-          g_object_unref (item);
-        }
-    }
-  /* The tail holds moved or released pointers: shrink without the free function. */
-  g_ptr_array_set_free_func (self->items, NULL);
-  g_ptr_array_set_size (self->items, old_len - removed);
-  g_ptr_array_set_free_func (self->items, g_object_unref);
-
-  set_total_disk (self, MAX (total, 0));
-  update_all_problems (self);
-  /* Rows first..last of the old list became first..last-removed of the new one. */
-  g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1,
-                              last - first + 1 - removed);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  emit_changed (self);
-  return removed;
-}
-
-gboolean
-ferry_plan_remove_vm (FerryPlan *self, FerryVm *vm)
-{
-  g_return_val_if_fail (FERRY_IS_VM (vm), FALSE);
-  return ferry_plan_remove_vms (self, &vm, 1) == 1;
-}
-
-void
-ferry_plan_clear (FerryPlan *self)
-{
-  guint n;
-
-  g_return_if_fail (FERRY_IS_PLAN (self));
-
-  n = self->items->len;
-  if (n == 0)
-    return;
-  for (guint i = 0; i < n; i++)
-    _ferry_plan_item_detach (g_ptr_array_index (self->items, i));
-  g_hash_table_remove_all (self->by_id);
-  g_ptr_array_set_size (self->items, 0);
-  set_total_disk (self, 0);
-  set_n_problems (self, 0);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, n, 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  emit_changed (self);
-}
-
-gint64
-ferry_plan_get_total_disk_bytes (FerryPlan *self)
-{
-  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
-  return self->total_disk;
-}
-
-guint
-ferry_plan_get_n_problems (FerryPlan *self)
-{
-  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
-  return self->n_problems;
-}
-
-void
-ferry_plan_override (FerryPlan *self, FerryPlanItem *const *items, guint n_items,
-                     FerryPlanField field, const GValue *value)
-{
-  gboolean changed = FALSE;
-
-  g_return_if_fail (FERRY_IS_PLAN (self));
-
-  for (guint i = 0; i < n_items; i++)
-    changed |= _ferry_plan_item_override_quiet (items[i], field, value);
-  if (!changed)
-    return;
-  if (field == FERRY_PLAN_FIELD_DATASTORE)
-    update_all_problems (self);
-  else
-    recount_problems (self);
-  emit_changed (self);
-}
-
-void
-ferry_plan_reset (FerryPlan *self, FerryPlanItem *const *items, guint n_items, FerryPlanField field)
-{
-  gboolean changed = FALSE;
-
-  g_return_if_fail (FERRY_IS_PLAN (self));
-
-  for (guint i = 0; i < n_items; i++)
-    changed |= _ferry_plan_item_reset_quiet (items[i], field);
-  if (!changed)
-    return;
-  if (field == FERRY_PLAN_FIELD_DATASTORE)
-    update_all_problems (self);
-  else
-    recount_problems (self);
-  emit_changed (self);
-}
-
-FerryPreflightFlags
-ferry_plan_check_vm (FerryPlan *self, FerryVm *vm)
-{
-  FerryPlanItem *item;
-  FerryPreflightInput in = { 0 };
-  FerryPlanOptions *d;
-
-  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
-  g_return_val_if_fail (FERRY_IS_VM (vm), 0);
-
-  item = ferry_plan_lookup (self, ferry_vm_get_id (vm));
-  if (item != NULL)
-    return ferry_plan_item_get_problems (item);
-
-  d = self->defaults;
-  in.type = ferry_plan_options_get_migration_type (d);
-  in.type_available = ferry_plan_type_allowed (self, in.type, NULL);
-  in.remove_snapshots = ferry_plan_options_get_boolean (d, FERRY_PLAN_FIELD_REMOVE_SNAPSHOTS);
-  in.remove_isos = ferry_plan_options_get_boolean (d, FERRY_PLAN_FIELD_REMOVE_ISOS);
-  in.force_power_off = ferry_plan_options_get_boolean (d, FERRY_PLAN_FIELD_FORCE_POWER_OFF);
-  in.seed_checkpoint = ferry_plan_options_get_boolean (d, FERRY_PLAN_FIELD_SEED_CHECKPOINT);
-  in.datastore = ferry_plan_options_get_object (d, FERRY_PLAN_FIELD_DATASTORE);
-  in.datastore_too_small
-      = datastore_free_known (in.datastore)
-        && ferry_vm_get_disk_bytes (vm) > ferry_datastore_get_free_bytes (in.datastore);
-  return ferry_preflight_check (vm, &in);
-}
-
-/* For ferry-plan-intents.c */
-void
-_ferry_plan_rebind (FerryPlan *self, FerryPlanItem *item, FerryVm *vm)
-{
-  FerryVm *old = ferry_plan_item_get_vm (item);
-
-  if (old == vm)
-    return;
-  if (g_strcmp0 (ferry_vm_get_id (old), ferry_vm_get_id (vm)) != 0)
-    {
-      g_hash_table_remove (self->by_id, ferry_vm_get_id (old));
-      g_hash_table_insert (self->by_id, g_strdup (ferry_vm_get_id (vm)), item);
-    }
-  _ferry_plan_item_set_vm (item, vm);
-}
-
-void
-_ferry_plan_refresh (FerryPlan *self)
-{
-  gint64 total = 0;
-
-  for (guint i = 0; i < self->items->len; i++)
-    total += MAX (
-        ferry_vm_get_disk_bytes (ferry_plan_item_get_vm (g_ptr_array_index (self->items, i))), 0);
-  set_total_disk (self, total);
-  update_all_problems (self);
 }
 
 void

@@ -166,7 +166,12 @@ unselect_all (GtkSelectionModel *model)
 static GtkBitset *
 get_selection_in_range (GtkSelectionModel *model, guint position, guint n_items)
 {
+  FerryVmSelection *self = FERRY_VM_SELECTION (model);
   GtkBitset *set = gtk_bitset_new_empty ();
+
+  /* Nothing selected: no row needs looking at. */
+  if (self->plan == NULL || ferry_plan_get_n_items (self->plan) == 0)
+    return set;
 
   for (guint i = position; i < position + n_items; i++)
     if (is_selected (model, i))
