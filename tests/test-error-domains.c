@@ -9,6 +9,7 @@
 #include "ferry-connection.h"
 #include "ferry-credential-store.h"
 #include "ferry-hcx-error.h"
+#include "ferry-rvtools.h"
 
 static void
 test_domain_names (void)
@@ -22,6 +23,7 @@ test_domain_names (void)
     { FERRY_HCX_ERROR, "ferry-hcx-error-quark" },
     { FERRY_CONNECTION_SESSION_ERROR, "ferry-connection-session-error-quark" },
     { FERRY_CREDENTIAL_ERROR, "ferry-credential-error-quark" },
+    { FERRY_RVTOOLS_ERROR, "ferry-rvtools-error-quark" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
