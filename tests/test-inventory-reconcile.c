@@ -101,8 +101,8 @@ test_rules (void)
   m_same
       = add (manager, make_vm ("app-01", 2, 4096, FERRY_POWER_STATE_ON), "vc01.corp.local", NULL);
   /* One name in two vCenters of the export; the manager is vc01. */
-  p_dup1 = add (planned, make_vm ("db-01", 8, 8192, FERRY_POWER_STATE_ON), "vc01", NULL);
   p_dup2 = add (planned, make_vm ("db-01", 2, 4096, FERRY_POWER_STATE_ON), "vc02", NULL);
+  p_dup1 = add (planned, make_vm ("db-01", 8, 8192, FERRY_POWER_STATE_ON), "vc01", NULL);
   m_dup1 = add (manager, make_vm ("db-01", 8, 8192, FERRY_POWER_STATE_ON), "vc01.corp.local", NULL);
   /* Gone. */
   p_gone = add (planned, make_vm ("retired-01", 1, 1024, FERRY_POWER_STATE_OFF), "vc01", NULL);
@@ -140,14 +140,15 @@ test_rules (void)
   g_assert_true (ferry_reconcile_item_get_manager_vm (item) == m_same);
   g_assert_null (ferry_reconcile_item_get_details (item)[0]);
 
+  /* The vc02 one comes first and must not take vc01's VM. */
   item = item_at (items, 2);
-  g_assert_true (ferry_reconcile_item_get_planned_vm (item) == p_dup1);
-  g_assert_true (ferry_reconcile_item_get_manager_vm (item) == m_dup1);
-  g_assert_cmpint (ferry_reconcile_item_get_status (item), ==, FERRY_RECONCILE_MATCHED);
-  item = item_at (items, 3);
   g_assert_true (ferry_reconcile_item_get_planned_vm (item) == p_dup2);
   g_assert_cmpint (ferry_reconcile_item_get_status (item), ==, FERRY_RECONCILE_MISSING);
   g_assert_true (details_mention (item, "vc02"));
+  item = item_at (items, 3);
+  g_assert_true (ferry_reconcile_item_get_planned_vm (item) == p_dup1);
+  g_assert_true (ferry_reconcile_item_get_manager_vm (item) == m_dup1);
+  g_assert_cmpint (ferry_reconcile_item_get_status (item), ==, FERRY_RECONCILE_MATCHED);
 
   item = item_at (items, 4);
   g_assert_true (ferry_reconcile_item_get_planned_vm (item) == p_gone);

@@ -213,6 +213,7 @@ check_tricky (FerryInventoryFacts *facts)
   g_assert_cmpstr (ferry_vm_get_id (db1), ==, "vm-103");
   g_assert_cmpstr (ferry_vm_get_id (db2), ==, "rvtools:vc02.corp.local/vm-103");
   g_assert_cmpint (ferry_vm_get_memory_mb (db1), ==, 8192);
+  g_assert_cmpstr (ferry_vm_get_hardware_version (db1), ==, "vmx-19"); /* vInfo's alone */
   g_assert_cmpint (ferry_vm_get_power_state (db2), ==, FERRY_POWER_STATE_SUSPENDED);
   g_assert_cmpuint (ferry_vm_get_n_nics (db1), ==, 1);
   g_assert_cmpuint (ferry_vm_get_n_nics (db2), ==, 1);
@@ -707,7 +708,19 @@ test_async_cancel (void)
   facts = ferry_rvtools_import_finish (a.result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (facts);
+  /* The worker stopped: no progress through the remaining tabs (one report may be queued). */
+  g_assert_cmpuint (a.progress_calls, <=, 2);
   g_clear_object (&a.result);
+  g_clear_error (&error);
+
+  /* The blocking import stops too. */
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_autoptr (FerryInventoryFacts) none = ferry_rvtools_import (&file, 1, cancellable, &error);
+
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_null (none);
+  }
 }
 
 int
