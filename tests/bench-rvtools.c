@@ -4,7 +4,8 @@
  *
  *   bench-rvtools                       write the exports, import each in a child (3 rounds)
  *   bench-rvtools --import PATH         import PATH once and print the figures
- *   FERRY_BENCH_VMS=n                   VMs (default 10000); FERRY_BENCH_ROUNDS=n (default 3) */
+ *   FERRY_BENCH_VMS=n                   VMs (default 10000); FERRY_BENCH_ROUNDS=n (default 3)
+ *   FERRY_BENCH_KEEP=1                  keep the exports (for a profiler) and print where */
 
 #include "config.h"
 
@@ -170,6 +171,11 @@ main (int argc, char *argv[])
   measure (self, "CSV folder (comma)", csv, rounds, tree_size (csv));
   measure (self, "CSV folder (semicolon, BOM)", csv_semi, rounds, tree_size (csv_semi));
 
+  if (g_strcmp0 (g_getenv ("FERRY_BENCH_KEEP"), "1") == 0)
+    {
+      printf ("# exports kept in %s\n", dir);
+      return 0;
+    }
   cmd = g_strdup_printf ("rm -rf '%s'", dir);
   return system (cmd) == 0 ? 0 : 1;
 }

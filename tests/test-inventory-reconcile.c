@@ -446,6 +446,71 @@ test_simulator (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+/* Rehearsal: the simulator serves the imported estate (CSV form), and reconciling the export
+ * with what it serves finds every VM unchanged: names, sizes, power states, NICs, networks. */
+static void
+test_rehearsal (void)
+{
+  g_autoptr (RvFixture) fx = rv_fixture_new ();
+  g_autofree char *dir = g_dir_make_tmp ("ferry-rehearsal-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "export", NULL);
+  g_autofree char *inventory = g_build_filename (dir, "inventory.json", NULL);
+  g_autoptr (GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr (GFile) inventory_file = g_file_new_for_path (inventory);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FerryInventoryFacts) export_facts = NULL;
+  g_autoptr (FerryInventoryFacts) manager = NULL;
+  g_autoptr (GListModel) mvms = NULL;
+  g_autoptr (GListModel) items = NULL;
+  g_autofree char *vcenter = NULL;
+  g_autofree char *cmd = NULL;
+  FerrySimOptions opts = { 0 };
+  FerrySimThread *sim;
+
+  rv_fixture_add_estate (fx, 200);
+  rv_fixture_write_csv (fx, csv, "RVTools_tab", RV_DIALECT_CSV, NULL);
+  export_facts = ferry_rvtools_import (&csv_file, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ferry_rvtools_write_sim_inventory (export_facts, inventory_file, NULL, &error));
+  g_assert_no_error (error);
+
+  opts.inventory_file = inventory;
+  sim = ferry_test_sim_start (&opts);
+  mvms = fetch_manager (sim, &vcenter);
+  g_assert_cmpuint (g_list_model_get_n_items (mvms), ==, 200);
+  /* The export spans two vCenters, the simulator is one: match by (unique) name. */
+  manager = ferry_inventory_facts_new (NULL);
+  ferry_inventory_facts_add_vms (manager, mvms, NULL);
+  items = ferry_inventory_reconcile (export_facts, manager, FERRY_RECONCILE_FLAG_NEW);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      FerryReconcileItem *item = item_at (items, i);
+      g_autofree char *details
+          = g_strjoinv ("; ", (char **)ferry_reconcile_item_get_details (item));
+
+      if (ferry_reconcile_item_get_status (item) != FERRY_RECONCILE_MATCHED)
+        g_error ("%s: status %d (%s)",
+                 ferry_vm_get_name (ferry_reconcile_item_get_planned_vm (item)
+                                        ?: ferry_reconcile_item_get_manager_vm (item)),
+                 ferry_reconcile_item_get_status (item), details);
+    }
+  g_assert_cmpuint (ferry_inventory_reconcile_count (items, FERRY_RECONCILE_MATCHED), ==, 200);
+  {
+    FerryVm *vm = ferry_reconcile_item_get_manager_vm (item_at (items, 0));
+    FerryVm *planned = ferry_reconcile_item_get_planned_vm (item_at (items, 0));
+
+    g_assert_cmpstr (ferry_vm_get_id (vm), ==, ferry_vm_get_id (planned));
+    g_assert_cmpint (ferry_vm_get_disk_bytes (vm), ==, ferry_vm_get_disk_bytes (planned));
+    g_assert_cmpstr (ferry_vm_get_hardware_version (vm), ==,
+                     ferry_vm_get_hardware_version (planned));
+    g_assert_cmpint (ferry_vm_get_snapshot_count (vm), ==, ferry_vm_get_snapshot_count (planned));
+  }
+
+  ferry_sim_thread_stop (sim);
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -453,5 +518,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/reconcile/rules", test_rules);
   g_test_add_func ("/reconcile/ambiguous", test_ambiguous);
   g_test_add_func ("/reconcile/simulator", test_simulator);
+  g_test_add_func ("/reconcile/rehearsal", test_rehearsal);
   return g_test_run ();
 }

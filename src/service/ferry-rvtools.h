@@ -64,4 +64,12 @@ FerryInventoryFacts *
 ferry_rvtools_import (GFile *const *files, guint n_files, GCancellable *cancellable,
                       GError **error);
 
+/* Writes @facts' VMs as an inventory file for the simulator (the HCX API's virtualmachines
+ * items: names, sizes, power states, NICs and their networks, placement, hardware, Tools,
+ * snapshots, ISO), for `ferry-hcx-sim --inventory FILE` or FerrySimOptions.inventory_file: a
+ * rehearsal on the exported estate. Blocking: call it from a worker thread. */
+gboolean
+ferry_rvtools_write_sim_inventory (FerryInventoryFacts *facts, GFile *file,
+                                   GCancellable *cancellable, GError **error);
+
 G_END_DECLS
