@@ -613,6 +613,33 @@ test_windows_1252 (void)
   g_assert_cmpstr (ferry_vm_get_name (vm_at (facts, 0)), ==, "Müller-€");
 }
 
+/* UTF-16 with a byte order mark, tab-separated: Excel's "Unicode text". */
+static void
+test_utf16 (void)
+{
+  static const char text[] = "VM\tPowerstate\tCPUs\tMemory\r\n数据库-01\tpoweredOn\t4\t8192\r\n";
+  g_autofree char *dir = tmp_path ("utf16");
+  g_autofree char *vinfo = g_build_filename (dir, "RVTools_tabvInfo.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FerryInventoryFacts) facts = NULL;
+  g_autofree char *utf16 = NULL;
+  g_autofree char *with_bom = NULL;
+  gsize len;
+
+  utf16 = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  with_bom = g_malloc (len + 2);
+  with_bom[0] = (char)0xff;
+  with_bom[1] = (char)0xfe;
+  memcpy (with_bom + 2, utf16, len);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (vinfo, with_bom, len + 2, NULL));
+  facts = import_paths (&error, vinfo, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ferry_vm_get_name (vm_at (facts, 0)), ==, "数据库-01");
+  g_assert_cmpint (ferry_vm_get_memory_mb (vm_at (facts, 0)), ==, 8192);
+}
+
 /* Async: progress on the main context, the main loop running, cancellation ------------------ */
 
 typedef struct
@@ -761,6 +788,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/rvtools/import/csv-files", test_csv_files);
   g_test_add_func ("/rvtools/import/optional-tabs", test_optional_tabs);
   g_test_add_func ("/rvtools/import/windows-1252", test_windows_1252);
+  g_test_add_func ("/rvtools/import/utf-16", test_utf16);
   g_test_add_func ("/rvtools/values", test_values);
   g_test_add_func ("/rvtools/bad/not-rvtools", test_not_rvtools);
   g_test_add_func ("/rvtools/bad/missing-vinfo", test_missing_vinfo);
