@@ -366,3 +366,70 @@ rv_fixture_add_estate (RvFixture *fx, guint n_vms)
     }
   g_rand_free (rand);
 }
+
+/* The small estate with tricky cells that test-rvtools checks field by field. */
+RvFixture *
+rv_fixture_new_tricky (void)
+{
+  RvFixture *fx = rv_fixture_new ();
+
+  rv_fixture_add (fx, RV_VMETADATA, "4.6.1.0", "@date:2026-11-20 09:30:00", "vc01.corp.local",
+                  NULL);
+  rv_fixture_add (fx, RV_VINFO, RV_TRICKY_WEB_NAME, "poweredOn", "False", "4", "8192", "40960",
+                  "41000", "20000", "19", "DC-1", "Cluster-A", "esx01.corp.local", "Workloads/Web",
+                  "Web pool", "[vsanDatastore] web-01/web-01.vmx", "Ubuntu Linux (64-bit)",
+                  "Ubuntu 22.04.3 LTS", "web-01.corp.local", "vm-101",
+                  "50030001-aaaa-bbbb-cccc-000000000101", "42030001-1111-2222-3333-000000000101",
+                  "vc01.corp.local", "owner: web team, \"tier 1\"\nsecond line", NULL);
+  rv_fixture_add_empty_row (fx, RV_VINFO);
+  /* Numbers stored as text, old hardware, no UUIDs. */
+  rv_fixture_add (fx, RV_VINFO, RV_TRICKY_INTL_NAME, "poweredOff", "False", "'2", "'16384",
+                  "'102400", "", "", "vmx-13", "DC-1", "Cluster-B", "esx02.corp.local",
+                  "Workloads/Ünïcode", "", "[ds-02] buecher/buecher.vmx",
+                  "Microsoft Windows Server 2019 (64-bit)", "", "", "vm-102", "", "",
+                  "vc01.corp.local", "", NULL);
+  rv_fixture_add_empty_row (fx, RV_VINFO);
+  rv_fixture_add_empty_row (fx, RV_VINFO);
+  /* The same name in two vCenters. */
+  rv_fixture_add (fx, RV_VINFO, "db-01", "poweredOn", "False", "8", "'8,192", "204800", "", "",
+                  "19", "DC-1", "Cluster-A", "", "Workloads/DB", "", "", "", "", "", "vm-103",
+                  "50030001-aaaa-bbbb-cccc-000000000103", "", "vc01.corp.local", "", NULL);
+  rv_fixture_add (fx, RV_VINFO, "db-01", "suspended", "False", "2", "4096", "51200", "", "", "19",
+                  "DC-2", "Cluster-Z", "", "Test/DB", "", "", "", "", "", "vm-103",
+                  "50030002-aaaa-bbbb-cccc-000000000103", "", "vc02.corp.local", "", NULL);
+  rv_fixture_add (fx, RV_VINFO, "tmpl-ubuntu", "poweredOff", "True", "1", "1024", "10240", "", "",
+                  "19", "DC-1", "Cluster-A", "", "Templates", "", "", "", "", "", "vm-105", "", "",
+                  "vc01.corp.local", "", NULL);
+
+  rv_fixture_add (fx, RV_VNETWORK, RV_TRICKY_WEB_NAME, "Network adapter 1", "vmxnet3",
+                  "VLAN100-Web", "True", "00:50:56:8a:01:01", "vc01.corp.local", NULL);
+  rv_fixture_add (fx, RV_VNETWORK, RV_TRICKY_WEB_NAME, "Network adapter 2", "vmxnet3",
+                  "VLAN400-Mgmt", "False", "00:50:56:8a:01:02", "vc01.corp.local", NULL);
+  rv_fixture_add_empty_row (fx, RV_VNETWORK);
+  rv_fixture_add (fx, RV_VNETWORK, RV_TRICKY_INTL_NAME, "Network adapter 1", "e1000e",
+                  "VLAN200-App; Ü", "True", "00:50:56:8a:01:03", "vc01.corp.local", NULL);
+  rv_fixture_add (fx, RV_VNETWORK, "db-01", "Network adapter 1", "vmxnet3", "VLAN300-DB", "True",
+                  "00:50:56:8a:01:04", "vc01.corp.local", NULL);
+  rv_fixture_add (fx, RV_VNETWORK, "db-01", "Network adapter 1", "vmxnet3", "VLAN301-DB-Test",
+                  "True", "00:50:56:8a:02:04", "vc02.corp.local", NULL);
+  rv_fixture_add (fx, RV_VNETWORK, "ghost", "Network adapter 1", "vmxnet3", "VLAN100-Web", "True",
+                  "00:50:56:8a:09:09", "vc01.corp.local", NULL);
+
+  rv_fixture_add (fx, RV_VSNAPSHOT, RV_TRICKY_INTL_NAME, "before\nupgrade",
+                  "@date:2026-10-02 08:00:00", "vc01.corp.local", NULL);
+  rv_fixture_add (fx, RV_VSNAPSHOT, RV_TRICKY_INTL_NAME, "nightly, \"auto\"",
+                  "@date:2026-10-01 07:45:30", "vc01.corp.local", NULL);
+  rv_fixture_add (fx, RV_VSNAPSHOT, "db-01", "pre-test", "@date:2026-11-01 12:00:00",
+                  "vc02.corp.local", NULL);
+
+  rv_fixture_add (fx, RV_VCD, RV_TRICKY_WEB_NAME, "False", "Client Device", "vc01.corp.local",
+                  NULL);
+  rv_fixture_add (fx, RV_VCD, RV_TRICKY_INTL_NAME, "True", "[ds-02] iso/Windows Server 2019.iso",
+                  "vc01.corp.local", NULL);
+
+  rv_fixture_add (fx, RV_VTOOLS, RV_TRICKY_WEB_NAME, "toolsOk", "vmx-19", "vc01.corp.local", NULL);
+  rv_fixture_add (fx, RV_VTOOLS, RV_TRICKY_INTL_NAME, "toolsNotRunning", "vmx-13",
+                  "vc01.corp.local", NULL);
+  rv_fixture_add (fx, RV_VTOOLS, "db-01", "toolsOld", "vmx-19", "vc02.corp.local", NULL);
+  return fx;
+}

@@ -151,4 +151,12 @@ rv_fixture_write_csv (RvFixture *fx, const char *dir, const char *prefix, RvDial
 void
 rv_fixture_add_estate (RvFixture *fx, guint n_vms);
 
+/* Five VMs with tricky cells: a name with a comma and quotes, a non-ASCII name with numbers
+ * stored as text and two snapshots (one name with a line break), "db-01" in vc01 and vc02, a
+ * template; empty rows; a vNetwork row of a VM that is not in vInfo. */
+#define RV_TRICKY_WEB_NAME "web, frontend \"01\""
+#define RV_TRICKY_INTL_NAME "Bücher-ñ-数据库"
+RvFixture *
+rv_fixture_new_tricky (void);
+
 G_END_DECLS
