@@ -330,13 +330,21 @@ typedef struct
   GMainContext *context;
 } ImportData;
 
+static gboolean
+release_progress (gpointer data)
+{
+  progress_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 import_data_free (gpointer data)
 {
   ImportData *d = data;
 
   g_ptr_array_unref (d->files);
-  g_atomic_rc_box_release_full (d->progress, progress_clear);
+  /* The last reference may go in the worker: progress_destroy runs on the caller's context. */
+  g_main_context_invoke (d->context, release_progress, d->progress);
   g_main_context_unref (d->context);
   g_free (d);
 }

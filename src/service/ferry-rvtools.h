@@ -44,7 +44,8 @@ GQuark
 ferry_rvtools_error_quark (void);
 
 /* Called on the caller's main context, at most every 50 ms and at each tab: @fraction of the
- * bytes read (0…1), @phase what is being read ("vNetwork", translatable prose). */
+ * bytes read (0…1), @phase what is being read ("Reading vNetwork", translatable). Never after
+ * the import's callback; the destroy notify also runs on that context. */
 typedef void (*FerryRvtoolsProgressFunc) (double fraction, const char *phase, gpointer user_data);
 
 /* @files: one .xlsx workbook; or one folder (its .xlsx, or its RVTools CSV files); or one or
