@@ -402,7 +402,18 @@ typedef struct
   guint ticks;
   GCancellable *cancel_on_progress;
   GAsyncResult *result;
+  guint destroyed;
+  gboolean destroyed_on_main;
 } Async;
+
+static void
+on_progress_destroy (gpointer user_data)
+{
+  Async *a = user_data;
+
+  a->destroyed++;
+  a->destroyed_on_main = g_main_context_is_owner (g_main_context_default ());
+}
 
 static void
 on_progress (double fraction, const char *phase, gpointer user_data)
@@ -443,10 +454,22 @@ run_async (const char *path, Async *a, GCancellable *cancellable)
   guint tick = g_timeout_add (5, on_tick, a);
 
   a->on_main = TRUE;
-  ferry_rvtools_import_async (&file, 1, on_progress, a, NULL, cancellable, on_done, a);
+  ferry_rvtools_import_async (&file, 1, on_progress, a, on_progress_destroy, cancellable, on_done,
+                              a);
   while (a->result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (tick);
+}
+
+/* Drops the result; the progress data goes on the main context once the worker let go too. */
+static void
+release_async (Async *a)
+{
+  g_clear_object (&a->result);
+  while (a->destroyed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (a->destroyed, ==, 1);
+  g_assert_true (a->destroyed_on_main);
 }
 
 static void
@@ -467,7 +490,7 @@ test_async (void)
   g_assert_cmpuint (a.progress_calls, >=, 5); /* at least once per tab */
   g_assert_true (a.on_main);
   g_assert_cmpuint (a.ticks, >, 0); /* the main loop kept running */
-  g_clear_object (&a.result);
+  release_async (&a);
 }
 
 static void
@@ -489,7 +512,7 @@ test_async_cancel (void)
   g_assert_null (facts);
   /* The worker stopped: no progress through the remaining tabs (one report may be queued). */
   g_assert_cmpuint (a.progress_calls, <=, 2);
-  g_clear_object (&a.result);
+  release_async (&a);
   g_clear_error (&error);
 
   /* The blocking import stops too. */
