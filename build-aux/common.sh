@@ -8,8 +8,10 @@ FERRY_TOP=$(cd "$(dirname "$0")/.." && pwd)
 FERRY_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libgnutls28-dev glib-networking
+  libgsf-1-dev libxml2-dev libcsv-dev
   desktop-file-utils appstream adwaita-icon-theme hicolor-icon-theme fonts-cantarell"
-FERRY_TEST_PACKAGES="xvfb xauth dbus dbus-bin gnome-keyring procps imagemagick openssl at-spi2-core"
+FERRY_TEST_PACKAGES="xvfb xauth dbus dbus-bin gnome-keyring procps imagemagick openssl at-spi2-core
+  libxlsxwriter-dev"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -11,6 +11,7 @@
 #include "ferry-hcx-error.h"
 #include "ferry-plan-store.h"
 #include "ferry-plan.h"
+#include "ferry-rvtools.h"
 
 static void
 test_domain_names (void)
@@ -26,6 +27,7 @@ test_domain_names (void)
     { FERRY_CREDENTIAL_ERROR, "ferry-credential-error-quark" },
     { FERRY_PLAN_ERROR, "ferry-plan-error-quark" },
     { FERRY_PLAN_STORE_ERROR, "ferry-plan-store-error-quark" },
+    { FERRY_RVTOOLS_ERROR, "ferry-rvtools-error-quark" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
