@@ -3,11 +3,12 @@
  * FerryMigrationTracker (and then also shown by the dashboard).
  *
  * The simulator runs in a child process (fork + exec), so that the CPU time measured is
- * Ferry's own. Three phases, each FERRY_BENCH_SECONDS long (default 30) at the default 5 s
- * interval:
+ * Ferry's own. Phases, each FERRY_BENCH_SECONDS long (default 30) at the default 5 s interval:
+ *   0  nothing to do, with the probe: the stall the machine itself causes (other processes);
  *   A  the tracker alone: CPU time (getrusage, user + system) per minute of polling;
  *   B  the same with a probe timer every 5 ms: the longest main-loop stall;
- *   C  the dashboard shown as well (1100×760 window): CPU per minute and longest stall.
+ *   C  the dashboard shown as well (1100×760 window): CPU per minute;
+ *   D  the same with the probe.
  * Then one poll's request and answer bodies are measured with a plain libsoup client. */
 
 #include "config.h"
@@ -312,6 +313,10 @@ main (int argc, char *argv[])
           (g_get_monotonic_time () - t0) / 1000.0);
   fflush (stdout);
 
+  /* The machine's own noise: the same probe with nothing to do (tracker stopped). */
+  ferry_migration_tracker_stop (t);
+  phase ("0  idle, tracker stopped + stall probe", t, MIN (seconds, 10), TRUE);
+  ferry_migration_tracker_start (t);
   phase ("A  tracker", t, seconds, FALSE);
   phase ("B  tracker + stall probe", t, seconds, TRUE);
 

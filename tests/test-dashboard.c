@@ -262,6 +262,26 @@ test_rows (void)
   gtk_drop_down_set_selected (fx.dash->state_dropdown, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 10);
 
+  /* A percentage the server does not give: a pulsing bar saying so, never 0 %. */
+  {
+    g_autoptr (FerryMigration) m = g_list_model_get_item (rows, 0);
+    g_autoptr (GPtrArray) bars = g_ptr_array_new ();
+    guint unknown = 0;
+
+    ferry_migration_set_percent (m, -1);
+    spin (100);
+    collect (GTK_WIDGET (fx.dash->column_view), GTK_TYPE_PROGRESS_BAR, bars);
+    g_assert_cmpuint (bars->len, >=, 10);
+    for (guint i = 0; i < bars->len; i++)
+      if (g_strcmp0 (gtk_progress_bar_get_text (bars->pdata[i]), "Unknown") == 0)
+        unknown++;
+    g_assert_cmpuint (unknown, ==, 1);
+    g_assert_cmpuint (fx.dash->pulsing->len, ==, 1);
+    ferry_migration_set_percent (m, 12.5);
+    spin (50);
+    g_assert_cmpuint (fx.dash->pulsing->len, ==, 0);
+  }
+
   /* Export: the listed rows, in the listed order, as CSV. */
   gtk_drop_down_set_selected (fx.dash->plan_dropdown, 2);
   {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ferry-migration-tracker-private.h: what the tracker's files share.
- *   ferry-migration-tracker.c          the object, polling and its interval, cancel
+ *   ferry-migration-tracker.c          the object, its API and properties, cancel
+ *   ferry-migration-tracker-poll.c     the poll, its interval, applying an answer
  *   ferry-migration-tracker-summary.c  stages, totals, rates, ETA, the chart's history
  *   ferry-migration-tracker-state.c    the state file (what is followed) */
 #pragma once
@@ -70,10 +71,57 @@ struct _FerryMigrationTracker
   gboolean save_again;
 };
 
+/* Shared by the tracker's files (defined in ferry-migration-tracker.c). */
+enum
+{
+  PROP_0,
+  PROP_CLIENT,
+  PROP_STATE_FILE,
+  PROP_MIGRATIONS,
+  PROP_SHOW_ALL,
+  PROP_STATUS,
+  PROP_LAST_ERROR,
+  PROP_LAST_SUCCESS,
+  PROP_BASE_INTERVAL,
+  PROP_INTERVAL,
+  PROP_POLLING,
+  PROP_STARTED,
+  N_PROPS
+};
+
+enum
+{
+  SIGNAL_UPDATED,
+  SIGNAL_POLL_FINISHED,
+  SIGNAL_MIGRATION_FAILED,
+  SIGNAL_SWITCHOVER_STARTED,
+  SIGNAL_GROUP_FINISHED,
+  N_SIGNALS
+};
+
+extern GParamSpec *_ferry_migration_tracker_properties[N_PROPS];
+extern guint _ferry_migration_tracker_signals[N_SIGNALS];
+
 void
 _ferry_tracked_entry_free (FerryTrackedEntry *entry);
 void
 _ferry_tracked_group_free (FerryTrackedGroup *group);
+
+/* poll.c */
+void
+_ferry_migration_tracker_poll_now (FerryMigrationTracker *self);
+void
+_ferry_migration_tracker_poll_op_free (gpointer op);
+void
+_ferry_migration_tracker_set_polling (FerryMigrationTracker *self, GCancellable *cancellable);
+guint
+_ferry_migration_tracker_compute_interval (FerryMigrationTracker *self, gint64 poll_duration_ms);
+void
+_ferry_migration_tracker_schedule (FerryMigrationTracker *self, guint interval);
+GStrv
+_ferry_migration_tracker_keys_of_groups (FerryMigrationTracker *self, gboolean all);
+FerryTrackedGroup *
+_ferry_migration_tracker_group_of (FerryMigrationTracker *self, FerryMigration *migration);
 
 /* summary.c: after a good poll, @now = g_get_real_time(). */
 void
