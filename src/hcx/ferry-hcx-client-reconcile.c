@@ -47,8 +47,6 @@ _ferry_hcx_outcome (const GError *error, guint status)
         default:
           break;
       }
-  if (status >= 500)
-    return FERRY_HCX_OUTCOME_NOT_DONE;
   if (status >= 400 && status < 500)
     return FERRY_HCX_OUTCOME_REFUSED;
   return FERRY_HCX_OUTCOME_UNCERTAIN;
