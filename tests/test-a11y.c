@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include "ferry-test-a11y.h"
+#include "ferry-dashboard-private.h"
 #include "test-connect-common.h"
+#include "tracker-test-common.h"
 
 /* The rule itself, on the names GTK 4.8 produced before they were set. */
 static void
@@ -137,6 +139,46 @@ test_site_page (Fixture *f, gconstpointer data)
   ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
 }
 
+/* Migration Tracking, shown, with migrations in its list and one selected (details filled). */
+static gboolean
+dashboard_has_rows (gpointer data)
+{
+  FerryDashboard *dashboard = data;
+  GtkColumnView *view = _ferry_dashboard_get_column_view (dashboard);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+
+  return g_list_model_get_n_items (model) > 0;
+}
+
+static void
+test_dashboard (Fixture *f, gconstpointer data)
+{
+  g_autofree char *url = sim_server (f);
+  FerryDashboard *dashboard;
+  GtkSelectionModel *selection;
+  TtWorld *w;
+
+  add_saved (f, url, SIM_USER, TRUE);
+  fill_form (f, url, SIM_USER, SIM_PASSWORD, FALSE);
+  click_connect (f);
+  iterate_until (on_sites_page, f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-dashboard", NULL);
+  dashboard = ferry_window_get_dashboard (f->window);
+  g_assert_nonnull (dashboard);
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+
+  /* With migrations: rows, and the details of one. */
+  w = tt_world_connect (f->sim, url, ferry_sim_thread_get_fingerprint (f->sim));
+  g_free (tt_start_wave (w, 2, G_MAXINT64, 0, NULL));
+  w->sim = NULL; /* the fixture's */
+  tt_world_free (w);
+  ferry_dashboard_refresh (dashboard);
+  iterate_until (dashboard_has_rows, dashboard);
+  selection = gtk_column_view_get_model (_ferry_dashboard_get_column_view (dashboard));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -161,6 +203,7 @@ main (int argc, char *argv[])
   ADD ("start-page", test_start_page);
   ADD ("trust-dialog", test_trust_dialog);
   ADD ("site-page", test_site_page);
+  ADD ("dashboard", test_dashboard);
 #undef ADD
 
   status = g_test_run ();

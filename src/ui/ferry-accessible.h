@@ -20,4 +20,16 @@ ferry_accessible_name_icon_buttons (GtkWidget *root, const char *label);
 void
 ferry_accessible_name_status_pages (GtkWidget *root);
 
+/* GTK 4.8 names neither a drop-down's own button nor the rows of its list: the button gets
+ * @label, and each row of the list its item's text (items that are GtkStringObjects). */
+void
+ferry_accessible_name_drop_down (GtkDropDown *drop_down, const char *label);
+/* A column view's inner list view gets @label (GTK 4.8 calls it "GtkColumnListView"). */
+void
+ferry_accessible_name_column_view (GtkColumnView *view, const char *label);
+/* From a column's bind: names the row that holds @cell_child (a cell's child) @name, as a
+ * screen reader announces it (GTK 4.8 calls every row "GtkListItemWidget"). */
+void
+ferry_accessible_name_row (GtkWidget *cell_child, const char *name);
+
 G_END_DECLS

@@ -174,6 +174,14 @@ timeline_row (FerryMigrationEvent *e)
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  {
+    /* What a screen reader says of the entry: when, and what happened. */
+    g_autofree char *name
+        = g_strdup_printf ("%s: %s", when != NULL ? when : "—",
+                           message != NULL ? message : ferry_migration_event_get_status (e));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   return row;
 }
 
@@ -196,7 +204,11 @@ fill (FerryDashboard *self)
 
   gtk_label_set_label (self->details_title,
                        name != NULL ? name : ferry_migration_get_entity_id (m));
+  /* Selectable (so focusable) only once it holds a name: an empty focus stop says nothing. */
+  gtk_label_set_selectable (self->details_title, TRUE);
   gtk_label_set_label (self->details_subtitle, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_title), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_subtitle), TRUE);
   gtk_label_set_label (self->details_error, error != NULL ? error : "");
   gtk_widget_set_visible (GTK_WIDGET (self->details_error), error != NULL && error[0] != '\0');
   fill_settings (self, m);

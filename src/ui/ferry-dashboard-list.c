@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ferry-accessible.h"
 #include "ferry-dashboard-private.h"
 #include "ferry-migration-report.h"
 
@@ -236,6 +237,7 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnInfo *inf
   GArray *handlers = g_array_new (FALSE, FALSE, sizeof (gulong));
 
   info->update (info->self, gtk_list_item_get_child (item), m);
+  ferry_accessible_name_row (gtk_list_item_get_child (item), ferry_migration_get_entity_name (m));
   for (guint i = 0; info->props[i] != NULL; i++)
     {
       g_autofree char *signal = g_strconcat ("notify::", info->props[i], NULL);
@@ -466,6 +468,13 @@ _ferry_dashboard_setup_list (FerryDashboard *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plan_dropdown, "notify::selected", G_CALLBACK (on_plan_selected),
                            self, G_CONNECT_SWAPPED);
+
+  /* Names GTK 4.8 would leave blank or call by their type. */
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
+  ferry_accessible_name_status_pages (GTK_WIDGET (self));
+  ferry_accessible_name_drop_down (self->state_dropdown, _ ("Filter by state"));
+  ferry_accessible_name_drop_down (self->plan_dropdown, _ ("Filter by plan"));
+  ferry_accessible_name_column_view (self->column_view, _ ("Migrations"));
 }
 
 /* After a poll: the state filter and the rate cells of bound rows follow. */

@@ -29,6 +29,14 @@ static const FerryMigrationStage summary_stages[] = {
 
 /* ---- Summary ---- */
 
+/* An empty label is an empty stop for a screen reader: shown only while it says something. */
+static void
+set_label_or_hide (GtkLabel *label, const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
 static void
 update_eta (FerryDashboard *self)
 {
@@ -51,7 +59,7 @@ update_eta (FerryDashboard *self)
       /* TRANSLATORS: "About 1 h 05 min left (finishes 03:12)" */
       text = g_strdup_printf (_ ("About %s left (at %s)"), left_text, when);
     }
-  gtk_label_set_label (self->eta_label, text);
+  set_label_or_hide (self->eta_label, text);
 
   if (ferry_migration_tracker_get_last_success (self->tracker) > 0)
     {
@@ -68,8 +76,10 @@ update_eta (FerryDashboard *self)
           /* TRANSLATORS: "Updated 2 min ago" */
           label = g_strdup_printf (_ ("Updated %s ago"), span);
         }
-      gtk_label_set_label (self->updated_label, label);
+      set_label_or_hide (self->updated_label, label);
     }
+  else
+    set_label_or_hide (self->updated_label, NULL);
 }
 
 static gboolean
@@ -131,10 +141,10 @@ update_summary (FerryDashboard *self)
       /* TRANSLATORS: total throughput, "850 MB/s" */
       g_autofree char *text = g_strdup_printf (_ ("%s/s"), rate);
 
-      gtk_label_set_label (self->throughput_label, text);
+      set_label_or_hide (self->throughput_label, text);
     }
   else
-    gtk_label_set_label (self->throughput_label, "");
+    set_label_or_hide (self->throughput_label, NULL);
   update_eta (self);
 }
 
