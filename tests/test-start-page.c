@@ -89,11 +89,12 @@ iterate_for (guint ms)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;
 
+  /* One dispatch at a time: with a spinner spinning there is always a frame to draw, and on a
+   * slow run (valgrind) draining the loop would never end. */
   while (g_get_monotonic_time () < end)
     {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
     }
 }
 
