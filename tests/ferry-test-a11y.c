@@ -405,12 +405,12 @@ run_walk_once (GtkWidget *widget, gboolean name_only)
   if (walk->address == NULL)
     g_error ("no accessibility bus: call ferry_test_a11y_start () before gtk_init ()");
 
-  /* Let pending layout and state changes reach the accessible tree first. */
-  for (int i = 0; i < 20; i++)
+  /* Let pending layout and state changes reach the accessible tree first (one dispatch at a
+   * time: an animation always has a frame pending, and draining would not end). */
+  for (int i = 0; i < 200; i++)
     {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (200);
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
