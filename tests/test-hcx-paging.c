@@ -109,7 +109,9 @@ test_ignored_paging (void)
     g_assert_null (vms);
     g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE);
     g_clear_error (&error);
-    g_assert_cmpint (hcx_test_sim_requests (w->sim, VM_PATH) - before, <=, 4);
+    /* At most the four pages the total allows (two in flight), and a resend or two that
+     * libsoup may make of a safe request on a connection that closed. */
+    g_assert_cmpint (hcx_test_sim_requests (w->sim, VM_PATH) - before, <=, 6);
   }
 
   /* The migrations query, pages of 2 for 3 migrations: the second page repeats the first. */
