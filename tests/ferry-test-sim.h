@@ -7,7 +7,10 @@
 
 G_BEGIN_DECLS
 
-/* Starts a simulator in its own thread; asserts on error. Stop it with ferry_sim_thread_stop(). */
+/* Starts a simulator in its own thread; asserts on error. Stop it with ferry_sim_thread_stop().
+ * opts->real_omissions > 0 makes it answer as leanly as a real manager (src/sim/README.md,
+ * "Bodies a real manager omits"); 0 takes the helper's default (off for now, or
+ * FERRY_TEST_SIM_REAL_OMISSIONS=1|0 for a whole run). */
 FerrySimThread *
 ferry_test_sim_start (const FerrySimOptions *opts);
 

@@ -20,7 +20,8 @@ trap 'kill "$sim_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 # --- ferry-hcx-sim --help documents the options the README and issue promise ---
 "$sim" --help >"$tmp/help" 2>&1
 for opt in --port --vms --seed --speed --user --password --config --inventory --latency \
-           --error-rate --session-timeout /__sim/reset /__sim/faults /__sim/clock /__sim/services; do
+           --error-rate --session-timeout --real-omissions /__sim/reset /__sim/faults /__sim/clock \
+           /__sim/services /__sim/quirks realOmissions; do
   check "ferry-hcx-sim --help documents $opt" "grep -q -- '$opt' '$tmp/help'"
 done
 
@@ -43,6 +44,16 @@ served_fp=$(echo | openssl s_client -connect "127.0.0.1:$port" 2>/dev/null |
   openssl x509 -noout -fingerprint -sha256 2>/dev/null | sed 's/.*=//')
 check "the certificate served has the printed SHA-256 fingerprint ($printed_fp)" \
   "[ -n '$served_fp' ] && [ '$served_fp' = '$printed_fp' ]"
+kill "$sim_pid" 2>/dev/null
+wait "$sim_pid" 2>/dev/null
+
+# --- --real-omissions is taken and said ----------------------------------------------------
+"$sim" --port 0 --ephemeral-cert --vms 10 --real-omissions >"$tmp/lean" 2>&1 &
+sim_pid=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q 'Password:' "$tmp/lean"; do sleep 0.1; i=$((i + 1)); done
+check "ferry-hcx-sim --real-omissions says its answers are lean" \
+  "grep -q 'real-omissions' '$tmp/lean'"
 kill "$sim_pid" 2>/dev/null
 wait "$sim_pid" 2>/dev/null
 

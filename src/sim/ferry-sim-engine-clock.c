@@ -74,7 +74,12 @@ ferry_sim_migration_finish (FerrySimEngine *e, Migration *m, gint64 time, const 
   if (state != ST_COMPLETE)
     release_reservation (e, m);
   else
-    g_ptr_array_add (e->arrived, (gpointer)m->vm);
+    {
+      /* The VM moves: out of the source inventory, into the destination's. */
+      e->world->vms[ferry_sim_world_vm_index (e->world, m->vm)].migrated = TRUE;
+      g_ptr_array_add (e->arrived, (gpointer)m->vm);
+      g_ptr_array_add (e->arrived_by, m);
+    }
 }
 
 static const char *
@@ -154,6 +159,31 @@ transfer_done (FerrySimEngine *e, Migration *m, gint64 t)
     begin_switchover (e, m, t);
 }
 
+/* A window that closes while the VM is still queued or transferring: the migration fails when
+ * it closes (not when the transfer ends), saying so in its log. */
+static gboolean
+window_closes_before_switchover (Migration *m)
+{
+  return ferry_sim_mig_types[m->type].allows_window && m->win_end > 0
+         && (m->state == ST_VALIDATED || m->state == ST_QUEUED || m->state == ST_TRANSFER);
+}
+
+static void
+window_closed (FerrySimEngine *e, Migration *m, gint64 t)
+{
+  g_autoptr (GDateTime) when = g_date_time_new_from_unix_utc (m->win_end / 1000);
+  g_autofree char *at = g_date_time_format (when, "%Y-%m-%d %H:%M UTC");
+  g_autofree char *error = g_strdup_printf (
+      "The switchover window closed at %s before the transfer finished (%.0f %% transferred). "
+      "Schedule a new window and migrate the VM again.",
+      at, m->total_bytes > 0 ? 100.0 * m->transferred / m->total_bytes : 0);
+
+  ferry_sim_migration_finish (e, m, t, ST_FAILED,
+                              "Migration failed: the switchover window closed before the "
+                              "transfer finished",
+                              error);
+}
+
 /* Applies every transition due at e->time. Returns TRUE if anything changed. */
 gboolean
 ferry_sim_engine_instant (FerrySimEngine *e)
@@ -167,7 +197,12 @@ ferry_sim_engine_instant (FerrySimEngine *e)
     {
       Migration *m = g_ptr_array_index (e->migrations, i);
 
-      if (m->state == ST_VALIDATED && t >= m->phase_end)
+      if (window_closes_before_switchover (m) && t >= m->win_end)
+        {
+          window_closed (e, m, t);
+          changed = TRUE;
+        }
+      else if (m->state == ST_VALIDATED && t >= m->phase_end)
         {
           ferry_sim_migration_set_state (m, t, ST_QUEUED, "Queued for transfer", NULL);
           m->queued_since = t;
@@ -184,7 +219,9 @@ ferry_sim_engine_instant (FerrySimEngine *e)
               m->transferred = target;
               m->updated = t;
               changed = TRUE;
-              if (g_strcmp0 (failure, "transfer") == 0 && target < m->total_bytes)
+              /* An injected transfer failure strikes half-way (after the 25 % entry). */
+              if (g_strcmp0 (failure, "transfer") == 0 && target < m->total_bytes
+                  && target + 0.5 >= m->total_bytes / 2.0)
                 ferry_sim_migration_finish (
                     e, m, t, ST_TRANSFER_FAILED, "Transfer failed",
                     "Transfer failed: the replication connection to the target site was "
@@ -285,6 +322,8 @@ engine_next_event (FerrySimEngine *e)
 
           at = e->time + (gint64)ceil (MAX (left, 0) / rate);
         }
+      if (window_closes_before_switchover (m))
+        at = MIN (at, m->win_end);
       next = MIN (next, MAX (at, e->time + 1));
     }
   return next;

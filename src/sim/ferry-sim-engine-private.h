@@ -137,8 +137,10 @@ struct _FerrySimEngine
   GHashTable *reserved;    /* datastore id → guint64* */
   gboolean unknown_states; /* report intermediate states under other names */
   GPtrArray *arrived;      /* const FerrySimVm*: migrated, now in the destination inventory */
+  GPtrArray *arrived_by;   /* Migration*: the completed migration of each arrived VM */
   guint64 counter;
-  guint settle_ms; /* migrations created now stay out of queries this long */
+  guint settle_ms;         /* migrations created now stay out of queries this long */
+  gboolean real_omissions; /* leave out what real managers leave out of their answers */
 };
 
 typedef struct
@@ -147,6 +149,7 @@ typedef struct
   JsonBuilder *warnings;
   guint n_errors;
   guint n_warnings;
+  gboolean omit_warning_codes; /* as real managers do */
 } Findings;
 
 /* ferry-sim-engine.c */
@@ -186,7 +189,7 @@ ferry_sim_engine_instant (FerrySimEngine *e);
 
 /* ferry-sim-engine-validate.c */
 void
-ferry_sim_findings_init (Findings *f);
+ferry_sim_findings_init (Findings *f, FerrySimEngine *e);
 void
 ferry_sim_findings_clear (Findings *f);
 void

@@ -201,7 +201,8 @@ ferry_sim_engine_query (FerrySimEngine *e, JsonNode *body, guint *status)
   json_builder_begin_object (b);
   ferry_sim_json_add_int (b, "pageSize", page_size);
   ferry_sim_json_add_int (b, "skipCount", skip);
-  ferry_sim_json_add_int (b, "totalSize", matched);
+  if (!e->real_omissions)
+    ferry_sim_json_add_int (b, "totalSize", matched);
   json_builder_end_object (b);
   json_builder_end_object (b);
   json_builder_end_object (b);

@@ -49,7 +49,7 @@ ferry_sim_engine_validate (FerrySimEngine *e, JsonNode *body, const char *userna
       g_autoptr (JsonBuilder) ib = json_builder_new ();
       const char *gid;
 
-      ferry_sim_findings_init (&f);
+      ferry_sim_findings_init (&f, e);
       if (intent == NULL)
         ferry_sim_findings_error (&f, "INVALID_REQUEST", "Item %u is not a migration object.",
                                   i + 1);
@@ -89,7 +89,7 @@ ferry_sim_engine_validate (FerrySimEngine *e, JsonNode *body, const char *userna
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "errors");
   json_builder_begin_array (b);
-  if (total_errors > 0)
+  if (total_errors > 0 && !e->real_omissions)
     {
       json_builder_begin_object (b);
       ferry_sim_json_add_string (b, "code", "VALIDATION_FAILED");
@@ -177,7 +177,7 @@ ferry_sim_engine_cancel (FerrySimEngine *e, JsonNode *body, gboolean force, guin
         {
           Findings f;
 
-          ferry_sim_findings_init (&f);
+          ferry_sim_findings_init (&f, e);
           ferry_sim_findings_error (&f, "MIGRATION_NOT_FOUND", "No migration %s.",
                                     mid != NULL   ? mid
                                     : gid != NULL ? gid
@@ -196,7 +196,7 @@ ferry_sim_engine_cancel (FerrySimEngine *e, JsonNode *body, gboolean force, guin
           Migration *m = g_ptr_array_index (targets, j);
           Findings f;
 
-          ferry_sim_findings_init (&f);
+          ferry_sim_findings_init (&f, e);
           if (ferry_sim_state_is_terminal (m->state))
             ferry_sim_findings_warning (&f, "ALREADY_FINISHED",
                                         "Migration %s has already finished (%s).", m->id, m->state);

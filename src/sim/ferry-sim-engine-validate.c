@@ -5,8 +5,9 @@
 #include "ferry-sim-json.h"
 
 void
-ferry_sim_findings_init (Findings *f)
+ferry_sim_findings_init (Findings *f, FerrySimEngine *e)
 {
+  f->omit_warning_codes = e->real_omissions;
   f->errors = json_builder_new ();
   f->warnings = json_builder_new ();
   json_builder_begin_array (f->errors);
@@ -49,7 +50,8 @@ ferry_sim_findings_warning (Findings *f, const char *code, const char *format, .
   message = g_strdup_vprintf (format, args);
   va_end (args);
   json_builder_begin_object (f->warnings);
-  ferry_sim_json_add_string (f->warnings, "code", code);
+  if (!f->omit_warning_codes)
+    ferry_sim_json_add_string (f->warnings, "code", code);
   ferry_sim_json_add_string (f->warnings, "message", message);
   json_builder_end_object (f->warnings);
   f->n_warnings++;
@@ -66,6 +68,8 @@ ferry_sim_findings_add_to (Findings *f, JsonBuilder *b)
   json_builder_add_value (b, json_builder_get_root (f->warnings));
 }
 
+/* Only the canonical migrationType values (hcx-api.md §6); "Bulk", "Cold" and other spellings
+ * are refused, as a real manager's enum binding would. */
 int
 ferry_sim_parse_type (const char *migration_type)
 {
@@ -74,11 +78,6 @@ ferry_sim_parse_type (const char *migration_type)
   for (i = 0; i < N_TYPES; i++)
     if (g_strcmp0 (ferry_sim_mig_types[i].migration_type, migration_type) == 0)
       return (int)i;
-  /* Accept a few spellings the UI and PowerCLI use. */
-  if (g_strcmp0 (migration_type, "Bulk") == 0)
-    return TYPE_BULK;
-  if (g_strcmp0 (migration_type, "Cold") == 0)
-    return TYPE_COLD;
   return -1;
 }
 
@@ -168,6 +167,113 @@ check_endpoint (FerrySimEngine *e, JsonObject *intent, const char *member, Ferry
                               resource_id, site->vc_uuid, site->vc_name);
 }
 
+/* Placement types (hcx-api.md §6, exact case) and the container kinds they name. */
+static const struct
+{
+  const char *type;
+  const char *kind; /* FerrySimContainer.type */
+  gboolean compute;
+} placement_types[] = {
+  { "dataCenter", "datacenter", FALSE },
+  { "cluster", "cluster", TRUE },
+  { "resourcePool", "resourcePool", TRUE },
+  { "folder", "folder", FALSE },
+  { "host", "host", TRUE },
+  { "vApp", "vApp", TRUE },
+};
+
+/* Is container c inside the container with this id (its parent chain reaches it)? */
+static gboolean
+container_within (GPtrArray *containers, FerrySimContainer *c, const char *ancestor_id)
+{
+  guint depth;
+
+  for (depth = 0; c != NULL && depth < 32; depth++)
+    {
+      if (g_strcmp0 (c->parent_id, ancestor_id) == 0)
+        return TRUE;
+      c = ferry_sim_world_find_container (containers, c->parent_id);
+    }
+  return FALSE;
+}
+
+static void
+check_placement (FerrySimEngine *e, JsonArray *placement, const char *vm_name, Findings *f)
+{
+  FerrySimWorld *w = e->world;
+  FerrySimContainer *cluster = NULL;
+  gboolean has_compute = FALSE;
+  guint n = placement != NULL ? json_array_get_length (placement) : 0;
+  guint i, k;
+
+  if (n == 0)
+    {
+      ferry_sim_findings_error (f, "PLACEMENT_MISSING",
+                                "No target placement for %s: choose a cluster or resource pool.",
+                                vm_name);
+      return;
+    }
+  /* The chosen cluster first: resource pools and hosts must be in it. */
+  for (i = 0; i < n; i++)
+    {
+      JsonNode *pn = json_array_get_element (placement, i);
+      JsonObject *p = JSON_NODE_HOLDS_OBJECT (pn) ? json_node_get_object (pn) : NULL;
+
+      if (g_strcmp0 (ferry_sim_json_string (p, "type"), "cluster") == 0 && cluster == NULL)
+        cluster
+            = ferry_sim_world_find_container (w->dst_containers, ferry_sim_json_string (p, "id"));
+    }
+  for (i = 0; i < n; i++)
+    {
+      JsonNode *pn = json_array_get_element (placement, i);
+      JsonObject *p = JSON_NODE_HOLDS_OBJECT (pn) ? json_node_get_object (pn) : NULL;
+      const char *ptype = ferry_sim_json_string (p, "type");
+      const char *pid = ferry_sim_json_string (p, "id");
+      FerrySimContainer *c = ferry_sim_world_find_container (w->dst_containers, pid);
+      int known = -1;
+
+      for (k = 0; k < G_N_ELEMENTS (placement_types); k++)
+        if (g_strcmp0 (ptype, placement_types[k].type) == 0)
+          known = (int)k;
+      if (known < 0)
+        {
+          ferry_sim_findings_error (
+              f, "INVALID_PLACEMENT_TYPE",
+              "Placement %u of %s has the type '%s'; use dataCenter, cluster, resourcePool, "
+              "folder, host or vApp (exact case).",
+              i + 1, vm_name, ptype != NULL ? ptype : "(missing)");
+          continue;
+        }
+      if (placement_types[known].compute)
+        has_compute = TRUE;
+      if (c == NULL)
+        {
+          ferry_sim_findings_error (f, "PLACEMENT_NOT_FOUND",
+                                    "The target %s '%s' does not exist at %s.", ptype,
+                                    pid != NULL ? pid : "(missing id)", w->destination.name);
+          continue;
+        }
+      if (!g_str_equal (c->type, placement_types[known].kind))
+        {
+          ferry_sim_findings_error (f, "PLACEMENT_TYPE_MISMATCH",
+                                    "Placement %u of %s names %s '%s' (%s) as a %s, but it is a "
+                                    "%s.",
+                                    i + 1, vm_name, c->type, c->name, c->id, ptype, c->type);
+          continue;
+        }
+      if ((g_str_equal (ptype, "resourcePool") || g_str_equal (ptype, "host")) && cluster != NULL
+          && !container_within (w->dst_containers, c, cluster->id))
+        ferry_sim_findings_error (f, "PLACEMENT_NOT_IN_CLUSTER",
+                                  "The %s '%s' (%s) for %s is not in the chosen cluster '%s' "
+                                  "(%s).",
+                                  ptype, c->name, c->id, vm_name, cluster->name, cluster->id);
+    }
+  if (!has_compute)
+    ferry_sim_findings_error (f, "PLACEMENT_MISSING",
+                              "No target compute container for %s: add a cluster or resource pool.",
+                              vm_name);
+}
+
 /* Validates one intent; on success fills out_vm, out_type and out_ds. */
 void
 ferry_sim_engine_validate_intent (FerrySimEngine *e, JsonObject *intent, GHashTable *pending,
@@ -183,6 +289,8 @@ ferry_sim_engine_validate_intent (FerrySimEngine *e, JsonObject *intent, GHashTa
   JsonObject *storage
       = ferry_sim_json_object (ferry_sim_json_object (intent, "storage"), "defaultStorage");
   JsonArray *placement = ferry_sim_json_array (intent, "placement");
+  const char *transfer_type = ferry_sim_json_string (transfer, "transferType");
+  const char *switchover_type = ferry_sim_json_string (switchover, "switchoverType");
   JsonArray *mappings
       = ferry_sim_json_array (ferry_sim_json_object (intent, "networkParams"), "networkMappings");
   const char *migration_type = ferry_sim_json_string (intent, "migrationType");
@@ -191,7 +299,6 @@ ferry_sim_engine_validate_intent (FerrySimEngine *e, JsonObject *intent, GHashTa
   int type;
   const char *vm_name;
   gint64 win_start, win_end;
-  gboolean has_compute = FALSE;
   guint i, k;
 
   *out_vm = NULL;
@@ -215,6 +322,14 @@ ferry_sim_engine_validate_intent (FerrySimEngine *e, JsonObject *intent, GHashTa
       return;
     }
   vm_name = vm->name;
+  if (vm->migrated)
+    {
+      ferry_sim_findings_error (f, "ENTITY_NOT_FOUND",
+                                "%s (%s) has been migrated to %s and is no longer in the source "
+                                "inventory.",
+                                vm_name, vm->id, w->destination.name);
+      return;
+    }
   if (g_hash_table_contains (seen, vm->id))
     ferry_sim_findings_error (f, "DUPLICATE_ENTITY", "%s is listed more than once in this request.",
                               vm_name);
@@ -232,8 +347,28 @@ ferry_sim_engine_validate_intent (FerrySimEngine *e, JsonObject *intent, GHashTa
 
   check_services (e, type, f);
 
+  /* transferType and switchoverType must be the ones the type uses. */
+  if (g_strcmp0 (transfer_type, ferry_sim_mig_types[type].transfer_type) != 0)
+    ferry_sim_findings_error (
+        f, "INVALID_TRANSFER_TYPE",
+        "transferParams.transferType is '%s', but %s (%s) uses the transfer type %s.",
+        transfer_type != NULL ? transfer_type : "(missing)", ferry_sim_mig_types[type].ui_name,
+        ferry_sim_mig_types[type].migration_type, ferry_sim_mig_types[type].transfer_type);
+  if (g_strcmp0 (switchover_type, ferry_sim_mig_types[type].migration_type) != 0)
+    ferry_sim_findings_error (
+        f, "INVALID_SWITCHOVER_TYPE",
+        "switchoverParams.switchoverType is '%s', but %s uses the switchover type %s.",
+        switchover_type != NULL ? switchover_type : "(missing)", ferry_sim_mig_types[type].ui_name,
+        ferry_sim_mig_types[type].migration_type);
+
   /* Power state. */
-  if (ferry_sim_mig_types[type].needs_power_on && !vm->powered_on)
+  if (vm->suspended)
+    ferry_sim_findings_error (
+        f, "VM_POWER_STATE", "%s is suspended. %s needs a powered-%s VM; resume it and %s.",
+        vm_name, ferry_sim_mig_types[type].ui_name,
+        ferry_sim_mig_types[type].needs_power_on ? "on" : "off",
+        ferry_sim_mig_types[type].needs_power_on ? "keep it running" : "power it off");
+  else if (ferry_sim_mig_types[type].needs_power_on && !vm->powered_on)
     ferry_sim_findings_error (
         f, "VM_POWER_STATE",
         "%s is powered off. %s needs a powered-on VM; use Cold Migration for powered-off "
@@ -334,32 +469,7 @@ ferry_sim_engine_validate_intent (FerrySimEngine *e, JsonObject *intent, GHashTa
         "be possible.",
         vm_name);
 
-  /* Placement. */
-  if (placement == NULL || json_array_get_length (placement) == 0)
-    ferry_sim_findings_error (f, "PLACEMENT_MISSING",
-                              "No target placement for %s: choose a cluster or resource pool.",
-                              vm_name);
-  else
-    for (i = 0; i < json_array_get_length (placement); i++)
-      {
-        JsonNode *pn = json_array_get_element (placement, i);
-        JsonObject *p = JSON_NODE_HOLDS_OBJECT (pn) ? json_node_get_object (pn) : NULL;
-        const char *ptype = ferry_sim_json_string (p, "type");
-        const char *pid = ferry_sim_json_string (p, "id");
-
-        if (g_strcmp0 (ptype, "cluster") == 0 || g_strcmp0 (ptype, "resourcePool") == 0
-            || g_strcmp0 (ptype, "host") == 0 || g_strcmp0 (ptype, "vApp") == 0)
-          has_compute = TRUE;
-        if (pid == NULL || ferry_sim_world_find_container (w->dst_containers, pid) == NULL)
-          ferry_sim_findings_error (f, "PLACEMENT_NOT_FOUND",
-                                    "The target %s '%s' does not exist at %s.",
-                                    ptype != NULL ? ptype : "container",
-                                    pid != NULL ? pid : "(missing id)", w->destination.name);
-      }
-  if (placement != NULL && json_array_get_length (placement) > 0 && !has_compute)
-    ferry_sim_findings_error (f, "PLACEMENT_MISSING",
-                              "No target compute container for %s: add a cluster or resource pool.",
-                              vm_name);
+  check_placement (e, placement, vm_name, f);
 
   /* Storage. */
   {

@@ -8,6 +8,8 @@
 #include "ferry-sim-engine-private.h"
 #include "ferry-sim-json.h"
 
+#include <string.h>
+
 const FerrySimMigTypeInfo ferry_sim_mig_types[N_TYPES] = {
   { "vSphereReplication", "Bulk Migration", "vSphereReplication", "BULK_MIGRATION", TRUE, TRUE,
     FALSE, 300 * SEC },
@@ -121,6 +123,7 @@ ferry_sim_engine_new (FerrySimWorld *world, const FerrySimEngineConfig *config)
   e->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   e->reserved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   e->arrived = g_ptr_array_new ();
+  e->arrived_by = g_ptr_array_new ();
   ferry_sim_engine_reset (e);
   return e;
 }
@@ -137,6 +140,7 @@ ferry_sim_engine_free (FerrySimEngine *e)
   g_hash_table_unref (e->failures);
   g_hash_table_unref (e->reserved);
   g_ptr_array_unref (e->arrived);
+  g_ptr_array_unref (e->arrived_by);
   g_free (e);
 }
 
@@ -154,7 +158,11 @@ ferry_sim_engine_reset (FerrySimEngine *e)
   for (i = 0; i < FERRY_SIM_N_SIDES; i++)
     e->services[i] = DEFAULT_SERVICES;
   e->unknown_states = FALSE;
+  for (i = 0; i < e->arrived->len; i++)
+    e->world->vms[ferry_sim_world_vm_index (e->world, g_ptr_array_index (e->arrived, i))].migrated
+        = FALSE;
   g_ptr_array_set_size (e->arrived, 0);
+  g_ptr_array_set_size (e->arrived_by, 0);
   e->speed = e->config.speed;
   e->base_sim_ms = e->initial_ms;
   e->base_real_us = g_get_monotonic_time ();
@@ -208,6 +216,19 @@ ferry_sim_engine_add_services (FerrySimEngine *e, FerrySimSide side, JsonBuilder
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+}
+
+/* No totalSize in query answers, no top-level VALIDATION_FAILED, warnings without a code. */
+void
+ferry_sim_engine_set_real_omissions (FerrySimEngine *e, gboolean enabled)
+{
+  e->real_omissions = enabled;
+}
+
+gboolean
+ferry_sim_engine_get_real_omissions (FerrySimEngine *e)
+{
+  return e->real_omissions;
 }
 
 /* While set, the migrations a request creates stay out of query answers for that many real
@@ -462,4 +483,66 @@ ferry_sim_engine_get_arrived (FerrySimEngine *e)
 {
   ferry_sim_engine_now (e);
   return e->arrived;
+}
+
+/* How the destination shows arrived VM i: in the cluster, folder and datastore its migration
+ * chose, on the networks it was mapped to. */
+void
+ferry_sim_engine_arrived_view (FerrySimEngine *e, guint i, FerrySimVmView *view)
+{
+  Migration *m = g_ptr_array_index (e->arrived_by, i);
+  FerrySimWorld *w = e->world;
+  JsonObject *intent = json_node_get_object (m->intent);
+  JsonArray *placement = ferry_sim_json_array (intent, "placement");
+  JsonArray *mappings
+      = ferry_sim_json_array (ferry_sim_json_object (intent, "networkParams"), "networkMappings");
+  FerrySimDatastore *ds = ferry_sim_world_find_datastore (w->dst_datastores, m->datastore_id);
+  guint k, j;
+
+  memset (view, 0, sizeof *view);
+  for (j = 0; placement != NULL && j < json_array_get_length (placement); j++)
+    {
+      JsonNode *pn = json_array_get_element (placement, j);
+      JsonObject *p = JSON_NODE_HOLDS_OBJECT (pn) ? json_node_get_object (pn) : NULL;
+      FerrySimContainer *c
+          = ferry_sim_world_find_container (w->dst_containers, ferry_sim_json_string (p, "id"));
+
+      if (c != NULL && g_str_equal (c->type, "cluster"))
+        view->cluster = c->name;
+      else if (c != NULL && g_str_equal (c->type, "folder"))
+        view->folder = c->name;
+      else if (c != NULL && view->cluster == NULL
+               && (g_str_equal (c->type, "resourcePool") || g_str_equal (c->type, "host")))
+        {
+          FerrySimContainer *parent
+              = ferry_sim_world_find_container (w->dst_containers, c->parent_id);
+
+          if (parent != NULL && g_str_equal (parent->type, "cluster"))
+            view->cluster = parent->name;
+        }
+    }
+  if (ds != NULL)
+    view->datastore = ds->name;
+  for (k = 0; k < m->vm->n_nics; k++)
+    {
+      FerrySimNetwork *src = g_ptr_array_index (w->src_networks, m->vm->nic_net[k]);
+      char mac[18];
+
+      ferry_sim_world_vm_mac (w, m->vm, k, mac);
+      for (j = 0; mappings != NULL && j < json_array_get_length (mappings); j++)
+        {
+          JsonNode *mn = json_array_get_element (mappings, j);
+          JsonObject *mo = JSON_NODE_HOLDS_OBJECT (mn) ? json_node_get_object (mn) : NULL;
+          const char *mapping_mac = ferry_sim_json_string (mo, "macAddress");
+
+          if (g_strcmp0 (ferry_sim_json_string (mo, "srcNetworkId"), src->id) != 0)
+            continue;
+          if (mapping_mac != NULL && *mapping_mac != '\0'
+              && g_ascii_strcasecmp (mapping_mac, mac) != 0)
+            continue;
+          view->nics[k] = ferry_sim_world_find_network (
+              w->dst_networks, ferry_sim_json_string (mo, "destNetworkId"));
+          break;
+        }
+    }
 }

@@ -51,6 +51,10 @@ ferry_sim_engine_add_services (FerrySimEngine *engine, FerrySimSide side, JsonBu
 void
 ferry_sim_engine_set_unknown_states (FerrySimEngine *engine, gboolean enabled);
 void
+ferry_sim_engine_set_real_omissions (FerrySimEngine *engine, gboolean enabled);
+gboolean
+ferry_sim_engine_get_real_omissions (FerrySimEngine *engine);
+void
 ferry_sim_engine_set_settle (FerrySimEngine *engine, guint ms);
 void
 ferry_sim_engine_set_vm_failure (FerrySimEngine *engine, const char *entity_id, const char *phase);
@@ -76,6 +80,8 @@ ferry_sim_engine_job (FerrySimEngine *engine, const char *job_id, guint *status)
 
 GPtrArray *
 ferry_sim_engine_get_arrived (FerrySimEngine *engine); /* const FerrySimVm* */
+void
+ferry_sim_engine_arrived_view (FerrySimEngine *engine, guint i, FerrySimVmView *view);
 guint64
 ferry_sim_engine_reserved (FerrySimEngine *engine, const char *datastore_id);
 void

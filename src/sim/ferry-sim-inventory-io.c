@@ -146,6 +146,7 @@ ferry_sim_world_load (const char *inventory_file, guint seed, GError **error)
 
       power = ferry_sim_json_string (o, "powerState");
       vm->powered_on = power == NULL || g_str_equal (power, "poweredOn");
+      vm->suspended = power != NULL && g_str_equal (power, "suspended");
       vm->hw_version = parse_hw_version (ferry_sim_json_string (o, "hardwareVersion"));
       vm->tools = parse_tools (ferry_sim_json_string (o, "toolsStatus"));
       vm->snapshot_count = (guint8)CLAMP (ferry_sim_json_int (o, "snapshotCount", 0), 0, 255);
@@ -162,7 +163,7 @@ ferry_sim_world_load (const char *inventory_file, guint seed, GError **error)
             {
               JsonNode *dn = json_array_get_element (devices, k);
               JsonObject *d;
-              const char *net_id;
+              const char *net_id, *mac;
 
               if (!JSON_NODE_HOLDS_OBJECT (dn))
                 continue;
@@ -170,6 +171,16 @@ ferry_sim_world_load (const char *inventory_file, guint seed, GError **error)
               net_id = ferry_sim_json_string (d, "networkId");
               if (net_id == NULL)
                 continue;
+              /* The file's MAC address is kept (a saved inventory round-trips). */
+              mac = ferry_sim_json_string (d, "macAddress");
+              if (mac != NULL && strlen (mac) == 17)
+                {
+                  if (w->macs == NULL)
+                    w->macs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+                  g_hash_table_insert (
+                      w->macs, GUINT_TO_POINTER (w->n_vms * FERRY_SIM_MAX_NICS + vm->n_nics + 1),
+                      g_ascii_strdown (mac, -1));
+                }
               vm->nic_net[vm->n_nics]
                   = intern_network (w, net_id, ferry_sim_json_string (d, "networkName"),
                                     ferry_sim_json_string (d, "networkType"));
@@ -211,8 +222,17 @@ ferry_sim_world_load (const char *inventory_file, guint seed, GError **error)
   return g_steal_pointer (&w);
 }
 
+static const FerrySimNetwork *
+nic_network (FerrySimWorld *w, const FerrySimVm *vm, const FerrySimVmView *view, guint k)
+{
+  if (view != NULL && view->nics[k] != NULL)
+    return view->nics[k];
+  return g_ptr_array_index (w->src_networks, vm->nic_net[k]);
+}
+
 void
-ferry_sim_world_write_vm (FerrySimWorld *w, const FerrySimVm *vm, GString *out)
+ferry_sim_world_write_vm (FerrySimWorld *w, const FerrySimVm *vm, const FerrySimVmView *view,
+                          GString *out)
 {
   g_autofree char *host = g_ascii_strdown (vm->name, -1);
   guint k;
@@ -243,12 +263,12 @@ ferry_sim_world_write_vm (FerrySimWorld *w, const FerrySimVm *vm, GString *out)
                           vm->disk_bytes);
   for (k = 0; k < vm->n_nics; k++)
     {
-      FerrySimNetwork *n = g_ptr_array_index (w->src_networks, vm->nic_net[k]);
+      const FerrySimNetwork *n = nic_network (w, vm, view, k);
       guint j;
       gboolean seen = FALSE;
 
       for (j = 0; j < k; j++)
-        seen |= vm->nic_net[j] == vm->nic_net[k];
+        seen |= nic_network (w, vm, view, j) == n;
       if (seen)
         continue;
       if (out->str[out->len - 1] != '[')
@@ -266,11 +286,13 @@ ferry_sim_world_write_vm (FerrySimWorld *w, const FerrySimVm *vm, GString *out)
       g_string_append_c (out, '}');
     }
   g_string_append (out, "],\"powerState\":");
-  g_string_append (out, vm->powered_on ? "\"poweredOn\"" : "\"poweredOff\"");
+  g_string_append (out, vm->suspended    ? "\"suspended\""
+                        : vm->powered_on ? "\"poweredOn\""
+                                         : "\"poweredOff\"");
   g_string_append (out, ",\"networkDevices\":[");
   for (k = 0; k < vm->n_nics; k++)
     {
-      FerrySimNetwork *n = g_ptr_array_index (w->src_networks, vm->nic_net[k]);
+      const FerrySimNetwork *n = nic_network (w, vm, view, k);
       char mac[18];
 
       ferry_sim_world_vm_mac (w, vm, k, mac);
@@ -289,11 +311,17 @@ ferry_sim_world_write_vm (FerrySimWorld *w, const FerrySimVm *vm, GString *out)
                               (vm->nic_disconnected & (1u << k)) ? "false" : "true");
     }
   g_string_append (out, "],\"folder\":");
-  ferry_sim_json_append_string (out, g_ptr_array_index (w->folders, vm->folder));
+  ferry_sim_json_append_string (out, view != NULL && view->folder != NULL
+                                         ? view->folder
+                                         : g_ptr_array_index (w->folders, vm->folder));
   g_string_append (out, ",\"cluster\":");
-  ferry_sim_json_append_string (out, g_ptr_array_index (w->clusters, vm->cluster));
+  ferry_sim_json_append_string (out, view != NULL && view->cluster != NULL
+                                         ? view->cluster
+                                         : g_ptr_array_index (w->clusters, vm->cluster));
   g_string_append (out, ",\"datastore\":");
-  ferry_sim_json_append_string (out, g_ptr_array_index (w->datastore_names, vm->datastore));
+  ferry_sim_json_append_string (out, view != NULL && view->datastore != NULL
+                                         ? view->datastore
+                                         : g_ptr_array_index (w->datastore_names, vm->datastore));
   g_string_append_printf (out,
                           ",\"hardwareVersion\":\"vmx-%02u\",\"toolsStatus\":\"%s\","
                           "\"snapshotCount\":%u,\"isoMounted\":%s}",

@@ -229,6 +229,7 @@ ferry_sim_world_free (FerrySimWorld *world)
   g_ptr_array_unref (world->datastore_names);
   g_free (world->vms);
   g_hash_table_unref (world->vm_index);
+  g_clear_pointer (&world->macs, g_hash_table_unref);
   g_string_chunk_free (world->strings);
   g_free (world);
 }
@@ -377,6 +378,16 @@ ferry_sim_world_new_topology (guint seed, guint n_clusters)
                  "domain-c8");
   add_container (w->dst_containers, "resgroup-1002", "Compute-ResourcePool-2", "resourcePool",
                  "cluster", "domain-c1001");
+  /* Three hosts per cluster, as AVS has at least. */
+  for (i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("host-%u", 1011 + (i / 3) * 10 + i % 3);
+      g_autofree char *name
+          = g_strdup_printf ("esx%02u-r%02u.p01.westeurope.avs.azure.com", i % 3 + 1, i / 3 + 1);
+
+      add_container (w->dst_containers, id, name, "host", "cluster",
+                     i < 3 ? "domain-c8" : "domain-c1001");
+    }
   add_container (w->dst_containers, "group-v10", "Workloads", "folder", "datacenter",
                  "datacenter-3");
   add_container (w->dst_containers, "group-v1020", "Migrated VMs", "folder", "folder", "group-v10");
@@ -578,8 +589,20 @@ ferry_sim_world_vm_index (FerrySimWorld *world, const FerrySimVm *vm)
 void
 ferry_sim_world_vm_mac (FerrySimWorld *world, const FerrySimVm *vm, guint nic, char mac[18])
 {
-  guint32 v = (ferry_sim_world_vm_index (world, vm) * FERRY_SIM_MAX_NICS + nic + 0x10000)
-              ^ (world->seed * 0x9e37u);
+  const char *loaded
+      = world->macs != NULL ? g_hash_table_lookup (
+            world->macs,
+            GUINT_TO_POINTER (ferry_sim_world_vm_index (world, vm) * FERRY_SIM_MAX_NICS + nic + 1))
+                            : NULL;
+  guint32 v;
+
+  if (loaded != NULL)
+    {
+      g_strlcpy (mac, loaded, 18);
+      return;
+    }
+  v = (ferry_sim_world_vm_index (world, vm) * FERRY_SIM_MAX_NICS + nic + 0x10000)
+      ^ (world->seed * 0x9e37u);
 
   g_snprintf (mac, 18, "00:50:56:%02x:%02x:%02x", (v >> 16) & 0x3f, (v >> 8) & 0xff, v & 0xff);
 }

@@ -36,7 +36,9 @@ typedef struct
   guint8 snapshot_count;
   guint8 tools; /* FerrySimToolsStatus */
   guint powered_on : 1;
+  guint suspended : 1; /* neither on nor off (only from an --inventory file) */
   guint iso_mounted : 1;
+  guint migrated : 1; /* its migration completed: gone from the source inventory */
 } FerrySimVm;
 
 typedef struct
@@ -111,8 +113,19 @@ typedef struct
   FerrySimVm *vms;
   guint n_vms;
   GHashTable *vm_index; /* id → GUINT_TO_POINTER (index + 1) */
+  GHashTable *macs; /* index × FERRY_SIM_MAX_NICS + nic + 1 → MAC, from an --inventory file */
   GStringChunk *strings;
 } FerrySimWorld;
+
+/* How the destination's vCenter shows a migrated VM: where it was placed (NULL: as at the
+ * source). */
+typedef struct
+{
+  const char *cluster;
+  const char *folder;
+  const char *datastore;
+  const FerrySimNetwork *nics[FERRY_SIM_MAX_NICS];
+} FerrySimVmView;
 
 FerrySimWorld *
 ferry_sim_world_generate (guint n_vms, guint seed);
@@ -129,7 +142,8 @@ ferry_sim_world_vm_index (FerrySimWorld *world, const FerrySimVm *vm);
 void
 ferry_sim_world_vm_mac (FerrySimWorld *world, const FerrySimVm *vm, guint nic, char mac[18]);
 void
-ferry_sim_world_write_vm (FerrySimWorld *world, const FerrySimVm *vm, GString *out);
+ferry_sim_world_write_vm (FerrySimWorld *world, const FerrySimVm *vm, const FerrySimVmView *view,
+                          GString *out);
 
 FerrySimNetwork *
 ferry_sim_world_find_network (GPtrArray *networks, const char *id);

@@ -161,6 +161,31 @@ ferry_sim_server_handle_resource_containers (FerrySimServer *self, JsonNode *bod
 
 /* ---- inventory -------------------------------------------------------------------------- */
 
+static int
+compare_uint (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* World indices of the VMs that left the source (their migration completed), ascending. */
+static GArray *
+departed (FerrySimWorld *w, GPtrArray *arrived)
+{
+  GArray *gone = g_array_sized_new (FALSE, FALSE, sizeof (guint), arrived->len);
+  guint i;
+
+  for (i = 0; i < arrived->len; i++)
+    {
+      guint idx = ferry_sim_world_vm_index (w, g_ptr_array_index (arrived, i));
+
+      g_array_append_val (gone, idx);
+    }
+  g_array_sort (gone, compare_uint);
+  return gone;
+}
+
 void
 ferry_sim_server_handle_vms (FerrySimServer *self, JsonNode *body, Response *r)
 {
@@ -172,13 +197,14 @@ ferry_sim_server_handle_vms (FerrySimServer *self, JsonNode *body, Response *r)
   gint64 skip
       = MAX (ferry_sim_json_int (paging, "skipCount", 0), ferry_sim_json_int (paging, "offset", 0));
   gint64 page_size = ferry_sim_json_int (paging, "pageSize", 1000);
-  /* The destination lists the VMs whose migration completed. */
-  GPtrArray *arrived
-      = site == &self->world->destination ? ferry_sim_engine_get_arrived (self->engine) : NULL;
-  guint total = site == &self->world->source ? self->world->n_vms
+  /* The destination lists the VMs whose migration completed; the source, the others. */
+  GPtrArray *done = ferry_sim_engine_get_arrived (self->engine);
+  GPtrArray *arrived = site == &self->world->destination ? done : NULL;
+  g_autoptr (GArray) gone = site == &self->world->source ? departed (self->world, done) : NULL;
+  guint total = site == &self->world->source ? self->world->n_vms - gone->len
                 : arrived != NULL            ? arrived->len
                                              : 0;
-  guint from, to, i;
+  guint from, to, i, idx = 0, j = 0;
   GString *out;
 
   if (skip < 0)
@@ -193,18 +219,39 @@ ferry_sim_server_handle_vms (FerrySimServer *self, JsonNode *body, Response *r)
                           "{\"success\":true,\"completed\":true,\"time\":%" G_GINT64_FORMAT
                           ",\"version\":\"1.0\",\"data\":{\"items\":[",
                           g_get_real_time () / 1000);
+  /* The from-th VM still at the source: step over each departed index at or before it. */
+  if (gone != NULL)
+    for (idx = from; j < gone->len && g_array_index (gone, guint, j) <= idx; j++)
+      idx++;
   for (i = from; i < to; i++)
     {
+      const FerrySimVm *vm;
+      FerrySimVmView view;
+
+      if (arrived != NULL)
+        {
+          vm = g_ptr_array_index (arrived, i);
+          ferry_sim_engine_arrived_view (self->engine, i, &view);
+        }
+      else
+        {
+          while (j < gone->len && g_array_index (gone, guint, j) == idx)
+            {
+              idx++;
+              j++;
+            }
+          vm = &self->world->vms[idx++];
+        }
       if (i > from)
         g_string_append_c (out, ',');
-      ferry_sim_world_write_vm (
-          self->world, arrived != NULL ? g_ptr_array_index (arrived, i) : &self->world->vms[i],
-          out);
+      ferry_sim_world_write_vm (self->world, vm, arrived != NULL ? &view : NULL, out);
     }
-  g_string_append_printf (out,
-                          "],\"paging\":{\"skipCount\":%u,\"pageSize\":%" G_GINT64_FORMAT
-                          ",\"totalSize\":%u}},\"errors\":[]}",
-                          from, page_size, total);
+  g_string_append_printf (out, "],\"paging\":{\"skipCount\":%u,\"pageSize\":%" G_GINT64_FORMAT,
+                          from, page_size);
+  /* Real managers leave the total out. */
+  if (!ferry_sim_engine_get_real_omissions (self->engine))
+    g_string_append_printf (out, ",\"totalSize\":%u", total);
+  g_string_append (out, "}},\"errors\":[]}");
   ferry_sim_respond_gstring (r, 200, out);
 }
 

@@ -26,6 +26,7 @@ ferry_sim_server_handle_control (FerrySimServer *self, SoupServerMessage *msg, c
   if (g_str_equal (path, "/__sim/reset") && g_str_equal (method, "POST"))
     {
       ferry_sim_engine_reset (self->engine);
+      ferry_sim_engine_set_real_omissions (self->engine, self->real_omissions);
       self->xml_without_accept = TRUE;
       g_ptr_array_set_size (self->faults, 0);
       g_hash_table_remove_all (self->requests);
@@ -72,6 +73,9 @@ ferry_sim_server_handle_control (FerrySimServer *self, SoupServerMessage *msg, c
       if (ferry_sim_json_has (o, "unknownStates"))
         ferry_sim_engine_set_unknown_states (self->engine,
                                              ferry_sim_json_bool (o, "unknownStates", FALSE));
+      if (ferry_sim_json_has (o, "realOmissions"))
+        ferry_sim_engine_set_real_omissions (self->engine,
+                                             ferry_sim_json_bool (o, "realOmissions", FALSE));
       if (ferry_sim_json_has (o, "xmlWithoutAccept"))
         self->xml_without_accept = ferry_sim_json_bool (o, "xmlWithoutAccept", TRUE);
       respond_ok (r);
@@ -147,6 +151,8 @@ ferry_sim_server_handle_control (FerrySimServer *self, SoupServerMessage *msg, c
       ferry_sim_json_add_string (b, "fingerprint", ferry_sim_server_get_fingerprint (self));
       ferry_sim_json_add_string (b, "sourceEndpointId", self->world->source.endpoint_id);
       ferry_sim_json_add_string (b, "destinationEndpointId", self->world->destination.endpoint_id);
+      ferry_sim_json_add_bool (b, "realOmissions",
+                               ferry_sim_engine_get_real_omissions (self->engine));
       ferry_sim_engine_add_state (self->engine, b);
       json_builder_set_member_name (b, "requests");
       json_builder_begin_object (b);

@@ -186,8 +186,11 @@ ferry_sim_send_response (SoupServerMessage *msg, Response *r)
   soup_server_message_set_status (msg, r->status != 0 ? r->status : 500, NULL);
   if (r->token != NULL)
     soup_message_headers_replace (headers, "x-hm-authorization", r->token);
+  /* An empty body goes without a Content-Type. */
   soup_server_message_set_response (msg,
-                                    r->content_type != NULL ? r->content_type : "application/json",
+                                    r->content_type != NULL ? r->content_type
+                                    : len > 0               ? "application/json"
+                                                            : NULL,
                                     SOUP_MEMORY_COPY, data, len);
 }
 

@@ -74,8 +74,9 @@ struct _FerrySimServer
   GHashTable *requests; /* path → count */
   GRand *rand;
   gboolean xml_without_accept;
-  GPtrArray *delayed; /* GSource*: requests paused by injected latency */
-  GPtrArray *retired; /* SoupServer: replaced by a certificate rotation */
+  gboolean real_omissions; /* the start value (options), restored by /__sim/reset */
+  GPtrArray *delayed;      /* GSource*: requests paused by injected latency */
+  GPtrArray *retired;      /* SoupServer: replaced by a certificate rotation */
 };
 
 /* ferry-sim-server-respond.c */

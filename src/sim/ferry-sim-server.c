@@ -10,6 +10,7 @@
 
 #include "ferry-sim-server-private.h"
 
+#include "ferry-sim-binding.h"
 #include "ferry-sim-cert.h"
 #include "ferry-sim-json.h"
 
@@ -95,14 +96,15 @@ ferry_sim_server_init (FerrySimServer *self)
 /* ---- routing ---------------------------------------------------------------------------- */
 
 static void
-route_api (FerrySimServer *self, SoupServerMessage *msg, const char *method, const char *path,
-           GHashTable *query, JsonNode *body, Response *r)
+dispatch (FerrySimServer *self, SoupServerMessage *msg, const char *method, const char *path,
+          GHashTable *query, JsonNode *body, Response *r)
 {
   const char *sub = path + strlen (API);
   gboolean get = g_str_equal (method, "GET");
   gboolean post = g_str_equal (method, "POST");
   Session *session;
   g_autoptr (JsonNode) result = NULL;
+  g_autoptr (GError) error = NULL;
   guint status = 200;
 
   if (g_str_equal (sub, "/sessions") && post)
@@ -114,6 +116,11 @@ route_api (FerrySimServer *self, SoupServerMessage *msg, const char *method, con
   if (session == NULL)
     {
       ferry_sim_respond_unauthorized (r);
+      return;
+    }
+  if (!ferry_sim_binding_check (sub, body, &error))
+    {
+      ferry_sim_respond_error (r, 400, "INVALID_REQUEST", error->message);
       return;
     }
 
@@ -188,6 +195,16 @@ route_api (FerrySimServer *self, SoupServerMessage *msg, const char *method, con
 
 /* Answers msg, or arranges for it to be answered later. TRUE if msg was paused for that (the
  * caller must not unpause it). */
+static void
+route_api (FerrySimServer *self, SoupServerMessage *msg, const char *method, const char *path,
+           GHashTable *query, JsonNode *body, Response *r)
+{
+  dispatch (self, msg, method, path, query, body, r);
+  /* Real managers answer 401 and 404 with an empty body. */
+  if (ferry_sim_engine_get_real_omissions (self->engine) && (r->status == 401 || r->status == 404))
+    ferry_sim_respond_raw (r, r->status, NULL, NULL, 0);
+}
+
 static gboolean
 process (FerrySimServer *self, SoupServerMessage *msg, const char *path, GHashTable *query,
          Fault *fault)
@@ -424,6 +441,8 @@ ferry_sim_server_new (const FerrySimOptions *opts, GError **error)
   else
     self->world = ferry_sim_world_generate (self->n_vms, self->seed);
   self->engine = ferry_sim_engine_new (self->world, &self->engine_config);
+  self->real_omissions = opts->real_omissions > 0;
+  ferry_sim_engine_set_real_omissions (self->engine, self->real_omissions);
 
   self->certificate = ferry_sim_cert_load_or_generate (self->cert_dir, error);
   if (self->certificate == NULL)

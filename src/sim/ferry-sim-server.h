@@ -21,6 +21,10 @@ typedef struct
   guint max_concurrent;  /* concurrent Bulk/RAV/OSAM transfers (0 → 200) */
   guint max_vmotion;     /* concurrent vMotion/Cold transfers (0 → 1) */
   guint session_timeout; /* idle seconds before a token expires (0 → 1800) */
+  /* Leave out what real managers leave out: empty 401/404 bodies, no totalSize, no top-level
+   * VALIDATION_FAILED, warnings without a code. > 0 on; 0 or < 0 off (the test helper reads 0
+   * as "its default"). Also /__sim/quirks {"realOmissions":…}. */
+  int real_omissions;
 } FerrySimOptions;
 
 #define FERRY_TYPE_SIM_SERVER (ferry_sim_server_get_type ())

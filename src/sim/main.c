@@ -32,6 +32,7 @@ typedef struct
   double appliance_mbps;
   int max_concurrent;
   int max_vmotion;
+  gboolean real_omissions;
   char **extra_users;
   gboolean version;
   char *config;
@@ -84,6 +85,8 @@ load_config (const char *path, Settings *s, GKeyFile **out_keyfile, GError **err
   DOUBLE_KEY ("appliance-mbps", appliance_mbps);
   INT_KEY ("max-concurrent", max_concurrent);
   INT_KEY ("max-vmotion", max_vmotion);
+  if (g_key_file_has_key (kf, g, "real-omissions", NULL))
+    s->real_omissions = g_key_file_get_boolean (kf, g, "real-omissions", NULL);
 #undef INT_KEY
 #undef DOUBLE_KEY
 #undef STRING_KEY
@@ -151,6 +154,10 @@ main (int argc, char **argv)
       "Concurrent Bulk/RAV/OSAM transfers (default 200)", "N" },
     { "max-vmotion", 0, 0, G_OPTION_ARG_INT, &s.max_vmotion,
       "Concurrent vMotion/Cold transfers (default 1: serial)", "N" },
+    { "real-omissions", 0, 0, G_OPTION_ARG_NONE, &s.real_omissions,
+      "Leave out what real managers leave out: empty 401/404 bodies, no totalSize in inventory "
+      "and query answers, no top-level VALIDATION_FAILED, warnings without a code",
+      NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &s.version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -204,7 +211,7 @@ main (int argc, char **argv)
       "  POST   /__sim/vm-failure             {\"entityId\":\"vm-1042\", "
       "\"phase\":\"transfer\"|\"switchover\"|null}\n"
       "  POST   /__sim/quirks                 {\"unknownStates\":true, "
-      "\"xmlWithoutAccept\":false}\n"
+      "\"xmlWithoutAccept\":false, \"realOmissions\":true}\n"
       "  POST   /__sim/certificate/rotate     serve a new self-signed certificate\n"
       "\nSee src/sim/README.md for the endpoints and the behaviour in detail.");
   g_option_context_add_main_entries (ctx, entries, NULL);
@@ -241,6 +248,7 @@ main (int argc, char **argv)
   opts.appliance_mbps = s.appliance_mbps;
   opts.max_concurrent = (guint)MAX (s.max_concurrent, 0);
   opts.max_vmotion = (guint)MAX (s.max_vmotion, 0);
+  opts.real_omissions = s.real_omissions ? 1 : -1;
 
   server = ferry_sim_server_new (&opts, &error);
   if (server == NULL)
@@ -307,6 +315,8 @@ main (int argc, char **argv)
   g_print ("  Clock:        %s\n", s.speed > 0 ? "running" : "standing still (POST /__sim/clock)");
   if (s.speed > 0)
     g_print ("  Speed:        %g simulated seconds per second\n", s.speed);
+  if (s.real_omissions)
+    g_print ("  Answers:      as lean as a real manager's (--real-omissions)\n");
   g_print ("Press Ctrl+C to stop.\n");
   fflush (stdout);
 
