@@ -16,6 +16,14 @@ hcx_test_got_result (GObject *source, GAsyncResult *result, gpointer user_data)
   *out = g_object_ref (result);
 }
 
+static GPrivate wait_label = G_PRIVATE_INIT (g_free);
+
+void
+hcx_test_set_label (const char *label)
+{
+  g_private_replace (&wait_label, g_strdup (label));
+}
+
 static gboolean
 on_wait_expired (gpointer user_data)
 {
@@ -36,7 +44,9 @@ hcx_test_wait (GAsyncResult **slot, guint seconds)
   g_source_destroy (source);
   g_source_unref (source);
   if (*slot == NULL)
-    g_error ("The call did not finish within %u seconds", seconds);
+    g_error ("The call did not finish within %u seconds%s%s", seconds,
+             g_private_get (&wait_label) != NULL ? ": " : "",
+             g_private_get (&wait_label) != NULL ? (char *)g_private_get (&wait_label) : "");
   return *slot;
 }
 

@@ -22,6 +22,10 @@ hcx_test_got_result (GObject *source, GAsyncResult *result, gpointer user_data);
 GAsyncResult *
 hcx_test_wait (GAsyncResult **slot, guint seconds);
 
+/* Names what this thread is waiting for, in the message of a wait that expires. */
+void
+hcx_test_set_label (const char *label);
+
 FerryHcxClient *
 hcx_test_client_new (const char *url, const char *pin);
 gboolean

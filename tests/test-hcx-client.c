@@ -582,7 +582,8 @@ load_vms (Fx *fx, Progress *p, GError **error)
 static void
 test_vms_paging (void)
 {
-  FerrySimOptions opts = { .n_vms = 250 };
+  /* Totals on (this checks them), whatever the run's default for lean answers. */
+  FerrySimOptions opts = { .n_vms = 250, .real_omissions = -1 };
   Fx *fx = fx_new (&opts);
   g_autoptr (GError) error = NULL;
   Progress p = { 0 };
@@ -813,14 +814,16 @@ test_odd_servers (void)
   g_assert_cmpuint (odd->vm_requests, ==, 1);
   g_clear_object (&vms);
 
-  /* Page size 3: the second page repeats the first; stop there, without duplicates. */
+  /* Page size 3: the second page repeats the first. Without a total this could be a server
+   * ignoring the offset with more VMs than one page: an error, never part of the inventory
+   * passed off as all of it. */
   odd->vm_requests = 0;
   ferry_hcx_client_set_page_size (client, 3);
   vms = odd_load (client, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (vms), ==, 3);
+  g_assert_null (vms);
+  g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE);
+  g_clear_error (&error);
   g_assert_cmpuint (odd->vm_requests, ==, 2);
-  g_clear_object (&vms);
   g_unsetenv ("FERRY_HCX_PAGES_IN_FLIGHT");
 
   /* An XML answer (what HCX sends without Accept), an empty one, and a 200 that says it failed. */

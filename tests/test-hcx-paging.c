@@ -46,7 +46,8 @@ load (FerryHcxClient *client, Progress *p, GError **error)
 static void
 test_exact_pages (void)
 {
-  FerrySimOptions opts = { .n_vms = N_VMS };
+  /* Totals on (the "with total" cases need them), whatever the run's default. */
+  FerrySimOptions opts = { .n_vms = N_VMS, .real_omissions = -1 };
   FerrySimThread *sim = ferry_test_sim_start (&opts);
   g_autoptr (FerryHcxClient) client = hcx_test_client_new (ferry_sim_thread_get_url (sim),
                                                            ferry_sim_thread_get_fingerprint (sim));
@@ -54,8 +55,8 @@ test_exact_pages (void)
 
   g_assert_true (hcx_test_login (client, HCX_TEST_PASSWORD, &error));
   g_assert_no_error (error);
-  /* One page in flight first: a load with two may leave a speculative request for a page past
-   * the end on its way to the server after it finished, which would count in the next case. */
+  /* One page in flight first: no speculative request, so the server sees exactly the pages
+   * (with two, a speculative one may still arrive after the load has finished). */
   for (guint in_flight = 1; in_flight <= 2; in_flight++)
     for (guint with_total = 0; with_total < 2; with_total++)
       for (guint n_pages = 1; n_pages <= 3; n_pages++)
@@ -109,7 +110,9 @@ test_ignored_paging (void)
     g_assert_null (vms);
     g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE);
     g_clear_error (&error);
-    g_assert_cmpint (hcx_test_sim_requests (w->sim, VM_PATH) - before, <=, 4);
+    /* At most the four pages the total allows (two in flight), and a resend or two that
+     * libsoup may make of a safe request on a connection that closed. */
+    g_assert_cmpint (hcx_test_sim_requests (w->sim, VM_PATH) - before, <=, 6);
   }
 
   /* The migrations query, pages of 2 for 3 migrations: the second page repeats the first. */

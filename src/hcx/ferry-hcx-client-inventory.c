@@ -463,24 +463,19 @@ vm_load_consume (GTask *task)
         load->total = page->total;
       if (first_id != NULL && page->index > 0 && g_hash_table_contains (load->first_ids, first_id))
         {
-          /* A page seen before: the server ignores skipCount. Without a total (or with one
-           * that says so) what we have is all there is; short of its total it is not. */
+          /* A page seen before: the server ignores skipCount. What came so far is not the
+           * whole list (or, rarely, exactly one page of it): never pass it off as all. */
           n_loaded = g_list_model_get_n_items (G_LIST_MODEL (load->store));
           g_debug ("%s: page %u repeats an earlier one; the server does not page", self->host,
                    page->index);
           vm_page_free (page);
-          if (load->total >= 0 && n_loaded < load->total)
-            {
-              vm_load_fail (task, g_error_new (FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
-                                               _ ("HCX Manager “%s” does not page the list of "
-                                                  "virtual machines as asked (a page repeated "
-                                                  "an earlier one after %u of %" G_GINT64_FORMAT
-                                                  " VMs); Ferry stopped there."),
-                                               self->host, n_loaded, load->total));
-              return;
-            }
-          load->finished = TRUE;
-          g_task_return_pointer (task, g_object_ref (load->store), g_object_unref);
+          vm_load_fail (task, g_error_new (FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+                                           _ ("HCX Manager “%s” does not page the list of "
+                                              "virtual machines as asked (a page repeated an "
+                                              "earlier one after %u VMs); Ferry stopped there "
+                                              "rather than show part of the inventory as all "
+                                              "of it."),
+                                           self->host, n_loaded));
           return;
         }
       else
