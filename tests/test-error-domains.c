@@ -9,6 +9,8 @@
 #include "ferry-connection.h"
 #include "ferry-credential-store.h"
 #include "ferry-hcx-error.h"
+#include "ferry-plan-store.h"
+#include "ferry-plan.h"
 
 static void
 test_domain_names (void)
@@ -22,6 +24,8 @@ test_domain_names (void)
     { FERRY_HCX_ERROR, "ferry-hcx-error-quark" },
     { FERRY_CONNECTION_SESSION_ERROR, "ferry-connection-session-error-quark" },
     { FERRY_CREDENTIAL_ERROR, "ferry-credential-error-quark" },
+    { FERRY_PLAN_ERROR, "ferry-plan-error-quark" },
+    { FERRY_PLAN_STORE_ERROR, "ferry-plan-store-error-quark" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (domains); i++)

@@ -5,6 +5,7 @@
 
 #include "ferry-sim-thread.h"
 #include "ferry-window.h"
+#include "ferry-wizard.h"
 
 #define SIMULATOR_USER "cloudadmin@vsphere.local"
 #define SIMULATOR_PASSWORD "VMware1!"
@@ -24,6 +25,11 @@ struct _FerryWindow
 
   FerryStartPage *start_page;
   FerrySitePage *site_page;
+
+  /* The migration wizard and its saved plans */
+  FerryPlanStore *plan_store;
+  FerryWizard *wizard;
+  GCancellable *resume_cancellable;
 
   /* template widgets */
   AdwToastOverlay *toast_overlay;
@@ -104,6 +110,8 @@ ferry_window_update_actions (FerryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-simulator",
                                  !self->simulator_starting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.migrate-vms", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-wizard", self->wizard != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), connected);
 }
 
@@ -115,6 +123,8 @@ ferry_window_show_start (FerryWindow *self)
   adw_window_title_set_subtitle (self->window_title, NULL);
   ferry_window_update_actions (self);
 }
+
+static void ferry_window_offer_resume (FerryWindow *self);
 
 static void
 start_page_connected_cb (FerryWindow *self, FerryConnectionSession *session)
@@ -139,6 +149,155 @@ start_page_connected_cb (FerryWindow *self, FerryConnectionSession *session)
     subtitle = g_strdup (ferry_connection_get_title (connection));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   ferry_window_update_actions (self);
+  ferry_window_offer_resume (self);
+}
+
+/* ---- The migration wizard ---- */
+
+static void
+ferry_window_close_wizard (FerryWindow *self)
+{
+  if (self->wizard == NULL)
+    return;
+  if (self->plan_store != NULL)
+    ferry_plan_store_flush (self->plan_store);
+  gtk_stack_remove (self->stack, GTK_WIDGET (self->wizard));
+  self->wizard = NULL;
+}
+
+static void wizard_plan_imported_cb (FerryWindow *self, FerryPlan *plan);
+
+void
+ferry_window_open_wizard (FerryWindow *self, FerryPlan *plan)
+{
+  g_autoptr (FerryPlan) new_plan = NULL;
+  FerryConnection *connection;
+  FerryHcxClient *client;
+
+  g_return_if_fail (FERRY_IS_WINDOW (self));
+
+  if (self->session == NULL)
+    return;
+  if (plan == NULL && self->wizard != NULL)
+    {
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->wizard));
+      adw_window_title_set_title (self->window_title, _ ("Migrate Virtual Machines"));
+      return;
+    }
+  ferry_window_close_wizard (self);
+  if (plan == NULL)
+    plan = new_plan = ferry_plan_new ();
+
+  connection = ferry_connection_session_get_connection (self->session);
+  client = ferry_connection_session_get_client (self->session);
+  ferry_plan_set_server (plan, ferry_connection_get_server (connection));
+  if (client != NULL && ferry_hcx_client_get_endpoint_id (client) != NULL)
+    ferry_plan_set_manager_id (plan, ferry_hcx_client_get_endpoint_id (client));
+
+  self->wizard = FERRY_WIZARD (ferry_wizard_new (self->session, plan, self->plan_store));
+  g_signal_connect_object (self->wizard, "plan-imported", G_CALLBACK (wizard_plan_imported_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (self->site_page != NULL)
+    ferry_wizard_set_site (self->wizard, ferry_site_page_get_selected_site (self->site_page),
+                           ferry_site_page_get_report (self->site_page));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->wizard), "wizard");
+  gtk_stack_set_visible_child_name (self->stack, "wizard");
+  adw_window_title_set_title (self->window_title, _ ("Migrate Virtual Machines"));
+  ferry_window_update_actions (self);
+}
+
+static void
+wizard_plan_imported_cb (FerryWindow *self, FerryPlan *plan)
+{
+  ferry_window_open_wizard (self, plan);
+}
+
+static void
+migrate_vms_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ferry_window_open_wizard (FERRY_WINDOW (widget), NULL);
+}
+
+static void
+close_wizard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  FerryWindow *self = FERRY_WINDOW (widget);
+
+  if (self->site_page == NULL)
+    return;
+  /* The wizard stays (and its plan saved) until another is opened: "Migrate Virtual
+   * Machines" comes back to it. */
+  gtk_stack_set_visible_child_name (self->stack, "sites");
+  adw_window_title_set_title (self->window_title, _ ("Remote Site Connection"));
+}
+
+static void
+resume_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  g_autoptr (FerryPlan) plan = g_object_steal_data (G_OBJECT (dialog), "ferry-plan");
+  FerryWindow *self = FERRY_WINDOW (user_data);
+
+  if (g_strcmp0 (response, "resume") == 0 && plan != NULL)
+    ferry_window_open_wizard (self, plan);
+}
+
+static void
+resumable_found_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryWindow *self;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FerryPlan) plan = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr (GDateTime) when = NULL;
+  g_autofree char *when_text = NULL;
+  GtkWidget *dialog;
+
+  plan = ferry_plan_store_find_resumable_finish (FERRY_PLAN_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = FERRY_WINDOW (user_data);
+  if (plan == NULL || self->session == NULL || self->wizard != NULL)
+    return;
+
+  when = g_date_time_new_from_unix_local (ferry_plan_get_modified (plan) / 1000);
+  when_text = when != NULL ? g_date_time_format (when, "%x %X") : g_strdup ("");
+  body = g_strdup_printf (
+      ngettext ("A migration plan with %u VM, last changed %s, was not finished. Continue "
+                "where you left off?",
+                "A migration plan with %u VMs, last changed %s, was not finished. Continue "
+                "where you left off?",
+                ferry_plan_get_n_items (plan)),
+      ferry_plan_get_n_items (plan), when_text);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Resume the Unfinished Plan?"), body);
+  gtk_widget_set_name (dialog, "resume-dialog");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _ ("_Not Now"),
+                                    "resume", _ ("_Resume"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "resume",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "resume");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "ferry-plan", g_steal_pointer (&plan),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (resume_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* On connecting (at start or again later), offer the manager's unfinished plan. */
+static void
+ferry_window_offer_resume (FerryWindow *self)
+{
+  FerryConnection *connection = ferry_connection_session_get_connection (self->session);
+  FerryHcxClient *client = ferry_connection_session_get_client (self->session);
+
+  if (self->plan_store == NULL)
+    return;
+  g_cancellable_cancel (self->resume_cancellable);
+  g_clear_object (&self->resume_cancellable);
+  self->resume_cancellable = g_cancellable_new ();
+  ferry_plan_store_find_resumable_async (
+      self->plan_store, ferry_connection_get_server (connection),
+      client != NULL ? ferry_hcx_client_get_endpoint_id (client) : NULL, self->resume_cancellable,
+      resumable_found_cb, self);
 }
 
 static void
@@ -149,6 +308,7 @@ disconnect_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   if (self->session == NULL)
     return;
 
+  ferry_window_close_wizard (self);
   ferry_connection_session_disconnect (self->session);
   g_clear_object (&self->session);
   ferry_window_show_start (self);
@@ -340,6 +500,7 @@ ferry_window_constructed (GObject *object)
     self->connections = ferry_connection_store_new (self->settings);
   if (self->credentials == NULL)
     self->credentials = ferry_credential_store_new ();
+  self->plan_store = ferry_plan_store_new (NULL);
 
   self->start_page = FERRY_START_PAGE (ferry_start_page_new (self->connections, self->credentials));
   g_signal_connect_object (self->start_page, "connected", G_CALLBACK (start_page_connected_cb),
@@ -357,6 +518,12 @@ ferry_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->simulator_cancellable);
   g_clear_object (&self->simulator_cancellable);
+  g_cancellable_cancel (self->resume_cancellable);
+  g_clear_object (&self->resume_cancellable);
+  if (self->plan_store != NULL)
+    ferry_plan_store_flush (self->plan_store);
+  self->wizard = NULL;
+  g_clear_object (&self->plan_store);
   /* The template children belong to the parent class (window content / AdwBin child),
    * which disposes them; unparenting them here would leave it with dangling pointers. */
   self->start_page = NULL;
@@ -451,6 +618,8 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-connection", NULL, new_connection_action);
   gtk_widget_class_install_action (widget_class, "win.start-simulator", NULL,
                                    start_simulator_action);
+  gtk_widget_class_install_action (widget_class, "win.migrate-vms", NULL, migrate_vms_action);
+  gtk_widget_class_install_action (widget_class, "win.close-wizard", NULL, close_wizard_action);
 }
 
 static void
@@ -474,10 +643,12 @@ ferry_window_set_accels (GtkApplication *application)
   static const char *disconnect_accels[] = { "<Alt>Left", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
+  static const char *migrate_accels[] = { "<Control>m", NULL };
 
   gtk_application_set_accels_for_action (application, "win.disconnect", disconnect_accels);
   gtk_application_set_accels_for_action (application, "win.new-connection", new_accels);
   gtk_application_set_accels_for_action (application, "win.refresh", refresh_accels);
+  gtk_application_set_accels_for_action (application, "win.migrate-vms", migrate_accels);
 }
 
 void
@@ -515,4 +686,18 @@ ferry_window_get_session (FerryWindow *self)
 {
   g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
   return self->session;
+}
+
+FerryWizard *
+ferry_window_get_wizard (FerryWindow *self)
+{
+  g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
+  return self->wizard;
+}
+
+FerryPlanStore *
+ferry_window_get_plan_store (FerryWindow *self)
+{
+  g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
+  return self->plan_store;
 }

@@ -8,6 +8,7 @@
 #include "ferry-credential-store.h"
 #include "ferry-site-page.h"
 #include "ferry-start-page.h"
+#include "ferry-wizard.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,13 @@ FerrySitePage *
 ferry_window_get_site_page (FerryWindow *self);
 FerryConnectionSession *
 ferry_window_get_session (FerryWindow *self);
+/* The migration wizard: opens it on @plan (NULL: the one open, or a new plan). */
+void
+ferry_window_open_wizard (FerryWindow *self, FerryPlan *plan);
+/* NULL until opened */
+FerryWizard *
+ferry_window_get_wizard (FerryWindow *self);
+FerryPlanStore *
+ferry_window_get_plan_store (FerryWindow *self);
 
 G_END_DECLS

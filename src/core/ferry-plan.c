@@ -1,0 +1,933 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ferry-plan.c: the plan object, its selection and its defaults (intents in
+ * ferry-plan-intents.c) */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ferry-plan-private.h"
+
+/* clang-format off */
+G_DEFINE_QUARK (ferry-plan-error-quark, ferry_plan_error)
+/* clang-format on */
+
+struct _FerryPlan
+{
+  GObject parent_instance;
+
+  char *id;
+  char *migration_group_id;
+  char *name;
+  char *server;
+  char *manager_id;
+  char *remote_endpoint_id;
+  char *remote_name;
+  FerryResourceContainer *source;
+  FerryResourceContainer *destination;
+  FerryPlanOptions *defaults;
+  gint64 created;
+  gint64 modified;
+
+  GPtrArray *items;  /* FerryPlanItem, selection order */
+  GHashTable *by_id; /* VM id (owned copy) -> FerryPlanItem (borrowed) */
+  gint64 total_disk;
+  guint n_problems;
+
+  guint allowed_mask; /* bit per FerryMigrationType */
+  char *reasons[FERRY_N_MIGRATION_TYPES];
+
+  guint batch_depth;
+  gboolean pending_changed;
+};
+
+static void
+ferry_plan_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FerryPlan, ferry_plan, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      ferry_plan_list_model_init))
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_MIGRATION_GROUP_ID,
+  PROP_NAME,
+  PROP_SERVER,
+  PROP_MANAGER_ID,
+  PROP_REMOTE_ENDPOINT_ID,
+  PROP_REMOTE_NAME,
+  PROP_SOURCE,
+  PROP_DESTINATION,
+  PROP_DEFAULTS,
+  PROP_N_ITEMS,
+  PROP_TOTAL_DISK_BYTES,
+  PROP_N_PROBLEMS,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- GListModel ---- */
+
+static GType
+ferry_plan_get_item_type (GListModel *model)
+{
+  return FERRY_TYPE_PLAN_ITEM;
+}
+
+static guint
+ferry_plan_list_get_n_items (GListModel *model)
+{
+  return FERRY_PLAN (model)->items->len;
+}
+
+static gpointer
+ferry_plan_get_item (GListModel *model, guint position)
+{
+  FerryPlan *self = FERRY_PLAN (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+ferry_plan_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ferry_plan_get_item_type;
+  iface->get_n_items = ferry_plan_list_get_n_items;
+  iface->get_item = ferry_plan_get_item;
+}
+
+/* ---- Changes ---- */
+
+static void
+update_all_problems (FerryPlan *self);
+
+static void
+emit_changed (FerryPlan *self)
+{
+  if (self->batch_depth > 0)
+    {
+      self->pending_changed = TRUE;
+      return;
+    }
+  self->pending_changed = FALSE;
+  self->modified = g_get_real_time () / 1000;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+begin_batch (FerryPlan *self)
+{
+  self->batch_depth++;
+}
+
+static void
+end_batch (FerryPlan *self)
+{
+  g_assert (self->batch_depth > 0);
+  if (--self->batch_depth == 0 && self->pending_changed)
+    {
+      update_all_problems (self);
+      emit_changed (self);
+    }
+}
+
+static void
+set_n_problems (FerryPlan *self, guint n)
+{
+  if (self->n_problems == n)
+    return;
+  self->n_problems = n;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
+}
+
+static void
+recount_problems (FerryPlan *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (ferry_plan_item_get_problems (g_ptr_array_index (self->items, i)) != 0)
+      n++;
+  set_n_problems (self, n);
+}
+
+static gboolean
+datastore_free_known (FerryDatastore *ds)
+{
+  return ds != NULL && ferry_datastore_get_free_bytes (ds) >= 0
+         && ferry_datastore_get_id (ds) != NULL;
+}
+
+/* Sums the selection's disk per target datastore, then recomputes every item's problems. */
+static void
+update_all_problems (FerryPlan *self)
+{
+  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) sums = g_array_new (FALSE, TRUE, sizeof (gint64));
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      FerryPlanItem *item = g_ptr_array_index (self->items, i);
+      FerryDatastore *ds = ferry_plan_item_get_object (item, FERRY_PLAN_FIELD_DATASTORE);
+      gint64 disk = ferry_vm_get_disk_bytes (ferry_plan_item_get_vm (item));
+      gpointer slot;
+
+      if (!datastore_free_known (ds))
+        continue;
+      if (!g_hash_table_lookup_extended (index, ferry_datastore_get_id (ds), NULL, &slot))
+        {
+          gint64 zero = 0;
+
+          slot = GUINT_TO_POINTER (sums->len);
+          g_array_append_val (sums, zero);
+          g_hash_table_insert (index, (gpointer)ferry_datastore_get_id (ds), slot);
+        }
+      g_array_index (sums, gint64, GPOINTER_TO_UINT (slot)) += MAX (disk, 0);
+    }
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      FerryPlanItem *item = g_ptr_array_index (self->items, i);
+      FerryDatastore *ds = ferry_plan_item_get_object (item, FERRY_PLAN_FIELD_DATASTORE);
+      gboolean too_small = FALSE;
+
+      if (datastore_free_known (ds))
+        {
+          gpointer slot = g_hash_table_lookup (index, ferry_datastore_get_id (ds));
+
+          too_small = g_array_index (sums, gint64, GPOINTER_TO_UINT (slot))
+                      > ferry_datastore_get_free_bytes (ds);
+        }
+      _ferry_plan_item_update_problems (item, too_small);
+    }
+  recount_problems (self);
+}
+
+void
+_ferry_plan_item_changed (FerryPlan *self, FerryPlanItem *item, FerryPlanField field)
+{
+  if (self->batch_depth == 0)
+    {
+      if (field == FERRY_PLAN_FIELD_DATASTORE)
+        update_all_problems (self);
+      else
+        recount_problems (self);
+    }
+  emit_changed (self);
+}
+
+void
+_ferry_plan_fill_preflight_input (FerryPlan *self, FerryPlanItem *item, FerryPreflightInput *in)
+{
+  in->type = ferry_plan_item_get_migration_type (item);
+  in->type_available = ferry_plan_type_allowed (self, in->type, NULL);
+  in->remove_snapshots = ferry_plan_item_get_boolean (item, FERRY_PLAN_FIELD_REMOVE_SNAPSHOTS);
+  in->remove_isos = ferry_plan_item_get_boolean (item, FERRY_PLAN_FIELD_REMOVE_ISOS);
+  in->force_power_off = ferry_plan_item_get_boolean (item, FERRY_PLAN_FIELD_FORCE_POWER_OFF);
+  in->seed_checkpoint = ferry_plan_item_get_boolean (item, FERRY_PLAN_FIELD_SEED_CHECKPOINT);
+  in->datastore = ferry_plan_item_get_object (item, FERRY_PLAN_FIELD_DATASTORE);
+  in->datastore_too_small = _ferry_plan_item_get_datastore_too_small (item);
+}
+
+static void
+defaults_notify_cb (FerryPlan *self, GParamSpec *pspec, FerryPlanOptions *defaults)
+{
+  FerryPlanField field = ferry_plan_field_from_name (pspec->name);
+
+  if (field == FERRY_PLAN_FIELD_NONE)
+    return;
+
+  for (guint i = 0; i < self->items->len; i++)
+    _ferry_plan_item_default_changed (g_ptr_array_index (self->items, i), field);
+  update_all_problems (self);
+  emit_changed (self);
+}
+
+/* ---- GObject ---- */
+
+static void
+ferry_plan_dispose (GObject *object)
+{
+  FerryPlan *self = FERRY_PLAN (object);
+
+  if (self->items != NULL)
+    for (guint i = 0; i < self->items->len; i++)
+      _ferry_plan_item_detach (g_ptr_array_index (self->items, i));
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  if (self->defaults != NULL)
+    g_signal_handlers_disconnect_by_data (self->defaults, self);
+  g_clear_object (&self->defaults);
+  g_clear_object (&self->source);
+  g_clear_object (&self->destination);
+
+  G_OBJECT_CLASS (ferry_plan_parent_class)->dispose (object);
+}
+
+static void
+ferry_plan_finalize (GObject *object)
+{
+  FerryPlan *self = FERRY_PLAN (object);
+
+  g_free (self->id);
+  g_free (self->migration_group_id);
+  g_free (self->name);
+  g_free (self->server);
+  g_free (self->manager_id);
+  g_free (self->remote_endpoint_id);
+  g_free (self->remote_name);
+  for (guint i = 0; i < FERRY_N_MIGRATION_TYPES; i++)
+    g_free (self->reasons[i]);
+
+  G_OBJECT_CLASS (ferry_plan_parent_class)->finalize (object);
+}
+
+static void
+ferry_plan_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  FerryPlan *self = FERRY_PLAN (object);
+
+  switch (prop_id)
+    {
+      case PROP_ID:
+        g_value_set_string (value, self->id);
+        break;
+      case PROP_MIGRATION_GROUP_ID:
+        g_value_set_string (value, self->migration_group_id);
+        break;
+      case PROP_NAME:
+        g_value_set_string (value, self->name);
+        break;
+      case PROP_SERVER:
+        g_value_set_string (value, self->server);
+        break;
+      case PROP_MANAGER_ID:
+        g_value_set_string (value, self->manager_id);
+        break;
+      case PROP_REMOTE_ENDPOINT_ID:
+        g_value_set_string (value, self->remote_endpoint_id);
+        break;
+      case PROP_REMOTE_NAME:
+        g_value_set_string (value, self->remote_name);
+        break;
+      case PROP_SOURCE:
+        g_value_set_object (value, self->source);
+        break;
+      case PROP_DESTINATION:
+        g_value_set_object (value, self->destination);
+        break;
+      case PROP_DEFAULTS:
+        g_value_set_object (value, self->defaults);
+        break;
+      case PROP_N_ITEMS:
+        g_value_set_uint (value, self->items->len);
+        break;
+      case PROP_TOTAL_DISK_BYTES:
+        g_value_set_int64 (value, self->total_disk);
+        break;
+      case PROP_N_PROBLEMS:
+        g_value_set_uint (value, self->n_problems);
+        break;
+      case PROP_CREATED:
+        g_value_set_int64 (value, self->created);
+        break;
+      case PROP_MODIFIED:
+        g_value_set_int64 (value, self->modified);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ferry_plan_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  FerryPlan *self = FERRY_PLAN (object);
+
+  switch (prop_id)
+    {
+      case PROP_NAME:
+        ferry_plan_set_name (self, g_value_get_string (value));
+        break;
+      case PROP_SERVER:
+        ferry_plan_set_server (self, g_value_get_string (value));
+        break;
+      case PROP_MANAGER_ID:
+        ferry_plan_set_manager_id (self, g_value_get_string (value));
+        break;
+      case PROP_REMOTE_ENDPOINT_ID:
+        ferry_plan_set_remote_endpoint_id (self, g_value_get_string (value));
+        break;
+      case PROP_REMOTE_NAME:
+        ferry_plan_set_remote_name (self, g_value_get_string (value));
+        break;
+      case PROP_SOURCE:
+        ferry_plan_set_source (self, g_value_get_object (value));
+        break;
+      case PROP_DESTINATION:
+        ferry_plan_set_destination (self, g_value_get_object (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define RW_STRING(name)                                                                            \
+  g_param_spec_string (name, NULL, NULL, NULL,                                                     \
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define RO_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
+static void
+ferry_plan_class_init (FerryPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ferry_plan_dispose;
+  object_class->finalize = ferry_plan_finalize;
+  object_class->get_property = ferry_plan_get_property;
+  object_class->set_property = ferry_plan_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, RO_FLAGS);
+  properties[PROP_MIGRATION_GROUP_ID]
+      = g_param_spec_string ("migration-group-id", NULL, NULL, NULL, RO_FLAGS);
+  properties[PROP_NAME] = RW_STRING ("name");
+  properties[PROP_SERVER] = RW_STRING ("server");
+  properties[PROP_MANAGER_ID] = RW_STRING ("manager-id");
+  properties[PROP_REMOTE_ENDPOINT_ID] = RW_STRING ("remote-endpoint-id");
+  properties[PROP_REMOTE_NAME] = RW_STRING ("remote-name");
+  properties[PROP_SOURCE]
+      = g_param_spec_object ("source", NULL, NULL, FERRY_TYPE_RESOURCE_CONTAINER,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESTINATION]
+      = g_param_spec_object ("destination", NULL, NULL, FERRY_TYPE_RESOURCE_CONTAINER,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEFAULTS]
+      = g_param_spec_object ("defaults", NULL, NULL, FERRY_TYPE_PLAN_OPTIONS, RO_FLAGS);
+  properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, RO_FLAGS);
+  properties[PROP_TOTAL_DISK_BYTES]
+      = g_param_spec_int64 ("total-disk-bytes", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
+  properties[PROP_N_PROBLEMS]
+      = g_param_spec_uint ("n-problems", NULL, NULL, 0, G_MAXUINT, 0, RO_FLAGS);
+  properties[PROP_CREATED] = g_param_spec_int64 ("created", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
+  properties[PROP_MODIFIED]
+      = g_param_spec_int64 ("modified", NULL, NULL, 0, G_MAXINT64, 0, RO_FLAGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ferry_plan_init (FerryPlan *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->defaults = ferry_plan_options_new ();
+  self->allowed_mask = (1u << FERRY_N_MIGRATION_TYPES) - 1;
+  self->created = self->modified = g_get_real_time () / 1000;
+  g_signal_connect_object (self->defaults, "notify", G_CALLBACK (defaults_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+FerryPlan *
+ferry_plan_new (void)
+{
+  return ferry_plan_new_with_ids (NULL, NULL);
+}
+
+FerryPlan *
+ferry_plan_new_with_ids (const char *id, const char *migration_group_id)
+{
+  FerryPlan *self = g_object_new (FERRY_TYPE_PLAN, NULL);
+
+  self->id = id != NULL ? g_strdup (id) : g_uuid_string_random ();
+  self->migration_group_id
+      = migration_group_id != NULL ? g_strdup (migration_group_id) : g_uuid_string_random ();
+  return self;
+}
+
+/* ---- Plain properties ---- */
+
+const char *
+ferry_plan_get_id (FerryPlan *self)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);
+  return self->id;
+}
+
+const char *
+ferry_plan_get_migration_group_id (FerryPlan *self)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);
+  return self->migration_group_id;
+}
+
+static void
+set_string (FerryPlan *self, char **field, const char *value, guint prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  emit_changed (self);
+}
+
+#define STRING_ACCESSORS(field, PROP)                                                              \
+  const char *ferry_plan_get_##field (FerryPlan *self)                                             \
+  {                                                                                                \
+    g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);                                             \
+    return self->field;                                                                            \
+  }                                                                                                \
+  void ferry_plan_set_##field (FerryPlan *self, const char *value)                                 \
+  {                                                                                                \
+    g_return_if_fail (FERRY_IS_PLAN (self));                                                       \
+    set_string (self, &self->field, value, PROP);                                                  \
+  }
+
+STRING_ACCESSORS (name, PROP_NAME)
+STRING_ACCESSORS (server, PROP_SERVER)
+STRING_ACCESSORS (manager_id, PROP_MANAGER_ID)
+STRING_ACCESSORS (remote_endpoint_id, PROP_REMOTE_ENDPOINT_ID)
+STRING_ACCESSORS (remote_name, PROP_REMOTE_NAME)
+
+FerryResourceContainer *
+ferry_plan_get_source (FerryPlan *self)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);
+  return self->source;
+}
+
+void
+ferry_plan_set_source (FerryPlan *self, FerryResourceContainer *source)
+{
+  g_return_if_fail (FERRY_IS_PLAN (self));
+
+  if (g_set_object (&self->source, source))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+      emit_changed (self);
+    }
+}
+
+FerryResourceContainer *
+ferry_plan_get_destination (FerryPlan *self)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);
+  return self->destination;
+}
+
+void
+ferry_plan_set_destination (FerryPlan *self, FerryResourceContainer *destination)
+{
+  g_return_if_fail (FERRY_IS_PLAN (self));
+
+  if (g_set_object (&self->destination, destination))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION]);
+      emit_changed (self);
+    }
+}
+
+FerryPlanOptions *
+ferry_plan_get_defaults (FerryPlan *self)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);
+  return self->defaults;
+}
+
+gint64
+ferry_plan_get_created (FerryPlan *self)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
+  return self->created;
+}
+
+gint64
+ferry_plan_get_modified (FerryPlan *self)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
+  return self->modified;
+}
+
+void
+ferry_plan_set_times (FerryPlan *self, gint64 created, gint64 modified)
+{
+  g_return_if_fail (FERRY_IS_PLAN (self));
+
+  self->created = created;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* ---- Migration types ---- */
+
+void
+ferry_plan_set_prereq_report (FerryPlan *self, FerryPrereqReport *report)
+{
+  FerryPlanOptions *defaults;
+  FerryMigrationType current;
+
+  g_return_if_fail (FERRY_IS_PLAN (self));
+  g_return_if_fail (report == NULL || FERRY_IS_PREREQ_REPORT (report));
+
+  self->allowed_mask = 0;
+  for (guint t = 0; t < FERRY_N_MIGRATION_TYPES; t++)
+    {
+      g_clear_pointer (&self->reasons[t], g_free);
+      if (report == NULL)
+        self->allowed_mask |= 1u << t;
+      else if (ferry_prereq_report_get_entry (report, t) == NULL)
+        self->reasons[t] = g_strdup_printf (_ ("%s was not checked for this site pair."),
+                                            ferry_migration_type_get_title (t));
+      else if (ferry_prereq_report_is_available (report, t))
+        self->allowed_mask |= 1u << t;
+      else
+        self->reasons[t] = g_strjoinv ("\n", (char **)ferry_prereq_report_get_reasons (report, t));
+    }
+
+  defaults = self->defaults;
+  current = ferry_plan_options_get_migration_type (defaults);
+  begin_batch (self);
+  if (!ferry_plan_type_allowed (self, current, NULL))
+    for (guint t = 0; t < FERRY_N_MIGRATION_TYPES; t++)
+      if (ferry_plan_type_allowed (self, t, NULL))
+        {
+          ferry_plan_options_set_migration_type (defaults, t);
+          break;
+        }
+  update_all_problems (self);
+  end_batch (self);
+}
+
+gboolean
+ferry_plan_type_allowed (FerryPlan *self, FerryMigrationType type, const char **out_reason)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), FALSE);
+
+  if ((guint)type >= FERRY_N_MIGRATION_TYPES)
+    {
+      if (out_reason != NULL)
+        *out_reason = _ ("Unknown migration type.");
+      return FALSE;
+    }
+  if (out_reason != NULL)
+    *out_reason = self->reasons[type];
+  return (self->allowed_mask & (1u << type)) != 0;
+}
+
+/* ---- Selection ---- */
+
+guint
+ferry_plan_get_n_items (FerryPlan *self)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
+  return self->items->len;
+}
+
+FerryPlanItem *
+ferry_plan_lookup (FerryPlan *self, const char *vm_id)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);
+  return vm_id != NULL ? g_hash_table_lookup (self->by_id, vm_id) : NULL;
+}
+
+gboolean
+ferry_plan_contains (FerryPlan *self, FerryVm *vm)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (FERRY_IS_VM (vm), FALSE);
+  return ferry_plan_lookup (self, ferry_vm_get_id (vm)) != NULL;
+}
+
+static void
+set_total_disk (FerryPlan *self, gint64 total)
+{
+  if (self->total_disk == total)
+    return;
+  self->total_disk = total;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_DISK_BYTES]);
+}
+
+guint
+ferry_plan_add_vms (FerryPlan *self, FerryVm *const *vms, guint n_vms)
+{
+  guint first;
+  gint64 total;
+
+  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
+
+  first = self->items->len;
+  total = self->total_disk;
+  for (guint i = 0; i < n_vms; i++)
+    {
+      FerryVm *vm = vms[i];
+      const char *id = ferry_vm_get_id (vm);
+      FerryPlanItem *item;
+
+      if (id == NULL || g_hash_table_contains (self->by_id, id))
+        continue;
+      item = _ferry_plan_item_new (self, vm);
+      g_ptr_array_add (self->items, item);
+      g_hash_table_insert (self->by_id, g_strdup (id), item);
+      total += MAX (ferry_vm_get_disk_bytes (vm), 0);
+    }
+  if (self->items->len == first)
+    return 0;
+
+  set_total_disk (self, total);
+  update_all_problems (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), first, 0, self->items->len - first);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  emit_changed (self);
+  return self->items->len - first;
+}
+
+FerryPlanItem *
+ferry_plan_add_vm (FerryPlan *self, FerryVm *vm)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);
+  g_return_val_if_fail (FERRY_IS_VM (vm), NULL);
+
+  ferry_plan_add_vms (self, &vm, 1);
+  return ferry_plan_lookup (self, ferry_vm_get_id (vm));
+}
+
+guint
+ferry_plan_remove_vms (FerryPlan *self, FerryVm *const *vms, guint n_vms)
+{
+  guint old_len, removed = 0, first = G_MAXUINT, last = 0;
+  gint64 total;
+
+  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
+
+  total = self->total_disk;
+  for (guint i = 0; i < n_vms; i++)
+    {
+      FerryPlanItem *item = ferry_plan_lookup (self, ferry_vm_get_id (vms[i]));
+
+      if (item == NULL)
+        continue;
+      total -= MAX (ferry_vm_get_disk_bytes (ferry_plan_item_get_vm (item)), 0);
+      g_hash_table_remove (self->by_id, ferry_vm_get_id (vms[i]));
+      removed++;
+    }
+  if (removed == 0)
+    return 0;
+
+  /* Compact, keeping the order; items no longer in the table leave. */
+  old_len = self->items->len;
+  for (guint i = 0, j = 0; i < old_len; i++)
+    {
+      FerryPlanItem *item = g_ptr_array_index (self->items, i);
+      FerryVm *vm = ferry_plan_item_get_vm (item);
+
+      if (g_hash_table_lookup (self->by_id, ferry_vm_get_id (vm)) == item)
+        self->items->pdata[j++] = item;
+      else
+        {
+          first = MIN (first, i);
+          last = i;
+          _ferry_plan_item_detach (item);
+          g_object_unref (item);
+        }
+    }
+  /* The tail holds moved or released pointers: shrink without the free function. */
+  g_ptr_array_set_free_func (self->items, NULL);
+  g_ptr_array_set_size (self->items, old_len - removed);
+  g_ptr_array_set_free_func (self->items, g_object_unref);
+
+  set_total_disk (self, MAX (total, 0));
+  update_all_problems (self);
+  /* Rows first..last of the old list became first..last-removed of the new one. */
+  g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1,
+                              last - first + 1 - removed);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  emit_changed (self);
+  return removed;
+}
+
+gboolean
+ferry_plan_remove_vm (FerryPlan *self, FerryVm *vm)
+{
+  g_return_val_if_fail (FERRY_IS_VM (vm), FALSE);
+  return ferry_plan_remove_vms (self, &vm, 1) == 1;
+}
+
+void
+ferry_plan_clear (FerryPlan *self)
+{
+  guint n;
+
+  g_return_if_fail (FERRY_IS_PLAN (self));
+
+  n = self->items->len;
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    _ferry_plan_item_detach (g_ptr_array_index (self->items, i));
+  g_hash_table_remove_all (self->by_id);
+  g_ptr_array_set_size (self->items, 0);
+  set_total_disk (self, 0);
+  set_n_problems (self, 0);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  emit_changed (self);
+}
+
+gint64
+ferry_plan_get_total_disk_bytes (FerryPlan *self)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
+  return self->total_disk;
+}
+
+guint
+ferry_plan_get_n_problems (FerryPlan *self)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
+  return self->n_problems;
+}
+
+void
+ferry_plan_override (FerryPlan *self, FerryPlanItem *const *items, guint n_items,
+                     FerryPlanField field, const GValue *value)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (FERRY_IS_PLAN (self));
+
+  for (guint i = 0; i < n_items; i++)
+    changed |= _ferry_plan_item_override_quiet (items[i], field, value);
+  if (!changed)
+    return;
+  if (field == FERRY_PLAN_FIELD_DATASTORE)
+    update_all_problems (self);
+  else
+    recount_problems (self);
+  emit_changed (self);
+}
+
+void
+ferry_plan_reset (FerryPlan *self, FerryPlanItem *const *items, guint n_items, FerryPlanField field)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (FERRY_IS_PLAN (self));
+
+  for (guint i = 0; i < n_items; i++)
+    changed |= _ferry_plan_item_reset_quiet (items[i], field);
+  if (!changed)
+    return;
+  if (field == FERRY_PLAN_FIELD_DATASTORE)
+    update_all_problems (self);
+  else
+    recount_problems (self);
+  emit_changed (self);
+}
+
+FerryPreflightFlags
+ferry_plan_check_vm (FerryPlan *self, FerryVm *vm)
+{
+  FerryPlanItem *item;
+  FerryPreflightInput in = { 0 };
+  FerryPlanOptions *d;
+
+  g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
+  g_return_val_if_fail (FERRY_IS_VM (vm), 0);
+
+  item = ferry_plan_lookup (self, ferry_vm_get_id (vm));
+  if (item != NULL)
+    return ferry_plan_item_get_problems (item);
+
+  d = self->defaults;
+  in.type = ferry_plan_options_get_migration_type (d);
+  in.type_available = ferry_plan_type_allowed (self, in.type, NULL);
+  in.remove_snapshots = ferry_plan_options_get_boolean (d, FERRY_PLAN_FIELD_REMOVE_SNAPSHOTS);
+  in.remove_isos = ferry_plan_options_get_boolean (d, FERRY_PLAN_FIELD_REMOVE_ISOS);
+  in.force_power_off = ferry_plan_options_get_boolean (d, FERRY_PLAN_FIELD_FORCE_POWER_OFF);
+  in.seed_checkpoint = ferry_plan_options_get_boolean (d, FERRY_PLAN_FIELD_SEED_CHECKPOINT);
+  in.datastore = ferry_plan_options_get_object (d, FERRY_PLAN_FIELD_DATASTORE);
+  in.datastore_too_small
+      = datastore_free_known (in.datastore)
+        && ferry_vm_get_disk_bytes (vm) > ferry_datastore_get_free_bytes (in.datastore);
+  return ferry_preflight_check (vm, &in);
+}
+
+/* For ferry-plan-intents.c */
+void
+_ferry_plan_rebind (FerryPlan *self, FerryPlanItem *item, FerryVm *vm)
+{
+  FerryVm *old = ferry_plan_item_get_vm (item);
+
+  if (old == vm)
+    return;
+  if (g_strcmp0 (ferry_vm_get_id (old), ferry_vm_get_id (vm)) != 0)
+    {
+      g_hash_table_remove (self->by_id, ferry_vm_get_id (old));
+      g_hash_table_insert (self->by_id, g_strdup (ferry_vm_get_id (vm)), item);
+    }
+  _ferry_plan_item_set_vm (item, vm);
+}
+
+void
+_ferry_plan_refresh (FerryPlan *self)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    total += MAX (
+        ferry_vm_get_disk_bytes (ferry_plan_item_get_vm (g_ptr_array_index (self->items, i))), 0);
+  set_total_disk (self, total);
+  update_all_problems (self);
+}
+
+void
+_ferry_plan_begin_batch (FerryPlan *self)
+{
+  begin_batch (self);
+}
+
+void
+_ferry_plan_end_batch (FerryPlan *self)
+{
+  end_batch (self);
+}
+
+void
+ferry_plan_begin_changes (FerryPlan *self)
+{
+  g_return_if_fail (FERRY_IS_PLAN (self));
+  begin_batch (self);
+}
+
+void
+ferry_plan_end_changes (FerryPlan *self)
+{
+  g_return_if_fail (FERRY_IS_PLAN (self));
+  g_return_if_fail (self->batch_depth > 0);
+  end_batch (self);
+}
+
+void
+_ferry_plan_emit_changed (FerryPlan *self)
+{
+  emit_changed (self);
+}

@@ -1,0 +1,524 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ferry-wizard-vm-columns.c: the VM step's columns, sort keys, badges and the name-list dialog */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ferry-wizard-vm-page-private.h"
+
+typedef enum
+{
+  COLUMN_SELECT,
+  COLUMN_NAME,
+  COLUMN_POWER,
+  COLUMN_GUEST,
+  COLUMN_CPU,
+  COLUMN_MEMORY,
+  COLUMN_DISK,
+  COLUMN_NICS,
+  COLUMN_CLUSTER,
+  COLUMN_FOLDER,
+  COLUMN_BADGES,
+  N_COLUMNS
+} Column;
+
+static const struct
+{
+  const char *title;
+  int width;
+  float xalign;
+} columns[N_COLUMNS] = {
+  [COLUMN_SELECT] = { "", 40, 0.5f },
+  [COLUMN_NAME] = { N_ ("Name"), 170, 0 },
+  [COLUMN_POWER] = { N_ ("Power"), 60, 0 },
+  [COLUMN_GUEST] = { N_ ("Guest OS"), 170, 0 },
+  [COLUMN_CPU] = { N_ ("vCPU"), 50, 1 },
+  [COLUMN_MEMORY] = { N_ ("Memory"), 70, 1 },
+  [COLUMN_DISK] = { N_ ("Disk"), 80, 1 },
+  [COLUMN_NICS] = { N_ ("NICs"), 45, 1 },
+  [COLUMN_CLUSTER] = { N_ ("Cluster"), 90, 0 },
+  [COLUMN_FOLDER] = { N_ ("Folder"), 120, 0 },
+  [COLUMN_BADGES] = { N_ ("Pre-flight"), 160, 0 },
+};
+
+/* ---- Sort keys, computed once per VM on first use (a collate key per text column) ---- */
+
+typedef struct
+{
+  char *keys[4];
+} SortKeys;
+
+static void
+sort_keys_free (SortKeys *k)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (k->keys); i++)
+    g_free (k->keys[i]);
+  g_free (k);
+}
+
+static const char *
+sort_key (FerryVm *vm, guint which)
+{
+  static GQuark quark;
+  SortKeys *k;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("ferry-vm-sort-keys");
+  k = g_object_get_qdata (G_OBJECT (vm), quark);
+  if (k == NULL)
+    {
+      k = g_new0 (SortKeys, 1);
+      g_object_set_qdata_full (G_OBJECT (vm), quark, k, (GDestroyNotify)sort_keys_free);
+    }
+  if (k->keys[which] == NULL)
+    {
+      const char *text = which == 0   ? ferry_vm_get_name (vm)
+                         : which == 1 ? ferry_vm_get_guest_full_name (vm)
+                         : which == 2 ? ferry_vm_get_cluster (vm)
+                                      : ferry_vm_get_folder (vm);
+
+      k->keys[which] = g_utf8_collate_key_for_filename (text != NULL ? text : "", -1);
+    }
+  return k->keys[which];
+}
+
+#define CMP(a, b) ((a) < (b) ? GTK_ORDERING_SMALLER : (a) > (b) ? GTK_ORDERING_LARGER : 0)
+
+static int
+compare_vms (gconstpointer pa, gconstpointer pb, gpointer user_data)
+{
+  FerryVm *a = (FerryVm *)pa, *b = (FerryVm *)pb;
+  int r;
+
+  switch (GPOINTER_TO_INT (user_data))
+    {
+      case COLUMN_NAME:
+        return CMP (strcmp (sort_key (a, 0), sort_key (b, 0)), 0);
+      case COLUMN_GUEST:
+        r = strcmp (sort_key (a, 1), sort_key (b, 1));
+        break;
+      case COLUMN_CLUSTER:
+        r = strcmp (sort_key (a, 2), sort_key (b, 2));
+        break;
+      case COLUMN_FOLDER:
+        r = strcmp (sort_key (a, 3), sort_key (b, 3));
+        break;
+      case COLUMN_POWER:
+        r = CMP (ferry_vm_get_power_state (a), ferry_vm_get_power_state (b));
+        break;
+      case COLUMN_CPU:
+        r = CMP (ferry_vm_get_num_cpu (a), ferry_vm_get_num_cpu (b));
+        break;
+      case COLUMN_MEMORY:
+        r = CMP (ferry_vm_get_memory_mb (a), ferry_vm_get_memory_mb (b));
+        break;
+      case COLUMN_DISK:
+        r = CMP (ferry_vm_get_disk_bytes (a), ferry_vm_get_disk_bytes (b));
+        break;
+      case COLUMN_NICS:
+        r = CMP (ferry_vm_get_n_nics (a), ferry_vm_get_n_nics (b));
+        break;
+      default:
+        return GTK_ORDERING_EQUAL;
+    }
+  /* Ties by name, so the order is stable and predictable. */
+  if (r == 0)
+    r = strcmp (sort_key (a, 0), sort_key (b, 0));
+  return CMP (r, 0);
+}
+
+/* ---- Cells ---- */
+
+static const char *
+power_text (FerryPowerState state)
+{
+  switch (state)
+    {
+      case FERRY_POWER_STATE_ON:
+        return _ ("On");
+      case FERRY_POWER_STATE_OFF:
+        return _ ("Off");
+      case FERRY_POWER_STATE_SUSPENDED:
+        return _ ("Suspended");
+      default:
+        return _ ("Unknown");
+    }
+}
+
+static void
+update_badges (FerryWizardVmPage *self, GtkListItem *item)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  FerryVm *vm = gtk_list_item_get_item (item);
+  FerryPlanItem *plan_item = ferry_plan_lookup (self->plan, ferry_vm_get_id (vm));
+  FerryMigrationType type
+      = plan_item != NULL
+            ? ferry_plan_item_get_migration_type (plan_item)
+            : ferry_plan_options_get_migration_type (ferry_plan_get_defaults (self->plan));
+  FerryPreflightFlags flags = ferry_plan_check_vm (self->plan, vm);
+  FerryPreflightFlags unchecked = ferry_preflight_unchecked (vm, type);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *tooltip = NULL;
+  gboolean error = FALSE;
+
+  for (guint i = 0; i < FERRY_PREFLIGHT_N_RULES; i++)
+    if (flags & (1u << i))
+      {
+        if (text->len > 0)
+          g_string_append (text, " · ");
+        g_string_append (text, ferry_preflight_get_title (1u << i));
+        error |= ferry_preflight_is_error (1u << i, type);
+      }
+  if (flags != 0)
+    tooltip = ferry_preflight_describe_all (flags, vm, type);
+  else if (unchecked != 0)
+    {
+      g_string_append (text, _ ("Not checked"));
+      tooltip = g_strdup (_ ("The inventory does not say whether this VM has snapshots, a "
+                             "mounted ISO, old hardware or VMware Tools running: these checks "
+                             "are left to HCX Manager's validation."));
+    }
+  gtk_label_set_text (GTK_LABEL (label), text->str);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  gtk_widget_set_visible (label, text->len > 0);
+  if (error)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+  if (flags != 0 && !error)
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_remove_css_class (label, "warning");
+  if (flags == 0)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+update_check (FerryWizardVmPage *self, GtkListItem *item)
+{
+  GtkCheckButton *check = GTK_CHECK_BUTTON (gtk_list_item_get_child (item));
+  FerryVm *vm = gtk_list_item_get_item (item);
+  g_autofree char *name = g_strdup_printf (_ ("Select %s"), ferry_vm_get_name (vm));
+
+  g_object_set_data (G_OBJECT (check), "ferry-syncing", GINT_TO_POINTER (1));
+  gtk_check_button_set_active (check, ferry_plan_contains (self->plan, vm));
+  g_object_set_data (G_OBJECT (check), "ferry-syncing", NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+void
+_ferry_wizard_vm_page_refresh_badges (FerryWizardVmPage *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->bound_badges);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (GPOINTER_TO_INT (value) == COLUMN_BADGES)
+        update_badges (self, key);
+      else
+        update_check (self, key);
+    }
+}
+
+static void
+check_toggled_cb (GtkCheckButton *check, GtkListItem *item)
+{
+  FerryWizardVmPage *self = g_object_get_data (G_OBJECT (check), "ferry-page");
+  FerryVm *vm = gtk_list_item_get_item (item);
+
+  if (vm == NULL || g_object_get_data (G_OBJECT (check), "ferry-syncing") != NULL)
+    return;
+  if (gtk_check_button_get_active (check))
+    ferry_plan_add_vm (self->plan, vm);
+  else
+    ferry_plan_remove_vm (self->plan, vm);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPage *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ferry-column"));
+  GtkWidget *child;
+
+  if (column == COLUMN_SELECT)
+    {
+      child = gtk_check_button_new ();
+      gtk_widget_set_halign (child, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (child), "ferry-page", self);
+      g_signal_connect (child, "toggled", G_CALLBACK (check_toggled_cb), item);
+    }
+  else if (column == COLUMN_BADGES)
+    {
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (child, "preflight-badges");
+    }
+  else
+    {
+      /* GtkInscription: the cheapest text cell in GTK 4.8 (no size negotiation per row). */
+      child = gtk_inscription_new (NULL);
+      /* Its natural height is one line: long text ellipsizes instead of wrapping. */
+      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (child), columns[column].xalign);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
+                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      if (column != COLUMN_NAME)
+        gtk_widget_add_css_class (child, "numeric");
+    }
+  gtk_list_item_set_child (item, child);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPage *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ferry-column"));
+  FerryVm *vm = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+
+  switch (column)
+    {
+      case COLUMN_SELECT:
+        g_hash_table_insert (self->bound_badges, item, GINT_TO_POINTER (column));
+        update_check (self, item);
+        return;
+      case COLUMN_BADGES:
+        g_hash_table_insert (self->bound_badges, item, GINT_TO_POINTER (column));
+        update_badges (self, item);
+        return;
+      case COLUMN_NAME:
+        text = ferry_vm_get_name (vm);
+        break;
+      case COLUMN_POWER:
+        text = power_text (ferry_vm_get_power_state (vm));
+        break;
+      case COLUMN_GUEST:
+        text = ferry_vm_get_guest_full_name (vm);
+        break;
+      case COLUMN_CPU:
+        if (ferry_vm_get_num_cpu (vm) >= 0)
+          text = owned = g_strdup_printf ("%d", ferry_vm_get_num_cpu (vm));
+        break;
+      case COLUMN_MEMORY:
+        if (ferry_vm_get_memory_mb (vm) >= 0)
+          text = owned = g_strdup_printf (_ ("%.0f GB"), ferry_vm_get_memory_mb (vm) / 1024.0);
+        break;
+      case COLUMN_DISK:
+        if (ferry_vm_get_disk_bytes (vm) >= 0)
+          text = owned = g_format_size (ferry_vm_get_disk_bytes (vm));
+        break;
+      case COLUMN_NICS:
+        text = owned = g_strdup_printf ("%u", ferry_vm_get_n_nics (vm));
+        break;
+      case COLUMN_CLUSTER:
+        text = ferry_vm_get_cluster (vm);
+        break;
+      case COLUMN_FOLDER:
+        text = ferry_vm_get_folder (vm);
+        break;
+      default:
+        break;
+    }
+  gtk_inscription_set_text (GTK_INSCRIPTION (child), text != NULL ? text : "—");
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPage *self)
+{
+  g_hash_table_remove (self->bound_badges, item);
+}
+
+void
+_ferry_wizard_vm_page_setup_columns (FerryWizardVmPage *self)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "ferry-column", GINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+      column = gtk_column_view_column_new (c == COLUMN_SELECT ? "" : _ (columns[c].title),
+                                           g_object_ref (factory));
+      gtk_column_view_column_set_fixed_width (column, columns[c].width);
+      gtk_column_view_column_set_resizable (column, c != COLUMN_SELECT);
+      if (c != COLUMN_SELECT && c != COLUMN_BADGES)
+        {
+          g_autoptr (GtkSorter) sorter
+              = GTK_SORTER (gtk_custom_sorter_new (compare_vms, GINT_TO_POINTER (c), NULL));
+
+          gtk_column_view_column_set_sorter (column, sorter);
+        }
+      if (c == COLUMN_NAME)
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+/* ---- Name list ---- */
+
+typedef struct
+{
+  FerryWizardVmPage *page; /* strong */
+  GtkTextBuffer *buffer;   /* strong */
+} NamesDialog;
+
+static void
+names_dialog_free (NamesDialog *d)
+{
+  g_clear_object (&d->page);
+  g_clear_object (&d->buffer);
+  g_free (d);
+}
+
+static void
+names_response_cb (AdwMessageDialog *dialog, const char *response, NamesDialog *d)
+{
+  g_autofree char *text = NULL;
+  g_auto (GStrv) missing = NULL;
+  GtkTextIter start, end;
+  AdwMessageDialog *result;
+  g_autofree char *heading = NULL;
+  guint added;
+
+  if (g_strcmp0 (response, "select") != 0)
+    return;
+  gtk_text_buffer_get_bounds (d->buffer, &start, &end);
+  text = gtk_text_buffer_get_text (d->buffer, &start, &end, FALSE);
+  added = ferry_wizard_vm_page_select_names (d->page, text, &missing);
+  if (missing == NULL || missing[0] == NULL)
+    return;
+
+  /* Say which names were not found, so the list can be fixed. */
+  heading
+      = g_strdup_printf (ngettext ("%u VM Selected, %u Name Not Found",
+                                   "%u VMs Selected, %u Names Not Found", g_strv_length (missing)),
+                         added, g_strv_length (missing));
+  {
+    g_autofree char *names = g_strjoinv ("\n", missing);
+
+    result = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (d->page))), heading, names));
+  }
+  adw_message_dialog_add_response (result, "close", _ ("_Close"));
+  gtk_widget_set_name (GTK_WIDGET (result), "names-not-found");
+  gtk_window_present (GTK_WINDOW (result));
+}
+
+static void
+file_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GtkTextBuffer) buffer = user_data;
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    {
+      g_autofree char *text
+          = g_strdup_printf (_ ("The file could not be read: %s"), error->message);
+
+      gtk_text_buffer_set_text (buffer, text, -1);
+      return;
+    }
+  if (!g_utf8_validate (contents, (gssize)length, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (contents, (gssize)length);
+
+      gtk_text_buffer_set_text (buffer, valid, -1);
+    }
+  else
+    gtk_text_buffer_set_text (buffer, contents, (int)length);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser, int response, GtkTextBuffer *buffer)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        g_file_load_contents_async (file, NULL, file_loaded_cb, g_object_ref (buffer));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_file_clicked_cb (GtkButton *button, NamesDialog *d)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+      _ ("Open a List of VM Names"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
+      GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _ ("Lists and CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), d->buffer, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_ferry_wizard_vm_page_import_names_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  FerryWizardVmPage *self = FERRY_WIZARD_VM_PAGE (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *scroller, *view, *button;
+  NamesDialog *d;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Select VMs by Name"),
+      _ ("Paste VM names, one a line, or open a list or a CSV file such as an RVTools vInfo "
+         "export (its first column).")));
+  gtk_widget_set_name (GTK_WIDGET (dialog), "names-dialog");
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "select", _ ("_Select"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "select", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "select");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_size_request (scroller, 320, 160);
+  view = gtk_text_view_new ();
+  gtk_widget_set_name (view, "names");
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("VM Names"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_widget_add_css_class (scroller, "card");
+  button = gtk_button_new_with_mnemonic (_ ("_Open File…"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), button);
+  adw_message_dialog_set_extra_child (dialog, box);
+
+  d = g_new0 (NamesDialog, 1);
+  d->page = g_object_ref (self);
+  d->buffer = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (names_response_cb), d,
+                         (GClosureNotify)(void (*) (void))names_dialog_free, 0);
+  g_signal_connect (button, "clicked", G_CALLBACK (open_file_clicked_cb), d);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_ferry_wizard_vm_page_focus_search_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  FerryWizardVmPage *self = FERRY_WIZARD_VM_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

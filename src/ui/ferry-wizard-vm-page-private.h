@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ferry-vm-selection.h"
+#include "ferry-wizard-vm-page.h"
+
+G_BEGIN_DECLS
+
+struct _FerryWizardVmPage
+{
+  AdwBin parent_instance;
+
+  FerryPlan *plan;
+  GListModel *inventory;
+  GtkSortListModel *sort_model;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filter_model;
+  FerryVmSelection *selection;
+  GCancellable *load_cancellable;
+  gboolean loading;
+  gboolean syncing;
+  GHashTable *bound_badges; /* GtkListItem of the badge column, bound now */
+
+  /* filter state */
+  char *search; /* case-folded */
+  char *cluster;
+  char *folder;
+  char *guest;
+  FerryPowerState power;
+  gboolean only_problems;
+
+  /* template widgets */
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *problems_button;
+  GtkRevealer *loading_revealer;
+  GtkLabel *loading_label;
+  GtkProgressBar *loading_bar;
+  GtkLabel *error_label;
+  GtkColumnView *column_view;
+  GtkLabel *summary_label;
+  GtkPopover *filter_popover;
+  GtkDropDown *cluster_dropdown;
+  GtkDropDown *folder_dropdown;
+  GtkDropDown *power_dropdown;
+  GtkDropDown *guest_dropdown;
+};
+
+/* ferry-wizard-vm-columns.c */
+void
+_ferry_wizard_vm_page_setup_columns (FerryWizardVmPage *self);
+void
+_ferry_wizard_vm_page_refresh_badges (FerryWizardVmPage *self);
+void
+_ferry_wizard_vm_page_import_names_action (GtkWidget *widget, const char *name, GVariant *param);
+void
+_ferry_wizard_vm_page_focus_search_action (GtkWidget *widget, const char *name, GVariant *param);
+
+G_END_DECLS
