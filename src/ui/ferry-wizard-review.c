@@ -275,7 +275,7 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer d
   gtk_widget_set_hexpand (name, TRUE);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_name (status, "status");
+  gtk_widget_set_name (status, "vm-status");
   gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (status), 36);
   gtk_widget_set_name (settings, "settings");
