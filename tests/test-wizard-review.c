@@ -3,7 +3,8 @@
  * embedded simulator: the summary, a validation with one blocking error whose "Fix" button
  * leads to the step and VM, the stale result after the fix, two warnings that need the second
  * confirmation ("Start Anyway with 2 Warnings"), the start and the started page; a start whose
- * answer is lost, reconciled without a second migration. With FERRY_SCREENSHOT_DIR set it also
+ * answer is lost, reconciled without a second migration; a quit mid-start whose plan, opened
+ * again, is checked with HCX Manager before anything is offered. With FERRY_SCREENSHOT_DIR set it also
  * writes screenshots of the page (default size, 600 px wide, dark). */
 #include "config.h"
 
@@ -538,6 +539,70 @@ test_dropped_start (void)
   close_window (window);
 }
 
+static gboolean
+sim_has_two (gpointer data)
+{
+  g_autoptr (JsonNode) state = sim_control (data, "GET", "/__sim/state", NULL);
+
+  return json_object_get_int_member (json_node_get_object (state), "migrations") >= 2;
+}
+
+/* Ferry quits while the start is on its way; the next launch opens the plan as saved, and its
+ * Review page asks HCX Manager what exists before offering anything. */
+static void
+test_quit_mid_start (void)
+{
+  FerryWindow *window = open_review (0, 0, 2, NULL);
+  FerryWizard *wizard = ferry_window_get_wizard (window);
+  FerryPlan *plan = ferry_wizard_get_plan (wizard);
+  FerryWizardReview *review = review_of (window);
+  FerryPlanRunner *runner = ferry_wizard_review_get_runner (review);
+  FerryConnectionSession *session = ferry_window_get_session (window);
+  FerryHcxClient *client = ferry_connection_session_get_client (session);
+  g_autoptr (JsonNode) r = NULL;
+  g_autoptr (JsonNode) state = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr (FerryPlan) next = NULL;
+  GtkWidget *again;
+
+  ferry_plan_options_set_boolean (ferry_plan_get_defaults (plan), FERRY_PLAN_FIELD_RETAIN_MAC,
+                                  TRUE);
+  validate (review);
+  r = sim_control (window, "POST", "/__sim/faults",
+                   "{\"path\":\"/mobility/migrations/start\",\"stall\":true,\"count\":1}");
+  ferry_hcx_client_set_timeout (client, 3);
+  ferry_hcx_client_set_reconcile_timeout (client, 1);
+  click (GTK_WIDGET (start_button (review)));
+  iterate_until (sim_has_two, window);
+  g_assert_cmpuint (ferry_plan_get_start_state (plan), ==, FERRY_PLAN_START_SENT);
+  /* What the next launch reads: the plan as saved now. */
+  saved = ferry_plan_to_json (plan, NULL);
+  next = ferry_plan_from_json (saved, -1, NULL);
+  g_assert_nonnull (next);
+  g_assert_cmpuint (ferry_plan_get_start_state (next), ==, FERRY_PLAN_START_SENT);
+  again = g_object_ref_sink (ferry_wizard_review_new (next, session, NULL));
+  /* Nothing is offered until the group has been checked. */
+  g_assert_false (
+      gtk_widget_is_sensitive (GTK_WIDGET (start_button (FERRY_WIZARD_REVIEW (again)))));
+  iterate_until (is_started, next);
+  g_assert_true (ferry_wizard_review_get_read_only (FERRY_WIZARD_REVIEW (again)));
+  state = sim_control (window, "GET", "/__sim/state", NULL);
+  g_assert_cmpint (json_object_get_int_member (
+                       json_object_get_object_member (json_node_get_object (state), "requests"),
+                       "/hybridity/api/mobility/migrations/start"),
+                   ==, 1);
+  for (guint i = 0; i < ferry_plan_get_n_items (next); i++)
+    {
+      g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (next), i);
+
+      g_assert_cmpint (sim_migrations_of (window, ferry_plan_item_get_vm (item)), ==, 1);
+    }
+  /* The first start's own answer ends too (its timeout, then its reconcile). */
+  iterate_until (runner_idle, runner);
+  g_object_unref (again);
+  close_window (window);
+}
+
 /* ---- Screenshots ---- */
 
 static void
@@ -629,6 +694,7 @@ main (int argc, char *argv[])
   g_application_hold (G_APPLICATION (app));
   g_test_add_func ("/wizard-review/error-fix-warnings-start", test_error_fix_warnings_start);
   g_test_add_func ("/wizard-review/dropped-start", test_dropped_start);
+  g_test_add_func ("/wizard-review/quit-mid-start", test_quit_mid_start);
   g_test_add_func ("/wizard-review/screenshots", test_screenshots);
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
