@@ -4,8 +4,8 @@
  * leads to the step and VM, the stale result after the fix, two warnings that need the second
  * confirmation ("Start Anyway with 2 Warnings"), the start and the started page; a start whose
  * answer is lost, reconciled without a second migration; a quit mid-start whose plan, opened
- * again, is checked with HCX Manager before anything is offered. With FERRY_SCREENSHOT_DIR set it also
- * writes screenshots of the page (default size, 600 px wide, dark). */
+ * again, is checked with HCX Manager before anything is offered. With FERRY_SCREENSHOT_DIR set
+ * it also writes screenshots of the page (default size, 600 px wide, dark). */
 #include "config.h"
 
 #include <adwaita.h>

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-wizard-review-private.h"
 #include "ferry-wizard.h"
 
@@ -485,6 +486,8 @@ ferry_wizard_review_constructed (GObject *object)
   g_signal_connect_object (self->plan, "changed", G_CALLBACK (plan_changed_cb), self,
                            G_CONNECT_SWAPPED);
   ferry_wizard_review_update (self);
+  /* "Cancel Validation" and "Check with HCX Manager" by their words, not "_Cancel …". */
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
   _ferry_wizard_review_ensure_runner (self);
   _ferry_wizard_review_sync (self);
 }
