@@ -244,7 +244,8 @@ review_go_to_cb (FerryWizard *self, int step, const char *vm_id)
         break;
     }
   if (step == FERRY_WIZARD_STEP_VMS)
-    ferry_wizard_vm_page_set_search (self->vm_page, ferry_vm_get_name (ferry_plan_item_get_vm (item)));
+    ferry_wizard_vm_page_set_search (self->vm_page,
+                                     ferry_vm_get_name (ferry_plan_item_get_vm (item)));
   else if (step == FERRY_WIZARD_STEP_OPTIONS && position < n)
     {
       ferry_wizard_options_page_show (self->options_page, "per-vm");
@@ -466,8 +467,8 @@ ferry_wizard_constructed (GObject *object)
   self->review_page = ferry_wizard_review_new (self->plan, self->session, self->store);
   g_signal_connect_object (self->review_page, "go-to", G_CALLBACK (review_go_to_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->review_page, "notify::read-only",
-                           G_CALLBACK (review_read_only_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_page, "notify::read-only", G_CALLBACK (review_read_only_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->vm_page), "vms");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->options_page), "options");
   gtk_stack_add_named (self->stack, networks, "networks");
