@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ferry-plan-store.h"
+#include "ferry-plan-store-start-private.h"
 
 #define FORMAT_NAME "ferry-plan"
 
@@ -211,6 +212,7 @@ ferry_plan_to_json (FerryPlan *plan, gsize *out_length)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  _ferry_plan_store_add_start (b, plan);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -602,6 +604,7 @@ ferry_plan_from_json (const char *data, gssize length, GError **error)
             ferry_plan_item_override (item, f, &v);
         }
     }
+  _ferry_plan_store_read_start (o, plan);
   ferry_plan_end_changes (plan);
   if (local != NULL)
     {

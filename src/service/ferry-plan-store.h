@@ -27,6 +27,8 @@
  *                    "resourceId", "resourceName", "name", "url" }
  *     "defaults": <settings>,                       every field
  *     "items": [ { "vm": <vm>, "overrides": <settings> } … ]   overrides: only those set
+ *     "start": { "state": "sent" | "started",       optional: what the start did
+ *                "migrations": { "<vm id>": "<migration id>" … } }   (ferry-plan-start.h)
  *   }
  *   settings: one member per plan field, named as the field ("migration-type", "cluster",
  *     "retain-mac", … see FerryPlanField):

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-wizard-review.h"
 #include "ferry-wizard.h"
 
 #define N_STEPS 4
@@ -221,29 +222,51 @@ status_page (const char *icon, const char *title, const char *description)
 static void
 update_review (FerryWizard *self)
 {
-  g_autofree char *size = g_format_size (ferry_plan_get_total_disk_bytes (self->plan));
-  g_autofree char *text = NULL;
-  guint counts[FERRY_N_MIGRATION_TYPES] = { 0 };
+  ferry_wizard_review_update (FERRY_WIZARD_REVIEW (self->review_page));
+}
+
+/* "Fix" on the review page: the step and the VM where the problem is fixed. */
+static void
+review_go_to_cb (FerryWizard *self, int step, const char *vm_id)
+{
+  FerryPlanItem *item = ferry_plan_lookup (self->plan, vm_id);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plan));
-  g_autoptr (GString) types = g_string_new (NULL);
+  guint position = 0;
 
-  for (guint i = 0; i < n; i++)
+  set_step (self, step);
+  if (item == NULL)
+    return;
+  for (position = 0; position < n; position++)
     {
-      g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
+      g_autoptr (FerryPlanItem) at = g_list_model_get_item (G_LIST_MODEL (self->plan), position);
 
-      counts[ferry_plan_item_get_migration_type (item)]++;
+      if (at == item)
+        break;
     }
-  for (guint t = 0; t < FERRY_N_MIGRATION_TYPES; t++)
-    if (counts[t] > 0)
-      g_string_append_printf (types, "%s%s: %u", types->len > 0 ? ", " : "",
-                              ferry_migration_type_get_title (t), counts[t]);
-  text = g_strdup_printf (
-      _ ("%u VMs, %s of disk (%s), to %s. Validation by HCX Manager and the start of the "
-         "migration come in this step next; the plan is saved and waits here."),
-      n, size, types->str,
-      ferry_plan_get_remote_name (self->plan) != NULL ? ferry_plan_get_remote_name (self->plan)
-                                                      : _ ("the remote site"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->review_page), text);
+  if (step == FERRY_WIZARD_STEP_VMS)
+    ferry_wizard_vm_page_set_search (self->vm_page,
+                                     ferry_vm_get_name (ferry_plan_item_get_vm (item)));
+  else if (step == FERRY_WIZARD_STEP_OPTIONS && position < n)
+    {
+      ferry_wizard_options_page_show (self->options_page, "per-vm");
+      gtk_selection_model_select_item (
+          ferry_wizard_options_page_get_item_selection (self->options_page), position, TRUE);
+    }
+}
+
+/* A started plan is read-only: its steps cannot be changed any more. */
+static void
+review_read_only_cb (FerryWizard *self)
+{
+  gboolean ro = ferry_wizard_review_get_read_only (FERRY_WIZARD_REVIEW (self->review_page));
+  GtkToggleButton *steps[]
+      = { self->step_vms, self->step_options, self->step_networks, self->step_review };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (steps[i]), !ro);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !ro);
+  if (ro && self->step != FERRY_WIZARD_STEP_REVIEW)
+    set_step (self, FERRY_WIZARD_STEP_REVIEW);
 }
 
 /* ---- Destination inventory ---- */
@@ -441,7 +464,11 @@ ferry_wizard_constructed (GObject *object)
   networks = status_page ("network-wired-symbolic", _ ("Network Mapping Comes Next"),
                           _ ("Here the selected VMs’ networks will be mapped to the destination’s "
                              "networks. Everything chosen so far is kept in the plan."));
-  self->review_page = status_page ("emblem-ok-symbolic", _ ("Review"), NULL);
+  self->review_page = ferry_wizard_review_new (self->plan, self->session, self->store);
+  g_signal_connect_object (self->review_page, "go-to", G_CALLBACK (review_go_to_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_page, "notify::read-only", G_CALLBACK (review_read_only_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->vm_page), "vms");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->options_page), "options");
   gtk_stack_add_named (self->stack, networks, "networks");
@@ -455,6 +482,10 @@ ferry_wizard_constructed (GObject *object)
   if (self->session != NULL && ferry_connection_session_get_client (self->session) != NULL)
     ferry_wizard_vm_page_load (self->vm_page, ferry_connection_session_get_client (self->session));
   update_navigation (self);
+  /* A plan whose start was sent opens on Review, which asks the server what it created. */
+  if (ferry_plan_get_start_state (self->plan) != FERRY_PLAN_START_NONE)
+    set_step (self, FERRY_WIZARD_STEP_REVIEW);
+  review_read_only_cb (self);
 }
 
 static void
