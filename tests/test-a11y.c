@@ -179,6 +179,32 @@ test_dashboard (Fixture *f, gconstpointer data)
   ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
 }
 
+/* The migration wizard, step by step as far as a fresh plan goes. */
+static gboolean
+wizard_loaded (gpointer data)
+{
+  FerryWindow *window = data;
+  FerryWizard *wizard = ferry_window_get_wizard (window);
+
+  return wizard != NULL
+         && ferry_wizard_vm_page_get_inventory (ferry_wizard_get_vm_page (wizard)) != NULL;
+}
+
+static void
+test_wizard (Fixture *f, gconstpointer data)
+{
+  g_autofree char *url = sim_server (f);
+
+  add_saved (f, url, SIM_USER, TRUE);
+  fill_form (f, url, SIM_USER, SIM_PASSWORD, FALSE);
+  click_connect (f);
+  iterate_until (on_sites_page, f);
+  iterate_until (sites_checked, f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.migrate-vms", NULL);
+  iterate_until (wizard_loaded, f->window);
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -204,6 +230,7 @@ main (int argc, char *argv[])
   ADD ("trust-dialog", test_trust_dialog);
   ADD ("site-page", test_site_page);
   ADD ("dashboard", test_dashboard);
+  ADD ("wizard", test_wizard);
 #undef ADD
 
   status = g_test_run ();
