@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-plan-settings.h"
 
 struct _FerryPlanSettings
@@ -699,5 +700,6 @@ ferry_plan_settings_new (FerryPlan *plan, gboolean overrides)
 
   g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
   ferry_plan_settings_update_types (self);
+  ferry_accessible_name_rows (GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }

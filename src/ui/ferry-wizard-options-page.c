@@ -162,11 +162,13 @@ plan_changed_cb (FerryWizardOptionsPage *self)
 }
 
 static GtkWidget *
-scrolled_clamp (GtkWidget *child)
+scrolled_clamp (GtkWidget *child, const char *label)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
@@ -234,7 +236,8 @@ ferry_wizard_options_page_new (FerryPlan *plan)
   self->defaults_panel = FERRY_PLAN_SETTINGS (ferry_plan_settings_new (plan, FALSE));
   gtk_widget_add_css_class (GTK_WIDGET (self->defaults_panel), "defaults-panel");
   gtk_box_append (GTK_BOX (defaults_box), GTK_WIDGET (self->defaults_panel));
-  gtk_stack_add_titled (self->stack, scrolled_clamp (defaults_box), "defaults", _ ("All VMs"));
+  gtk_stack_add_titled (self->stack, scrolled_clamp (defaults_box, _ ("All VMs")), "defaults",
+                        _ ("All VMs"));
 
   /* Per VM: the list on the start side, the overrides of the selected ones beside it. */
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
@@ -278,7 +281,8 @@ ferry_wizard_options_page_new (FerryPlan *plan)
   gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->detail_title));
   gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->problems_label));
   gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->override_panel));
-  gtk_stack_add_named (self->detail_stack, scrolled_clamp (detail), "detail");
+  gtk_stack_add_named (self->detail_stack,
+                       scrolled_clamp (detail, _ ("Settings of the Selected VMs")), "detail");
   gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->detail_stack));
   gtk_stack_add_titled (self->stack, paned, "per-vm", _ ("Per VM"));
 

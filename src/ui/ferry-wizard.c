@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-wizard.h"
 
 #define N_STEPS 4
@@ -129,11 +130,12 @@ update_navigation (FerryWizard *self)
       self->blocker = g_strdup (blocker);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOCKER]);
     }
-  gtk_label_set_text (self->reason_label, blocker != NULL ? blocker : "");
+  ferry_accessible_set_label_or_hide (self->reason_label, blocker);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
                                  blocker == NULL && self->step < N_STEPS - 1);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), self->step < N_STEPS - 1);
   gtk_button_set_label (self->back_button, self->step == 0 ? _ ("_Close") : _ ("_Back"));
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
   for (int i = 0; i < N_STEPS; i++)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (buttons[i]), i <= self->reached);
