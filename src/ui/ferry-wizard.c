@@ -449,6 +449,7 @@ ferry_wizard_constructed (GObject *object)
   gtk_stack_add_named (self->stack, networks, "networks");
   gtk_stack_add_named (self->stack, self->review_page, "review");
   gtk_stack_set_visible_child_name (self->stack, "vms");
+  ferry_accessible_name_status_pages (GTK_WIDGET (self));
 
   g_signal_connect_object (self->plan, "changed", G_CALLBACK (plan_changed_cb), self,
                            G_CONNECT_SWAPPED);
