@@ -135,7 +135,8 @@ update_navigation (FerryWizard *self)
                                  blocker == NULL && self->step < N_STEPS - 1);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), self->step < N_STEPS - 1);
   gtk_button_set_label (self->back_button, self->step == 0 ? _ ("_Close") : _ ("_Back"));
-  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* Read as its text alone (see ferry_accessible_name_mnemonic_buttons). */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->back_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
   for (int i = 0; i < N_STEPS; i++)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (buttons[i]), i <= self->reached);
@@ -450,6 +451,7 @@ ferry_wizard_constructed (GObject *object)
   gtk_stack_add_named (self->stack, self->review_page, "review");
   gtk_stack_set_visible_child_name (self->stack, "vms");
   ferry_accessible_name_status_pages (GTK_WIDGET (self));
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   g_signal_connect_object (self->plan, "changed", G_CALLBACK (plan_changed_cb), self,
                            G_CONNECT_SWAPPED);
