@@ -179,6 +179,54 @@ test_dashboard (Fixture *f, gconstpointer data)
   ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
 }
 
+/* The migration wizard, step by step: the VM step, then Options (All VMs, and Per VM with a VM
+ * selected). */
+static gboolean
+wizard_loaded (gpointer data)
+{
+  FerryWindow *window = data;
+  FerryWizard *wizard = ferry_window_get_wizard (window);
+
+  return wizard != NULL
+         && ferry_wizard_vm_page_get_inventory (ferry_wizard_get_vm_page (wizard)) != NULL;
+}
+
+static void
+test_wizard (Fixture *f, gconstpointer data)
+{
+  g_autofree char *url = sim_server (f);
+  g_autoptr (FerryVm) vm = NULL;
+  FerryWizard *wizard;
+  FerryWizardVmPage *page;
+  FerryWizardOptionsPage *options;
+
+  add_saved (f, url, SIM_USER, TRUE);
+  fill_form (f, url, SIM_USER, SIM_PASSWORD, FALSE);
+  click_connect (f);
+  iterate_until (on_sites_page, f);
+  iterate_until (sites_checked, f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.migrate-vms", NULL);
+  iterate_until (wizard_loaded, f->window);
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+
+  /* Options, with one VM chosen (searched for by its name, so the VM list shows its row). */
+  wizard = ferry_window_get_wizard (f->window);
+  page = ferry_wizard_get_vm_page (wizard);
+  options = ferry_wizard_get_options_page (wizard);
+  vm = g_list_model_get_item (ferry_wizard_vm_page_get_inventory (page), 0);
+  ferry_wizard_vm_page_set_search (page, ferry_vm_get_name (vm));
+  gtk_selection_model_select_item (ferry_wizard_vm_page_get_selection (page), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_cmpint (ferry_wizard_get_step (wizard), ==, FERRY_WIZARD_STEP_OPTIONS);
+  ferry_wizard_options_page_show (options, "defaults");
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+
+  /* Per VM, with the VM selected: its own settings beside the list. */
+  ferry_wizard_options_page_show (options, "per-vm");
+  gtk_selection_model_select_item (ferry_wizard_options_page_get_item_selection (options), 0, TRUE);
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -204,6 +252,7 @@ main (int argc, char *argv[])
   ADD ("trust-dialog", test_trust_dialog);
   ADD ("site-page", test_site_page);
   ADD ("dashboard", test_dashboard);
+  ADD ("wizard", test_wizard);
 #undef ADD
 
   status = g_test_run ();

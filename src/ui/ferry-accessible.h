@@ -20,10 +20,21 @@ ferry_accessible_name_icon_buttons (GtkWidget *root, const char *label);
 void
 ferry_accessible_name_status_pages (GtkWidget *root);
 
+/* Sets @label's text (NULL for none) and shows it only while it says something: GTK 4.8
+ * exposes every label as actionable, so an empty one is an unnamed stop. */
+void
+ferry_accessible_set_label_or_hide (GtkLabel *label, const char *text);
+
 /* GTK 4.8 names neither a drop-down's own button nor the rows of its list: the button gets
  * @label, and each row of the list its item's text (items that are GtkStringObjects). */
 void
 ferry_accessible_name_drop_down (GtkDropDown *drop_down, const char *label);
+/* Names what libadwaita 1.2 leaves unnamed in the rows under @root: an expander row and the
+ * lists inside it get its title; a combo row's list of choices gets its title, and each choice
+ * its text (choices that are GtkStringObjects), keeping the check mark on the chosen one. */
+void
+ferry_accessible_name_rows (GtkWidget *root);
+
 /* A column view's inner list view gets @label (GTK 4.8 calls it "GtkColumnListView"). */
 void
 ferry_accessible_name_column_view (GtkColumnView *view, const char *label);

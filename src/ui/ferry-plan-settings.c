@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-plan-settings.h"
 
 struct _FerryPlanSettings
@@ -437,8 +438,8 @@ add_row (FerryPlanSettings *self, AdwPreferencesGroup *group, FerryPlanField fie
       gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (sw), "ferry-field", GINT_TO_POINTER (field));
       g_signal_connect (sw, "notify::active", G_CALLBACK (switch_active_cb), self);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      ferry_plan_field_get_title (field), -1);
+      /* Named by its row: libadwaita labels an activatable widget by the row's title (a label
+       * of its own too would be read twice). */
       add_reset (self, field, row);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
@@ -699,5 +700,6 @@ ferry_plan_settings_new (FerryPlan *plan, gboolean overrides)
 
   g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
   ferry_plan_settings_update_types (self);
+  ferry_accessible_name_rows (GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }

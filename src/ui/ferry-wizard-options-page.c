@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-wizard-options-page.h"
 
 struct _FerryWizardOptionsPage
@@ -38,6 +39,10 @@ update_row (FerryWizardOptionsPage *self, GtkListItem *list_item)
       = g_string_new (ferry_migration_type_get_title (ferry_plan_item_get_migration_type (item)));
 
   gtk_label_set_text (GTK_LABEL (name), ferry_vm_get_name (vm));
+  /* The row (GTK 4.8 would call it "GtkListItemWidget") is read as its VM. */
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, ferry_vm_get_name (vm), -1);
   if (n > 0)
     {
       g_autofree char *overrides = g_strdup_printf (ngettext ("%u override", "%u overrides", n), n);
@@ -116,7 +121,7 @@ update_detail (FerryWizardOptionsPage *self)
       g_autofree char *text = ferry_preflight_describe_all (
           ferry_plan_item_get_problems (item), vm, ferry_plan_item_get_migration_type (item));
 
-      gtk_label_set_text (self->detail_title, ferry_vm_get_name (vm));
+      ferry_accessible_set_label_or_hide (self->detail_title, ferry_vm_get_name (vm));
       g_string_append (problems, text);
     }
   else
@@ -124,10 +129,9 @@ update_detail (FerryWizardOptionsPage *self)
       g_autofree char *title = g_strdup_printf (
           ngettext ("%u VM Selected", "%u VMs Selected", targets->len), targets->len);
 
-      gtk_label_set_text (self->detail_title, title);
+      ferry_accessible_set_label_or_hide (self->detail_title, title);
     }
-  gtk_label_set_text (self->problems_label, problems->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), problems->len > 0);
+  ferry_accessible_set_label_or_hide (self->problems_label, problems->str);
   ferry_plan_settings_set_targets (self->override_panel, targets);
 }
 
@@ -155,18 +159,19 @@ plan_changed_cb (FerryWizardOptionsPage *self)
               ferry_plan_item_get_problems (one), ferry_plan_item_get_vm (one),
               ferry_plan_item_get_migration_type (one));
 
-          gtk_label_set_text (self->problems_label, text);
-          gtk_widget_set_visible (GTK_WIDGET (self->problems_label), text[0] != '\0');
+          ferry_accessible_set_label_or_hide (self->problems_label, text);
         }
     }
 }
 
 static GtkWidget *
-scrolled_clamp (GtkWidget *child)
+scrolled_clamp (GtkWidget *child, const char *label)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
@@ -234,11 +239,14 @@ ferry_wizard_options_page_new (FerryPlan *plan)
   self->defaults_panel = FERRY_PLAN_SETTINGS (ferry_plan_settings_new (plan, FALSE));
   gtk_widget_add_css_class (GTK_WIDGET (self->defaults_panel), "defaults-panel");
   gtk_box_append (GTK_BOX (defaults_box), GTK_WIDGET (self->defaults_panel));
-  gtk_stack_add_titled (self->stack, scrolled_clamp (defaults_box), "defaults", _ ("All VMs"));
+  gtk_stack_add_titled (self->stack, scrolled_clamp (defaults_box, _ ("All VMs")), "defaults",
+                        _ ("All VMs"));
 
   /* Per VM: the list on the start side, the overrides of the selected ones beside it. */
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   gtk_paned_set_position (GTK_PANED (paned), 260);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (paned), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Per VM"), -1);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
   self->items = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (plan)));
@@ -252,6 +260,8 @@ ferry_wizard_options_page_new (FerryPlan *plan)
                                   _ ("Selected Virtual Machines"), -1);
   gtk_widget_add_css_class (list, "navigation-sidebar");
   list_scroller = gtk_scrolled_window_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Selected Virtual Machines"), -1);
   gtk_widget_set_size_request (list_scroller, 200, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroller), list);
   gtk_paned_set_start_child (GTK_PANED (paned), list_scroller);
@@ -269,16 +279,20 @@ ferry_wizard_options_page_new (FerryPlan *plan)
   self->detail_title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->detail_title, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->detail_title), "title-2");
+  /* Both shown once they say something (update_detail). */
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_title), FALSE);
   self->problems_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->problems_label, TRUE);
   gtk_label_set_xalign (self->problems_label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->problems_label), "warning");
   gtk_widget_set_name (GTK_WIDGET (self->problems_label), "problems");
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), FALSE);
   self->override_panel = FERRY_PLAN_SETTINGS (ferry_plan_settings_new (plan, TRUE));
   gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->detail_title));
   gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->problems_label));
   gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->override_panel));
-  gtk_stack_add_named (self->detail_stack, scrolled_clamp (detail), "detail");
+  gtk_stack_add_named (self->detail_stack,
+                       scrolled_clamp (detail, _ ("Settings of the Selected VMs")), "detail");
   gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->detail_stack));
   gtk_stack_add_titled (self->stack, paned, "per-vm", _ ("Per VM"));
 
@@ -289,6 +303,7 @@ ferry_wizard_options_page_new (FerryPlan *plan)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
   update_detail (self);
+  ferry_accessible_name_status_pages (GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-wizard-vm-page-private.h"
 
 typedef enum
@@ -178,6 +179,8 @@ update_badges (FerryWizardVmPage *self, GtkListItem *item)
   if (flags == 0 && unchecked != 0)
     g_strlcpy (text, _ ("Not checked"), sizeof text);
   gtk_label_set_text (GTK_LABEL (label), text);
+  /* Shown only while it says something: an empty label is an empty stop for a screen reader. */
+  gtk_widget_set_visible (label, text[0] != '\0');
   /* The tooltip is written when asked for (query-tooltip): setting tooltip text on every
    * bind makes GTK ask the X server where the pointer is, once per row. */
   gtk_widget_set_has_tooltip (label, text[0] != '\0');
@@ -311,6 +314,7 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPage
         return;
       case COLUMN_NAME:
         text = ferry_vm_get_name (vm);
+        ferry_accessible_name_row (child, text);
         break;
       case COLUMN_POWER:
         text = power_text (ferry_vm_get_power_state (vm));

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-plan-store.h"
 #include "ferry-vm-array.h"
 #include "ferry-vm-selection.h"
@@ -462,6 +463,8 @@ ferry_wizard_vm_page_constructed (GObject *object)
   _ferry_wizard_vm_page_setup_columns (self);
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  ferry_accessible_name_column_view (self->column_view, _ ("Virtual Machines"));
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   powers = gtk_string_list_new (power_names);
   gtk_drop_down_set_model (self->power_dropdown, G_LIST_MODEL (powers));

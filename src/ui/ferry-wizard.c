@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-wizard-review.h"
 #include "ferry-wizard.h"
 
@@ -130,11 +131,13 @@ update_navigation (FerryWizard *self)
       self->blocker = g_strdup (blocker);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOCKER]);
     }
-  gtk_label_set_text (self->reason_label, blocker != NULL ? blocker : "");
+  ferry_accessible_set_label_or_hide (self->reason_label, blocker);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
                                  blocker == NULL && self->step < N_STEPS - 1);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), self->step < N_STEPS - 1);
   gtk_button_set_label (self->back_button, self->step == 0 ? _ ("_Close") : _ ("_Back"));
+  /* Read as its text alone (see ferry_accessible_name_mnemonic_buttons). */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->back_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
   for (int i = 0; i < N_STEPS; i++)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (buttons[i]), i <= self->reached);
@@ -474,6 +477,8 @@ ferry_wizard_constructed (GObject *object)
   gtk_stack_add_named (self->stack, networks, "networks");
   gtk_stack_add_named (self->stack, self->review_page, "review");
   gtk_stack_set_visible_child_name (self->stack, "vms");
+  ferry_accessible_name_status_pages (GTK_WIDGET (self));
+  ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   g_signal_connect_object (self->plan, "changed", G_CALLBACK (plan_changed_cb), self,
                            G_CONNECT_SWAPPED);
