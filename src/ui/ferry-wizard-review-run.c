@@ -19,16 +19,13 @@ set_message (FerryWizardReview *self, const char *message, gboolean error)
   self->message_error = error;
 }
 
-/* A button's label, and the same words (without the mnemonic) as its accessible name. */
+/* A button's label; its accessible name is then its words alone (GTK 4.8 would put the raw
+ * mnemonic label before them, and an explicit name would be read beside them). */
 static void
 set_button_label (GtkButton *button, const char *label)
 {
-  g_autoptr (GString) plain = g_string_new (label);
-
-  g_string_replace (plain, "_", "", 1);
   gtk_button_set_label (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  plain->str, -1);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 /* ---- Issues ---- */

@@ -371,8 +371,16 @@ fill_row (FerryWizardReview *self, GtkWidget *box, FerryPlanItem *item)
 static void
 bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, FerryWizardReview *self)
 {
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  FerryPlanItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_widget_get_parent (child);
+
   g_hash_table_add (self->bound, list_item);
-  fill_row (self, gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item));
+  fill_row (self, child, item);
+  /* The row is read as its VM (GTK 4.8 leaves list rows unnamed). */
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    ferry_vm_get_name (ferry_plan_item_get_vm (item)), -1);
 }
 
 static void
