@@ -21,7 +21,7 @@ struct _FerryStartPage
   gboolean remember;
   gboolean busy;
   gboolean keyring_reason_shown;
-  gboolean saved_bound; /* the saved rows exist (from the frame after the first) */
+  gboolean saved_bound;    /* the saved rows exist (from the frame after the first) */
   GtkWidget *focus_before; /* weak: where the focus was when the attempt started */
   guint scroll_tick;       /* brings the connecting status into view */
   guint scroll_frames;

@@ -127,7 +127,8 @@ ferry_window_show_start (FerryWindow *self)
   ferry_window_update_actions (self);
 }
 
-static void ferry_window_offer_resume (FerryWindow *self);
+static void
+ferry_window_offer_resume (FerryWindow *self);
 /* The tracking dashboard of this session: every migration on the manager, resumed from the
  * state file of that manager. */
 static void
@@ -245,7 +246,8 @@ ferry_window_close_wizard (FerryWindow *self)
   self->wizard = NULL;
 }
 
-static void wizard_plan_imported_cb (FerryWindow *self, FerryPlan *plan);
+static void
+wizard_plan_imported_cb (FerryWindow *self, FerryPlan *plan);
 
 void
 ferry_window_open_wizard (FerryWindow *self, FerryPlan *plan)
@@ -350,14 +352,13 @@ resumable_found_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       ferry_plan_get_n_items (plan), when_text);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Resume the Unfinished Plan?"), body);
   gtk_widget_set_name (dialog, "resume-dialog");
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _ ("_Not Now"),
-                                    "resume", _ ("_Resume"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _ ("_Not Now"), "resume",
+                                    _ ("_Resume"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "resume",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "resume");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_object_set_data_full (G_OBJECT (dialog), "ferry-plan", g_steal_pointer (&plan),
-                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "ferry-plan", g_steal_pointer (&plan), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (resume_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -374,10 +375,10 @@ ferry_window_offer_resume (FerryWindow *self)
   g_cancellable_cancel (self->resume_cancellable);
   g_clear_object (&self->resume_cancellable);
   self->resume_cancellable = g_cancellable_new ();
-  ferry_plan_store_find_resumable_async (
-      self->plan_store, ferry_connection_get_server (connection),
-      client != NULL ? ferry_hcx_client_get_endpoint_id (client) : NULL, self->resume_cancellable,
-      resumable_found_cb, self);
+  ferry_plan_store_find_resumable_async (self->plan_store, ferry_connection_get_server (connection),
+                                         client != NULL ? ferry_hcx_client_get_endpoint_id (client)
+                                                        : NULL,
+                                         self->resume_cancellable, resumable_found_cb, self);
 }
 
 static void
