@@ -5,14 +5,12 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-/* Whether a simulator started here leaves out what real managers leave out of their answers,
- * unless the test's options say (FerrySimOptions.real_omissions). FERRY_TEST_SIM_REAL_OMISSIONS
- * (1 or 0) overrides the default for a whole run. Off by default for now: with it on, the UI
- * suites pass, but test-hcx-client's /hcx-client/vms-paging and test-hcx-paging's
- * /hcx-paging/exact-pages assert the total that a lean answer leaves out, and
- * /hcx-paging/ignored-paging finds the client taking the first page for the whole VM list (50
- * of 200, no error) when a server ignores paging and sends no total. */
-#define REAL_OMISSIONS_DEFAULT 0
+/* Whether a simulator started here leaves out what real managers leave out of their answers
+ * (empty 401/404 bodies, no totalSize, no top-level VALIDATION_FAILED, warnings without code),
+ * unless the test's options say (FerrySimOptions.real_omissions: a test that needs the totals
+ * asks for them). On by default, so the client and the UI are tested against the leaner answers
+ * a real manager gives; FERRY_TEST_SIM_REAL_OMISSIONS (1 or 0) overrides it for a whole run. */
+#define REAL_OMISSIONS_DEFAULT 1
 
 static int
 real_omissions_default (void)
