@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-accessible.h"
 #include "ferry-dashboard-private.h"
 #include "ferry-migration-report.h"
 
@@ -29,14 +30,6 @@ static const FerryMigrationStage summary_stages[] = {
 
 /* ---- Summary ---- */
 
-/* An empty label is an empty stop for a screen reader: shown only while it says something. */
-static void
-set_label_or_hide (GtkLabel *label, const char *text)
-{
-  gtk_label_set_label (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-}
-
 static void
 update_eta (FerryDashboard *self)
 {
@@ -59,7 +52,7 @@ update_eta (FerryDashboard *self)
       /* TRANSLATORS: "About 1 h 05 min left (finishes 03:12)" */
       text = g_strdup_printf (_ ("About %s left (at %s)"), left_text, when);
     }
-  set_label_or_hide (self->eta_label, text);
+  ferry_accessible_set_label_or_hide (self->eta_label, text);
 
   if (ferry_migration_tracker_get_last_success (self->tracker) > 0)
     {
@@ -76,10 +69,10 @@ update_eta (FerryDashboard *self)
           /* TRANSLATORS: "Updated 2 min ago" */
           label = g_strdup_printf (_ ("Updated %s ago"), span);
         }
-      set_label_or_hide (self->updated_label, label);
+      ferry_accessible_set_label_or_hide (self->updated_label, label);
     }
   else
-    set_label_or_hide (self->updated_label, NULL);
+    ferry_accessible_set_label_or_hide (self->updated_label, NULL);
 }
 
 static gboolean
@@ -141,10 +134,10 @@ update_summary (FerryDashboard *self)
       /* TRANSLATORS: total throughput, "850 MB/s" */
       g_autofree char *text = g_strdup_printf (_ ("%s/s"), rate);
 
-      set_label_or_hide (self->throughput_label, text);
+      ferry_accessible_set_label_or_hide (self->throughput_label, text);
     }
   else
-    set_label_or_hide (self->throughput_label, NULL);
+    ferry_accessible_set_label_or_hide (self->throughput_label, NULL);
   update_eta (self);
 }
 
