@@ -657,6 +657,12 @@ _ferry_dashboard_get_count_label (FerryDashboard *self, FerryMigrationStage stag
   return self->count_labels[stage];
 }
 
+guint
+_ferry_dashboard_get_n_resorts (FerryDashboard *self)
+{
+  return self->n_resorts;
+}
+
 void
 _ferry_dashboard_set_focus_override (FerryDashboard *self, int focused)
 {
