@@ -85,6 +85,9 @@ typedef enum
   FERRY_NETWORK_SUGGESTION_SAME_NAME, /* identical names, ignoring case and separators */
   FERRY_NETWORK_SUGGESTION_SAME_VLAN, /* the same VLAN number in both names (or inventories) */
   FERRY_NETWORK_SUGGESTION_EXTENDED,  /* the source's own L2-extended network */
+  /* The same name once VLAN tags and generic words (segment, seg, pg, net, network, vlan, ls,
+   * dvpg, portgroup) are left out: "VLAN100-Web" -> "web-segment". */
+  FERRY_NETWORK_SUGGESTION_SIMILAR_NAME,
 } FerryNetworkSuggestionReason;
 
 #define FERRY_TYPE_NETWORK_SUGGESTION_REASON (ferry_network_suggestion_reason_get_type ())
@@ -190,6 +193,38 @@ gboolean
 ferry_network_map_get_can_undo (FerryNetworkMap *self);
 gboolean
 ferry_network_map_get_can_redo (FerryNetworkMap *self);
+
+/* The source site's networks (FerryNetwork, as list_networks returned them for the local
+ * endpoint), for the sources' "vlan" where the inventory knows it. NULL = parse the names. */
+void
+ferry_network_map_set_source_networks (FerryNetworkMap *self, GListModel *networks);
+
+/* For the plan store: the rules and exceptions as they are (including those of sources or VMs
+ * not in the selection now), in a stable order, and putting them back without an undo step or
+ * a "changed" (a loader groups its changes in ferry_plan_begin_changes()). A NIC is named
+ * within its VM by ferry_network_nic_key(). */
+typedef void (*FerryNetworkMapRuleFunc) (const char *source_id, FerryNetwork *target,
+                                         gpointer user_data);
+typedef void (*FerryNetworkMapExceptionFunc) (const char *vm_id, const char *nic_key,
+                                              FerryNetwork *target, gpointer user_data);
+void
+ferry_network_map_foreach_rule (FerryNetworkMap *self, FerryNetworkMapRuleFunc func,
+                                gpointer user_data);
+void
+ferry_network_map_foreach_exception (FerryNetworkMap *self, FerryNetworkMapExceptionFunc func,
+                                     gpointer user_data);
+void
+ferry_network_map_restore_rule (FerryNetworkMap *self, const char *source_id, FerryNetwork *target);
+void
+ferry_network_map_restore_exception (FerryNetworkMap *self, const char *vm_id, const char *nic_key,
+                                     FerryNetwork *target);
+/* Forgets the undo history (after loading). */
+void
+ferry_network_map_clear_history (FerryNetworkMap *self);
+/* A NIC's name within its VM: its MAC address, else "label:" and its label, else "#" and its
+ * position. */
+char *
+ferry_network_nic_key (FerryNic *nic, guint position);
 
 /* Name helpers, exposed for the tests and the board's search. The VLAN number found in @name
  * (0 if none): a number right after "vlan" ("VLAN100", "vlan-100", "Vlan_100"), else a lone
