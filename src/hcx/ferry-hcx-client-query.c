@@ -109,9 +109,23 @@ parse_page_thread (GTask *task, gpointer source_object, gpointer task_data,
   QueryPage *page = task_data;
   g_autoptr (JsonNode) root = NULL;
   GError *error = NULL;
+  gsize len = 0;
+  const char *data = g_bytes_get_data (page->bytes, &len);
 
   if (g_task_return_error_if_cancelled (task))
     return;
+  /* The streaming parser first; anything unusual goes to the tree parser (which also gives
+   * the right error). FERRY_HCX_TREE_PARSER=1 skips it, for comparisons. */
+  page->items = g_ptr_array_new_with_free_func (g_object_unref);
+  if (g_getenv ("FERRY_HCX_TREE_PARSER") == NULL
+      && ferry_hcx_json_parse_migration_page_fast (data, len, page->items, &page->n_raw,
+                                                   &page->total))
+    {
+      g_clear_pointer (&page->bytes, g_bytes_unref);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  g_clear_pointer (&page->items, g_ptr_array_unref);
   root = ferry_hcx_json_parse (page->bytes, page->host, &error);
   if (root == NULL)
     {
