@@ -154,12 +154,38 @@ drop_rows_from (FerryVmSelection *self, guint from)
     g_ptr_array_set_size (self->rows, from);
 }
 
+/* The rows of [@first, @last) whose VM's selected state differs from the one they showed
+ * before, as few selection-changed ranges: GTK keeps each row's state from its last update
+ * (and GTK 4.8 binds the row again for it), so only those need telling. */
+static void
+notify_selected_states (FerryVmSelection *self, GPtrArray *old, guint first, guint last)
+{
+  guint start = G_MAXUINT;
+
+  if (self->plan == NULL || ferry_plan_get_n_items (self->plan) == 0)
+    return;
+  for (guint i = first; i <= last; i++)
+    {
+      gboolean differs = i < last && old->pdata[i] != self->shown->pdata[i]
+                         && ferry_plan_contains (self->plan, old->pdata[i])
+                                != ferry_plan_contains (self->plan, self->shown->pdata[i]);
+
+      if (differs && start == G_MAXUINT)
+        start = i;
+      else if (!differs && start != G_MAXUINT)
+        {
+          gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), start, i - start);
+          start = G_MAXUINT;
+        }
+    }
+}
+
 /* Shows @shown instead: the count changes at the end of the list; the rows kept show other
  * VMs where they differ ("rows-changed"). */
 static void
 replace_shown (FerryVmSelection *self, GPtrArray *shown)
 {
-  GPtrArray *old = self->shown;
+  g_autoptr (GPtrArray) old = self->shown;
   guint old_n = old->len, new_n = shown->len;
   guint common = MIN (old_n, new_n);
   guint first = 0, last = common;
@@ -169,7 +195,6 @@ replace_shown (FerryVmSelection *self, GPtrArray *shown)
   while (last > first && old->pdata[last - 1] == shown->pdata[last - 1])
     last--;
   self->shown = shown;
-  g_ptr_array_unref (old);
   drop_rows_from (self, new_n);
   g_ptr_array_set_size (self->rows, new_n);
   if (old_n != new_n)
@@ -177,7 +202,7 @@ replace_shown (FerryVmSelection *self, GPtrArray *shown)
   if (last > first)
     {
       g_signal_emit (self, signals[SIGNAL_ROWS_CHANGED], 0, first, last - first);
-      gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), first, last - first);
+      notify_selected_states (self, old, first, last);
     }
 }
 

@@ -295,6 +295,10 @@ inventory_complete (FerryWizardVmPage *self, GListModel *inventory)
 static void
 append_vms (FerryWizardVmPage *self, FerryVm *const *vms, guint n_vms)
 {
+  /* Each VM's search key now, a page at a time (~2 ms), rather than all of them on the first
+   * keystroke. */
+  for (guint i = 0; i < n_vms; i++)
+    (void)ferry_vm_get_search_key (vms[i]);
   ferry_vm_array_append (self->rows, vms, n_vms);
   add_filter_values (self, vms, n_vms);
   update_summary (self);
