@@ -174,26 +174,23 @@ have_result (gpointer data)
 
 static char *segment;
 
+/* Maps every source network of the plan to the segment, through the plan's network map (as
+ * the Networks step does), with the destination's networks known. */
 static void
-map_nics (FerryPlan *plan, FerryPlanItem *item, FerryMigrationIntent *intent, gpointer data)
+map_networks (FerryPlan *plan, GListModel *networks)
 {
-  FerryVm *vm = ferry_plan_item_get_vm (item);
+  FerryNetworkMap *map = ferry_plan_get_network_map (plan);
+  GListModel *sources = ferry_network_map_get_sources (map);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  FerryNetwork *target;
 
-  for (guint i = 0; i < ferry_vm_get_n_nics (vm); i++)
-    {
-      FerryNic *nic = ferry_vm_get_nic (vm, i);
-      FerryNetworkMapping m = { 0 };
-
-      m.src_network_id = (char *)ferry_nic_get_network_id (nic);
-      m.src_network_type = (char *)ferry_nic_get_network_type (nic);
-      m.src_network_name = (char *)ferry_nic_get_network_name (nic);
-      m.dest_network_id = segment;
-      m.dest_network_type = (char *)"NsxtSegment";
-      m.mac_address = (char *)ferry_nic_get_mac_address (nic);
-      m.is_primary_nic = i == 0;
-      m.connected = ferry_nic_get_connected (nic);
-      ferry_migration_intent_add_network_mapping (intent, &m);
-    }
+  ferry_network_map_set_destinations (map, networks);
+  target = ferry_network_map_lookup_destination (map, segment);
+  g_assert_nonnull (target);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    g_ptr_array_add (all, g_list_model_get_item (sources, i));
+  ferry_network_map_map (map, (FerryNetworkSource **)all->pdata, all->len, target);
+  g_assert_cmpuint (ferry_network_map_get_n_unmapped (map), ==, 0);
 }
 
 static gboolean
@@ -220,6 +217,7 @@ open_review (int width, int height, guint n_clean, FerryVm **out_bad)
   FerryPlan *plan;
   GListModel *inventory;
   FerryVm *bad = NULL;
+  g_autoptr (GListModel) networks = NULL;
   guint added = 0;
 
   if (width > 0)
@@ -258,6 +256,7 @@ open_review (int width, int height, guint n_clean, FerryVm **out_bad)
     const char *remote = ferry_plan_get_remote_endpoint_id (plan);
     g_autoptr (GAsyncResult) r1 = NULL;
     g_autoptr (GAsyncResult) r2 = NULL;
+    g_autoptr (GAsyncResult) r3 = NULL;
     g_autoptr (GListModel) datastores = NULL;
     g_autoptr (GListModel) containers = NULL;
     FerryDatastore *best = NULL;
@@ -267,6 +266,10 @@ open_review (int width, int height, guint n_clean, FerryVm **out_bad)
     ferry_hcx_client_list_containers_async (client, remote, NULL, got_result, &r2);
     iterate_until (have_result, &r1);
     iterate_until (have_result, &r2);
+    ferry_hcx_client_list_networks_async (client, remote, NULL, got_result, &r3);
+    iterate_until (have_result, &r3);
+    g_set_object (&networks, ferry_hcx_client_list_networks_finish (client, r3, NULL));
+    g_assert_nonnull (networks);
     datastores = ferry_hcx_client_list_datastores_finish (client, r1, NULL);
     containers = ferry_hcx_client_list_containers_finish (client, r2, NULL);
     g_assert_nonnull (datastores);
@@ -306,10 +309,9 @@ open_review (int width, int height, guint n_clean, FerryVm **out_bad)
                                         FERRY_PLAN_FIELD_RETAIN_MAC, TRUE);
       *out_bad = bad;
     }
-  /* The NIC mappings come from the Networks step (not built yet): here, every NIC to one
-   * segment of the destination. */
-  ferry_plan_runner_set_intent_func (ferry_wizard_review_get_runner (review_of (window)), map_nics,
-                                     NULL, NULL);
+  /* The NIC mappings, as the Networks step makes them: every source network to one segment of
+   * the destination. */
+  map_networks (plan, networks);
   g_object_set (wizard, "step", FERRY_WIZARD_STEP_REVIEW, NULL);
   g_assert_cmpint (ferry_wizard_get_step (wizard), ==, FERRY_WIZARD_STEP_REVIEW);
   return window;

@@ -253,15 +253,18 @@ void
 _ferry_plan_rebind (FerryPlan *self, FerryPlanItem *item, FerryVm *vm)
 {
   FerryVm *old = ferry_plan_item_get_vm (item);
+  g_autofree char *old_id = NULL;
 
   if (old == vm)
     return;
+  old_id = g_strdup (ferry_vm_get_id (old));
   if (g_strcmp0 (ferry_vm_get_id (old), ferry_vm_get_id (vm)) != 0)
     {
       g_hash_table_remove (self->by_id, ferry_vm_get_id (old));
       g_hash_table_insert (self->by_id, g_strdup (ferry_vm_get_id (vm)), item);
     }
   _ferry_plan_item_set_vm (item, vm);
+  _ferry_network_map_item_rebound (self->network_map, item, old_id);
 }
 
 void

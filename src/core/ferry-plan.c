@@ -213,6 +213,9 @@ ferry_plan_dispose (GObject *object)
 {
   FerryPlan *self = FERRY_PLAN (object);
 
+  if (self->network_map != NULL)
+    _ferry_network_map_detach (self->network_map);
+  g_clear_object (&self->network_map);
   if (self->items != NULL)
     for (guint i = 0; i < self->items->len; i++)
       _ferry_plan_item_detach (g_ptr_array_index (self->items, i));
@@ -392,6 +395,15 @@ ferry_plan_init (FerryPlan *self)
   self->created = self->modified = g_get_real_time () / 1000;
   g_signal_connect_object (self->defaults, "notify", G_CALLBACK (defaults_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  /* First on "items-changed", so the map is up to date for every other handler. */
+  self->network_map = _ferry_network_map_new (self);
+}
+
+FerryNetworkMap *
+ferry_plan_get_network_map (FerryPlan *self)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);
+  return self->network_map;
 }
 
 FerryPlan *

@@ -27,6 +27,7 @@
 #include <gio/gio.h>
 
 #include "ferry-migration-intent.h"
+#include "ferry-network-map.h"
 #include "ferry-plan-item.h"
 #include "ferry-plan-options.h"
 #include "ferry-plan-preflight.h"
@@ -90,6 +91,9 @@ void
 ferry_plan_set_destination (FerryPlan *self, FerryResourceContainer *destination);
 FerryPlanOptions *
 ferry_plan_get_defaults (FerryPlan *self);
+/* The plan's network mapping (never NULL): see ferry-network-map.h. */
+FerryNetworkMap *
+ferry_plan_get_network_map (FerryPlan *self);
 gint64
 ferry_plan_get_created (FerryPlan *self);
 gint64
@@ -164,7 +168,9 @@ ferry_plan_select_names (FerryPlan *self, GListModel *inventory, const char *con
 
 /* One intent per item, in the plan's order (FerryMigrationIntent). Fails with
  * FERRY_PLAN_ERROR when the plan is empty or lacks the site pair, a compute container or a
- * datastore for some VM (the message names the first such VM). */
+ * datastore for some VM, when a connected NIC has no destination network, or when a NIC's
+ * destination has a problem (the message names the first such VM and NIC). Each intent carries
+ * one networkMappings entry per NIC that has a destination. */
 GListModel *
 ferry_plan_build_intents (FerryPlan *self, GError **error);
 FerryMigrationIntent *
