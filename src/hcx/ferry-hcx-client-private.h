@@ -6,7 +6,8 @@
  *   ferry-hcx-client-calls.c      JSON calls, list calls, acknowledged calls
  *   ferry-hcx-client-inventory.c  sites, containers, VMs, networks, datastores, storage
  *                                 profiles, interconnect, prerequisites
- *   ferry-hcx-client-mobility.c   validate, start, query, cancel, groups, jobs
+ *   ferry-hcx-client-mobility.c   validate, start, cancel, groups, jobs
+ *   ferry-hcx-client-query.c      the migrations query (pages parsed in worker threads)
  *   ferry-hcx-client-reconcile.c  what an interrupted start or group creation did */
 
 #pragma once
@@ -108,7 +109,7 @@ _ferry_hcx_client_bool_call (FerryHcxClient *self, gpointer source_tag, const ch
 gboolean
 _ferry_hcx_client_check_ack (FerryHcxClient *self, GBytes *bytes, GError **error);
 
-/* ferry-hcx-client-mobility.c: the migrations query, with drafts or without. */
+/* ferry-hcx-client-query.c: the migrations query, with drafts or without. */
 void
 _ferry_hcx_client_query_async (FerryHcxClient *self, const char *const *migration_ids,
                                const char *const *migration_group_ids,

@@ -154,6 +154,17 @@ ferry_hcx_client_list_vms_async (FerryHcxClient *self, const char *endpoint_id,
                                  GAsyncReadyCallback callback, gpointer user_data);
 GListModel *
 ferry_hcx_client_list_vms_finish (FerryHcxClient *self, GAsyncResult *result, GError **error);
+/* The same, appending each page to @store (empty, of FerryVm) on the main context as it arrives,
+ * before @progress is called for it, so the VMs can be shown while the rest loads. On an
+ * error or cancellation the pages appended so far stay in @store. */
+void
+ferry_hcx_client_list_vms_into_async (FerryHcxClient *self, const char *endpoint_id,
+                                      GListStore *store, FerryHcxProgressFunc progress,
+                                      gpointer progress_data, GDestroyNotify progress_destroy,
+                                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                                      gpointer user_data);
+gboolean
+ferry_hcx_client_list_vms_into_finish (FerryHcxClient *self, GAsyncResult *result, GError **error);
 
 /* FerryNetwork */
 void
