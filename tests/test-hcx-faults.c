@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "ferry-test-require.h"
 #include "hcx-test-util.h"
 
 #define N_WORKERS 8
@@ -639,10 +640,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  if (g_getenv ("FERRY_TEST_WRAPPER") != NULL && *g_getenv ("FERRY_TEST_WRAPPER") != '\0')
-    slow = 10;
-  else if (g_getenv ("FERRY_TEST_ASAN") != NULL)
-    slow = 3;
+  slow = (guint)ferry_test_time_factor ();
 
   g_test_add_func ("/hcx-faults/matrix", test_matrix);
   return g_test_run ();
