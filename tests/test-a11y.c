@@ -139,6 +139,15 @@ test_site_page (Fixture *f, gconstpointer data)
   ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
 }
 
+static gboolean
+on_home_page (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (ferry_window_get_visible_page (f->window), "dashboard") == 0
+         && sites_checked (f);
+}
+
 /* Migration Tracking, shown, with migrations in its list and one selected (details filled). */
 static gboolean
 dashboard_has_rows (gpointer data)
@@ -156,16 +165,28 @@ test_dashboard (Fixture *f, gconstpointer data)
   g_autofree char *url = sim_server (f);
   FerryDashboard *dashboard;
   GtkSelectionModel *selection;
+  JsonNode *reply;
   TtWorld *w;
 
+  /* Bulk Migration switched off in the mesh: the home page's banner says so. */
+  reply = ferry_test_sim_control (
+      f->sim, "POST", "/__sim/services",
+      "{\"side\":\"mesh\",\"service\":\"BULK_MIGRATION\",\"enabled\":false}");
+  g_clear_pointer (&reply, json_node_unref);
   add_saved (f, url, SIM_USER, TRUE);
   fill_form (f, url, SIM_USER, SIM_PASSWORD, FALSE);
   click_connect (f);
-  iterate_until (on_sites_page, f);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-dashboard", NULL);
+  /* Connected, the home page: the dashboard, the site pair in the header bar. */
+  iterate_until (on_home_page, f);
   dashboard = ferry_window_get_dashboard (f->window);
   g_assert_nonnull (dashboard);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (
+      GTK_WIDGET (dashboard), FERRY_TYPE_DASHBOARD, "prereq_revealer"))));
   ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+  reply = ferry_test_sim_control (
+      f->sim, "POST", "/__sim/services",
+      "{\"side\":\"mesh\",\"service\":\"BULK_MIGRATION\",\"enabled\":true}");
+  g_clear_pointer (&reply, json_node_unref);
 
   /* With migrations: rows, and the details of one. */
   w = tt_world_connect (f->sim, url, ferry_sim_thread_get_fingerprint (f->sim));

@@ -30,6 +30,7 @@ struct _FerryDashboard
   int stage_filter;      /* FerryMigrationStage, or -1 for all */
   char *plan_filter;     /* plan name, "" = started from Ferry, NULL = all */
   int focus_override;    /* tests: -1 real focus, 0 not focused, 1 focused */
+  guint n_resorts;       /* tests: times the order was restored after a poll */
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;
 
@@ -74,6 +75,9 @@ void
 _ferry_dashboard_list_updated (FerryDashboard *self);
 void
 _ferry_dashboard_pulse_stop (FerryDashboard *self);
+/* Sorts again if a poll put rows out of order; TRUE if it did. */
+gboolean
+_ferry_dashboard_resort (FerryDashboard *self);
 
 /* details.c */
 void
@@ -96,6 +100,8 @@ GtkLabel *
 _ferry_dashboard_get_count_label (FerryDashboard *self, FerryMigrationStage stage);
 void
 _ferry_dashboard_set_focus_override (FerryDashboard *self, int focused);
+guint
+_ferry_dashboard_get_n_resorts (FerryDashboard *self);
 const char *
 _ferry_dashboard_get_last_notice (FerryDashboard *self, gboolean *was_toast);
 

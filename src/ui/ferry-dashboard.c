@@ -98,6 +98,11 @@ update_summary (FerryDashboard *self)
           = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->count_labels[stage])));
 
       gtk_label_set_label (self->count_labels[stage], n);
+      /* Red only when something failed: a red 0 reads as an alarm. */
+      if (stage == FERRY_MIGRATION_STAGE_FAILED && s->counts[stage] > 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->count_labels[stage]), "dashboard-failed");
+      else if (stage == FERRY_MIGRATION_STAGE_FAILED)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->count_labels[stage]), "dashboard-failed");
       if (stage == FERRY_MIGRATION_STAGE_OTHER || stage == FERRY_MIGRATION_STAGE_CANCELLING)
         gtk_widget_set_visible (child, s->counts[stage] > 0);
     }
@@ -657,6 +662,12 @@ _ferry_dashboard_get_count_label (FerryDashboard *self, FerryMigrationStage stag
   return self->count_labels[stage];
 }
 
+guint
+_ferry_dashboard_get_n_resorts (FerryDashboard *self)
+{
+  return self->n_resorts;
+}
+
 void
 _ferry_dashboard_set_focus_override (FerryDashboard *self, int focused)
 {
@@ -688,8 +699,6 @@ build_counts (FerryDashboard *self)
       gtk_widget_add_css_class (caption, "caption");
       gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (box, "dashboard-count");
-      if (stage == FERRY_MIGRATION_STAGE_FAILED)
-        gtk_widget_add_css_class (value, "dashboard-failed");
       gtk_box_append (GTK_BOX (box), value);
       gtk_box_append (GTK_BOX (box), caption);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
@@ -820,6 +829,13 @@ ferry_dashboard_set_property (GObject *object, guint prop_id, const GValue *valu
     }
 }
 
+/* The keyboard arrives on the page's first action, "Migrate Virtual Machines". */
+static gboolean
+ferry_dashboard_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (FERRY_DASHBOARD (widget)->migrate_button));
+}
+
 static void
 ferry_dashboard_class_init (FerryDashboardClass *klass)
 {
@@ -831,6 +847,7 @@ ferry_dashboard_class_init (FerryDashboardClass *klass)
   object_class->finalize = ferry_dashboard_finalize;
   object_class->get_property = ferry_dashboard_get_property;
   object_class->set_property = ferry_dashboard_set_property;
+  widget_class->grab_focus = ferry_dashboard_grab_focus;
 
   properties[PROP_TRACKER]
       = g_param_spec_object ("tracker", NULL, NULL, FERRY_TYPE_MIGRATION_TRACKER,

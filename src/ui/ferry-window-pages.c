@@ -120,7 +120,7 @@ _ferry_window_show_page (FerryWindow *self, const char *name)
 
   /* The keyboard follows to the page shown (the hidden page may hold the focus). */
   if (!was_shown && g_str_equal (name, "dashboard") && self->dashboard != NULL)
-    gtk_widget_child_focus (GTK_WIDGET (self->dashboard), GTK_DIR_TAB_FORWARD);
+    gtk_widget_grab_focus (GTK_WIDGET (self->dashboard));
 }
 
 void

@@ -194,9 +194,61 @@ ferry_window_open_wizard (FerryWindow *self, FerryPlan *plan)
 }
 
 static void
+import_refused (FerryWindow *self, const char *message)
+{
+  GtkWidget *dialog
+      = adw_message_dialog_new (GTK_WINDOW (self), _ ("The Plan Was Not Imported"), message);
+
+  gtk_widget_set_name (dialog, "import-refused");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (FerryPlan) plan = user_data;
+  g_autoptr (GError) error = NULL;
+  FerryWindow *self;
+
+  if (!ferry_plan_store_check_import_finish (FERRY_PLAN_STORE (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = g_object_get_data (G_OBJECT (plan), "ferry-window");
+  if (self == NULL || self->session == NULL)
+    return;
+  if (error != NULL)
+    import_refused (self, error->message);
+  else
+    ferry_window_open_wizard (self, plan);
+}
+
+/* An imported plan replaces neither the open plan nor a saved one that has started
+ * migrations (the store checks its file); else it opens in the wizard. */
+static void
 wizard_plan_imported_cb (FerryWindow *self, FerryPlan *plan)
 {
-  ferry_window_open_wizard (self, plan);
+  FerryPlan *open = self->wizard != NULL ? ferry_wizard_get_plan (self->wizard) : NULL;
+
+  if (open != NULL && g_strcmp0 (ferry_plan_get_id (open), ferry_plan_get_id (plan)) == 0
+      && ferry_plan_get_start_state (open) != FERRY_PLAN_START_NONE
+      && (ferry_plan_get_start_state (plan) < ferry_plan_get_start_state (open)
+          || ferry_plan_get_n_started (plan) < ferry_plan_get_n_started (open)))
+    {
+      import_refused (self, _ ("This is an earlier copy of the plan that is open, which has "
+                               "started migrations. Ferry keeps the started plan as it is: its "
+                               "migrations are on the dashboard."));
+      return;
+    }
+  if (self->plan_store == NULL)
+    {
+      ferry_window_open_wizard (self, plan);
+      return;
+    }
+  ferry_plan_store_flush (self->plan_store);
+  g_object_set_data (G_OBJECT (plan), "ferry-window", self);
+  ferry_plan_store_check_import_async (self->plan_store, plan, self->resume_cancellable,
+                                       import_checked_cb, g_object_ref (plan));
 }
 
 static void
