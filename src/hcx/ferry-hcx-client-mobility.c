@@ -240,6 +240,7 @@ ferry_hcx_client_cancel_migrations_finish (FerryHcxClient *self, GAsyncResult *r
 typedef struct
 {
   char *name;
+  char *group_id; /* sent as desiredMigrationGroupId: how a lost answer is reconciled */
   GStrv entity_ids;
   JsonNode *body;
   GHashTable *groups_before; /* ids of groups holding drafts of these VMs before the request */
@@ -249,6 +250,7 @@ static void
 group_op_free (GroupOp *op)
 {
   g_free (op->name);
+  g_free (op->group_id);
   g_strfreev (op->entity_ids);
   g_clear_pointer (&op->body, json_node_unref);
   g_clear_pointer (&op->groups_before, g_hash_table_unref);
@@ -293,9 +295,10 @@ on_group_created (GObject *source, GAsyncResult *result, gpointer user_data)
   outcome = _ferry_hcx_outcome (root != NULL ? NULL : error, status);
   if (outcome != FERRY_HCX_OUTCOME_NOT_DONE && op->entity_ids[0] != NULL)
     {
-      _ferry_hcx_client_reconcile_group (
-          self, g_steal_pointer (&task), op->name, (const char *const *)op->entity_ids,
-          op->groups_before, g_steal_pointer (&error), outcome == FERRY_HCX_OUTCOME_REFUSED);
+      _ferry_hcx_client_reconcile_group (self, g_steal_pointer (&task), op->name, op->group_id,
+                                         (const char *const *)op->entity_ids, op->groups_before,
+                                         g_steal_pointer (&error),
+                                         outcome == FERRY_HCX_OUTCOME_REFUSED);
       return;
     }
   g_task_return_error (task, g_steal_pointer (&error));
@@ -335,6 +338,7 @@ ferry_hcx_client_create_mobility_group_async (FerryHcxClient *self, const char *
                                               GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
+  g_autofree char *group_id = g_uuid_string_random ();
   GTask *task;
   GroupOp *op;
   guint n;
@@ -350,6 +354,9 @@ ferry_hcx_client_create_mobility_group_async (FerryHcxClient *self, const char *
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "name");
   json_builder_add_string_value (b, name);
+  /* The group's id is ours, as for a start: an interrupted creation is then reconciled by it. */
+  json_builder_set_member_name (b, "desiredMigrationGroupId");
+  json_builder_add_string_value (b, group_id);
   json_builder_set_member_name (b, "groupDefaults");
   json_builder_begin_object (b);
   json_builder_end_object (b);
@@ -370,6 +377,7 @@ ferry_hcx_client_create_mobility_group_async (FerryHcxClient *self, const char *
   g_task_set_source_tag (task, ferry_hcx_client_create_mobility_group_async);
   op = g_new0 (GroupOp, 1);
   op->name = g_strdup (name);
+  op->group_id = g_steal_pointer (&group_id);
   op->entity_ids = intent_entity_ids (intents);
   op->body = json_builder_get_root (b);
   op->groups_before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -419,8 +427,8 @@ ferry_hcx_client_start_mobility_groups_async (FerryHcxClient *self, const char *
 
   g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
 
-  _ferry_hcx_client_bool_call (self, ferry_hcx_client_start_mobility_groups_async, "POST",
-                               "/mobility/groups/start", body, 0, cancellable, callback, user_data);
+  _ferry_hcx_client_start_groups (self, ferry_hcx_client_start_mobility_groups_async, group_ids,
+                                  body, cancellable, callback, user_data);
 }
 
 gboolean
