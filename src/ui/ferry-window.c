@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-dashboard.h"
+#include "ferry-import.h"
 #include "ferry-sim-thread.h"
 #include "ferry-window.h"
 #include "ferry-wizard.h"
@@ -258,8 +259,8 @@ ferry_window_open_wizard (FerryWindow *self, FerryPlan *plan)
 
   g_return_if_fail (FERRY_IS_WINDOW (self));
 
-  if (self->session == NULL)
-    return;
+  if (self->session == NULL && plan == NULL)
+    return; /* with no connection, only a plan made offline (ferry-import.c) */
   if (plan == NULL && self->wizard != NULL)
     {
       gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->wizard));
@@ -270,15 +271,17 @@ ferry_window_open_wizard (FerryWindow *self, FerryPlan *plan)
   if (plan == NULL)
     plan = new_plan = ferry_plan_new ();
 
-  connection = ferry_connection_session_get_connection (self->session);
-  client = ferry_connection_session_get_client (self->session);
-  ferry_plan_set_server (plan, ferry_connection_get_server (connection));
+  connection = self->session ? ferry_connection_session_get_connection (self->session) : NULL;
+  client = self->session ? ferry_connection_session_get_client (self->session) : NULL;
+  if (connection != NULL)
+    ferry_plan_set_server (plan, ferry_connection_get_server (connection));
   if (client != NULL && ferry_hcx_client_get_endpoint_id (client) != NULL)
     ferry_plan_set_manager_id (plan, ferry_hcx_client_get_endpoint_id (client));
 
   self->wizard = FERRY_WIZARD (ferry_wizard_new (self->session, plan, self->plan_store));
   g_signal_connect_object (self->wizard, "plan-imported", G_CALLBACK (wizard_plan_imported_cb),
                            self, G_CONNECT_SWAPPED);
+  ferry_import_attach_wizard (self, self->wizard);
   if (self->site_page != NULL)
     ferry_wizard_set_site (self->wizard, ferry_site_page_get_selected_site (self->site_page),
                            ferry_site_page_get_report (self->site_page));
@@ -301,12 +304,23 @@ migrate_vms_action (GtkWidget *widget, const char *action_name, GVariant *parame
 }
 
 static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ferry_import_activate (FERRY_WINDOW (widget));
+}
+
+static void
 close_wizard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   FerryWindow *self = FERRY_WINDOW (widget);
 
   if (self->site_page == NULL)
-    return;
+    {
+      /* A plan made offline: saved, and offered again on connecting. */
+      ferry_window_close_wizard (self);
+      ferry_window_show_start (self);
+      return;
+    }
   /* The wizard stays (and its plan saved) until another is opened: "Migrate Virtual
    * Machines" comes back to it. */
   gtk_stack_set_visible_child_name (self->stack, "sites");
@@ -338,6 +352,8 @@ resumable_found_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = FERRY_WINDOW (user_data);
+  if (plan == NULL && error == NULL && self->session != NULL && self->wizard == NULL)
+    ferry_import_offer_offline_plan (self);
   if (plan == NULL || self->session == NULL || self->wizard != NULL)
     return;
 
@@ -709,6 +725,7 @@ ferry_window_class_init (FerryWindowClass *klass)
                                    start_simulator_action);
   gtk_widget_class_install_action (widget_class, "win.migrate-vms", NULL, migrate_vms_action);
   gtk_widget_class_install_action (widget_class, "win.close-wizard", NULL, close_wizard_action);
+  gtk_widget_class_install_action (widget_class, "win.import-rvtools", NULL, import_action);
 }
 
 static void
@@ -733,11 +750,13 @@ ferry_window_set_accels (GtkApplication *application)
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *migrate_accels[] = { "<Control>m", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   gtk_application_set_accels_for_action (application, "win.disconnect", disconnect_accels);
   gtk_application_set_accels_for_action (application, "win.new-connection", new_accels);
   gtk_application_set_accels_for_action (application, "win.refresh", refresh_accels);
   gtk_application_set_accels_for_action (application, "win.migrate-vms", migrate_accels);
+  gtk_application_set_accels_for_action (application, "win.import-rvtools", import_accels);
 }
 
 void

@@ -21,6 +21,7 @@ struct _FerryWizardVmPage
   gboolean loading;
   gboolean syncing;
   GHashTable *bound_badges; /* GtkListItem of the badge column, bound now */
+  FerryInventoryFacts *facts; /* where the inventory's facts came from, or NULL */
 
   /* filter state */
   char *search; /* case-folded */

@@ -288,6 +288,17 @@ ferry_wizard_vm_page_set_inventory (FerryWizardVmPage *self, GListModel *invento
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVENTORY]);
 }
 
+void
+ferry_wizard_vm_page_set_facts (FerryWizardVmPage *self, FerryInventoryFacts *facts)
+{
+  g_return_if_fail (FERRY_IS_WIZARD_VM_PAGE (self));
+
+  g_set_object (&self->facts, facts);
+  _ferry_wizard_vm_page_refresh_badges (self);
+  if (self->only_problems)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 set_loading (FerryWizardVmPage *self, gboolean loading)
 {
@@ -494,6 +505,7 @@ ferry_wizard_vm_page_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->inventory);
+  g_clear_object (&self->facts);
   g_clear_object (&self->rows);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WIZARD_VM_PAGE);
   g_clear_object (&self->plan);
