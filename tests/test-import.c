@@ -124,6 +124,30 @@ test_bad_file (Fixture *f, gconstpointer data)
   iterate_a_little ();
 }
 
+static gboolean
+gone (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+/* Cancel while reading: the dialog goes, and nothing is imported. */
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_workbook ("big.xlsx", 3000, FALSE);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  FerryImportDialog *dialog = ferry_import_open_files (f->window, &file, 1);
+  gpointer weak = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_assert_cmpstr (ferry_import_dialog_get_state (dialog), ==, "progress");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (dialog), FERRY_TYPE_IMPORT_DIALOG, "cancel_button"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
+  iterate_until (gone, &weak);
+  g_assert_null (ferry_import_get_facts (f->window));
+}
+
 /* ---- Offline, then connected ---- */
 
 typedef struct
@@ -178,6 +202,19 @@ offline_tear_down (OfflineFixture *o, gconstpointer data)
 {
   fixture_tear_down (&o->f, data);
   g_free (o->workbook);
+}
+
+static FerryPlanItem *
+item_named (FerryPlan *plan, const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (plan)); i++)
+    {
+      g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
+
+      if (g_strcmp0 (ferry_vm_get_name (ferry_plan_item_get_vm (item)), name) == 0)
+        return item; /* the plan keeps it */
+    }
+  return NULL;
 }
 
 static gboolean
@@ -292,8 +329,14 @@ test_offline_then_connected (OfflineFixture *o, gconstpointer data)
   panel = ferry_wizard_options_page_get_defaults_panel (ferry_wizard_get_options_page (wizard));
   g_assert_false (
       gtk_widget_get_visible (ferry_plan_settings_get_row (panel, FERRY_PLAN_FIELD_CLUSTER)));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (panel), "cluster-name")),
-                         " Cluster-1 ");
+  /* Typed as a user types: each keystroke a new name. */
+  {
+    GtkEditable *entry = GTK_EDITABLE (find_named (GTK_WIDGET (panel), "cluster-name"));
+    int position = 8;
+
+    gtk_editable_set_text (entry, "Cluster-");
+    gtk_editable_insert_text (entry, "1 ", -1, &position);
+  }
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (panel), "datastore-name")),
                          "vsanDatastore");
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (panel), "folder-name")),
@@ -303,6 +346,30 @@ test_offline_then_connected (OfflineFixture *o, gconstpointer data)
   g_assert_cmpstr (ferry_container_get_name (cluster), ==, "Cluster-1");
   g_assert_null (ferry_container_get_id (cluster));
   g_assert_null (ferry_wizard_get_blocker (wizard));
+  /* One VM elsewhere: an override by name. */
+  {
+    FerryWizardOptionsPage *options = ferry_wizard_get_options_page (wizard);
+    FerryPlanSettings *per_vm = ferry_wizard_options_page_get_override_panel (options);
+    FerryPlanItem *item = item_named (plan, "app-00007");
+    GtkSelectionModel *items = ferry_wizard_options_page_get_item_selection (options);
+
+    g_assert_nonnull (item);
+    ferry_wizard_options_page_show (options, "per-vm");
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (items)); i++)
+      {
+        g_autoptr (FerryPlanItem) at = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+        if (at == item)
+          gtk_selection_model_select_item (items, i, TRUE);
+      }
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (per_vm), "cluster-name")),
+                           "Cluster-2");
+    g_assert_true (ferry_plan_item_get_overridden (item, FERRY_PLAN_FIELD_CLUSTER));
+    g_assert_cmpstr (
+        ferry_container_get_name (ferry_plan_item_get_object (item, FERRY_PLAN_FIELD_CLUSTER)), ==,
+        "Cluster-2");
+    ferry_wizard_options_page_show (options, "defaults");
+  }
 
   /* Networks, then Review: validation needs a connection. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
@@ -350,6 +417,9 @@ test_offline_then_connected (OfflineFixture *o, gconstpointer data)
   cluster = ferry_plan_options_get_object (ferry_plan_get_defaults (ferry_wizard_get_plan (wizard)),
                                            FERRY_PLAN_FIELD_CLUSTER);
   g_assert_cmpstr (ferry_container_get_id (cluster), ==, "domain-c8");
+  cluster = ferry_plan_item_get_object (item_named (ferry_wizard_get_plan (wizard), "app-00007"),
+                                        FERRY_PLAN_FIELD_CLUSTER);
+  g_assert_cmpstr (ferry_container_get_id (cluster), ==, "domain-c1001");
 
   /* Enrichment: a manager VM without the pre-flight facts (as a real manager reports it) gets
    * the export's, imported now while connected, and its badge names the export. */
@@ -398,6 +468,7 @@ main (int argc, char *argv[])
 
   g_test_add ("/import/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
   g_test_add ("/import/bad-file", Fixture, NULL, fixture_set_up, test_bad_file, fixture_tear_down);
+  g_test_add ("/import/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/import/offline-then-connected", OfflineFixture, NULL, offline_set_up,
               test_offline_then_connected, offline_tear_down);
   status = g_test_run ();
