@@ -164,7 +164,7 @@ fill_summary (FerryImportDialog *self)
                              source != NULL && ferry_fact_source_get_origin (source) != NULL
                                  ? ferry_fact_source_get_origin (source)
                                  : _ ("The export"));
-  gtk_label_set_text (self->summary_label, summary);
+  ferry_accessible_set_label_or_hide (self->summary_label, summary);
 
   vm_text = format_count (n_vms);
   /* TRANSLATORS: under "Virtual Machines": "150 powered on, 2 templates" */
@@ -215,12 +215,12 @@ fill_summary (FerryImportDialog *self)
   else
     gtk_widget_set_visible (GTK_WIDGET (self->notes_group), FALSE);
 
-  gtk_label_set_text (self->next_label,
-                      self->connected
-                          ? _ ("Its snapshot, ISO, hardware and Tools facts now fill the "
-                               "pre-flight badges of the manager’s VMs it lists.")
-                          : _ ("Plan a migration from it now; when you connect to HCX "
-                               "Manager later, Ferry compares the plan with its inventory."));
+  ferry_accessible_set_label_or_hide (
+      self->next_label, self->connected
+                            ? _ ("Its snapshot, ISO, hardware and Tools facts now fill the "
+                                 "pre-flight badges of the manager’s VMs it lists.")
+                            : _ ("Plan a migration from it now; when you connect to HCX "
+                                 "Manager later, Ferry compares the plan with its inventory."));
   gtk_widget_set_visible (GTK_WIDGET (self->plan_button), !self->connected);
   ferry_accessible_name_rows (GTK_WIDGET (self->counts_list));
 }
