@@ -7,6 +7,7 @@
  * in the badges of the manager's VMs, with their source and age. */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 
 #include "ferry-import-reconcile.h"
@@ -93,6 +94,9 @@ test_summary (Fixture *f, gconstpointer data)
   /* Kept by the window for the badges, and offered for offline planning. */
   g_assert_true (ferry_import_get_facts (f->window) == ferry_import_dialog_get_facts (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (dialog), FERRY_TYPE_IMPORT_DIALOG, "plan_button"))));
+  /* The keyboard is on the next step. */
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_widget_get_template_child (
       GTK_WIDGET (dialog), FERRY_TYPE_IMPORT_DIALOG, "plan_button"))));
   gtk_window_destroy (GTK_WINDOW (dialog));
   iterate_a_little ();
@@ -452,6 +456,116 @@ test_offline_then_connected (OfflineFixture *o, gconstpointer data)
   iterate_a_little ();
 }
 
+/* ---- Screenshots (only with FERRY_SCREENSHOT_DIR) ---- */
+
+/* The window as X shows it (ImageMagick's import), so what is saved is what was painted. */
+static void
+save_screenshot (GtkWindow *window, const char *name, const char *suffix)
+{
+  const char *dir = g_getenv ("FERRY_SCREENSHOT_DIR");
+  g_autofree char *file = g_strdup_printf ("%s%s.png", name, suffix);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *xid = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 until = g_get_monotonic_time () + 1500 * 1000;
+  int status = 0;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  xid = g_strdup_printf ("0x%lx", (unsigned long)gdk_x11_surface_get_xid (
+                                      gtk_native_get_surface (GTK_NATIVE (window))));
+  {
+    const char *argv[] = { "import", "-window", xid, path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                                 NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_test_message ("screenshot %s", path);
+}
+
+static void
+test_screenshots (Fixture *f, gconstpointer data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *path = write_workbook ("RVTools_export_all.xlsx", 200, FALSE);
+  g_autofree char *bad = g_build_filename (tmp_dir, "inventory-notes.xlsx", NULL);
+
+  if (g_getenv ("FERRY_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("FERRY_SCREENSHOT_DIR not set");
+      return;
+    }
+  g_assert_true (g_file_set_contents (bad, "not a workbook", -1, NULL));
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      const char *suffix = pass == 0 ? "" : pass == 1 ? "-narrow" : "-dark";
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (FerryInventoryFacts) now = ferry_rvtools_import (&file, 1, NULL, NULL);
+      g_autoptr (GListModel) items = NULL;
+      FerryImportDialog *dialog;
+      FerryImportReconcile *reconcile;
+      FerryWizard *wizard;
+      FerryVm *vm;
+      g_auto (GStrv) missing = NULL;
+
+      adw_style_manager_set_color_scheme (style, pass == 2 ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                           : ADW_COLOR_SCHEME_DEFAULT);
+      if (pass == 1)
+        gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 760);
+      {
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+            GTK_SCROLLED_WINDOW (START_CHILD (f, "scroller")));
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      }
+      save_screenshot (GTK_WINDOW (f->window), "ferry-import-start", suffix);
+      dialog = import_path (f, bad);
+      save_screenshot (GTK_WINDOW (dialog), "ferry-import-error", suffix);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      dialog = import_path (f, path);
+      save_screenshot (GTK_WINDOW (dialog), "ferry-import-summary", suffix);
+
+      /* The estate a while later, as the manager would show it. */
+      vm = vm_named (ferry_inventory_facts_get_vms (now), "app-00003");
+      ferry_vm_set_memory_mb (vm, ferry_vm_get_memory_mb (vm) * 2);
+      vm = vm_named (ferry_inventory_facts_get_vms (now), "app-00007");
+      ferry_vm_set_power_state (vm, FERRY_POWER_STATE_OFF);
+      ferry_vm_set_name (vm_named (ferry_inventory_facts_get_vms (now), "app-00005"), "gone");
+      items = ferry_inventory_reconcile (ferry_import_dialog_get_facts (dialog), now,
+                                         FERRY_RECONCILE_FLAG_NONE);
+      reconcile = ferry_import_reconcile_new (GTK_WINDOW (f->window), items, "hcx01.corp.local");
+      gtk_window_present (GTK_WINDOW (reconcile));
+      save_screenshot (GTK_WINDOW (reconcile), "ferry-import-reconcile", suffix);
+      gtk_window_destroy (GTK_WINDOW (reconcile));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.plan-offline", NULL));
+      wizard = ferry_window_get_wizard (f->window);
+      ferry_wizard_vm_page_select_names (ferry_wizard_get_vm_page (wizard),
+                                         "app-00001\napp-00002\napp-00003\napp-00010\napp-00011",
+                                         &missing);
+      save_screenshot (GTK_WINDOW (f->window), "ferry-import-offline-vms", suffix);
+      g_object_set (wizard, "step", FERRY_WIZARD_STEP_OPTIONS, NULL);
+      {
+        FerryPlanSettings *panel
+            = ferry_wizard_options_page_get_defaults_panel (ferry_wizard_get_options_page (wizard));
+
+        gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (panel), "cluster-name")),
+                               "Cluster-1");
+        gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (panel), "datastore-name")),
+                               "vsanDatastore");
+      }
+      save_screenshot (GTK_WINDOW (f->window), "ferry-import-offline-options", suffix);
+      g_object_set (wizard, "step", FERRY_WIZARD_STEP_REVIEW, NULL);
+      save_screenshot (GTK_WINDOW (f->window), "ferry-import-offline-review", suffix);
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-wizard", NULL);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -471,6 +585,8 @@ main (int argc, char *argv[])
   g_test_add ("/import/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/import/offline-then-connected", OfflineFixture, NULL, offline_set_up,
               test_offline_then_connected, offline_tear_down);
+  g_test_add ("/import/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
+              fixture_tear_down);
   status = g_test_run ();
 
   cmd = g_strdup_printf ("rm -rf '%s'", tmp_dir);

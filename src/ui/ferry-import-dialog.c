@@ -87,26 +87,38 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* A row of the summary: a short @value (a count, a date) beside the title, a long one (a list
+ * of names) under it; @note under it too. */
 static void
-add_row (FerryImportDialog *self, const char *title, const char *value, const char *subtitle)
+add_row (FerryImportDialog *self, const char *title, const char *value, const char *note)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
+  gboolean is_long = g_utf8_strlen (value, -1) > 16;
+  g_autofree char *subtitle = NULL;
   g_autofree char *line = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (is_long)
+    subtitle = note != NULL ? g_strdup_printf ("%s\n%s", value, note) : g_strdup (value);
+  else
+    subtitle = g_strdup (note);
   if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
+  if (!is_long)
+    {
+      GtkWidget *label = gtk_label_new (value);
+
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
   gtk_list_box_append (self->counts_list, row);
 
-  line = subtitle != NULL ? g_strdup_printf ("%s: %s (%s)", title, value, subtitle)
-                          : g_strdup_printf ("%s: %s", title, value);
+  line = note != NULL ? g_strdup_printf ("%s: %s (%s)", title, value, note)
+                      : g_strdup_printf ("%s: %s", title, value);
   g_ptr_array_add (self->lines, g_steal_pointer (&line));
 }
 
@@ -264,6 +276,9 @@ imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_set_object (&self->facts, facts);
   fill_summary (self);
   set_state (self, "summary");
+  /* Enter takes the next step: planning offline, or Done while connected. */
+  gtk_window_set_default_widget (
+      GTK_WINDOW (self), GTK_WIDGET (self->connected ? self->done_button : self->plan_button));
   gtk_widget_grab_focus (GTK_WIDGET (self->connected ? self->done_button : self->plan_button));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FACTS]);
   g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, facts);
