@@ -102,6 +102,29 @@ test_summary (Fixture *f, gconstpointer data)
   iterate_a_little ();
 }
 
+/* The per-tab CSV form: choosing its vInfo file brings the other tabs beside it. */
+static void
+test_csv (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RvFixture) fx = rv_fixture_new ();
+  g_autofree char *dir = g_build_filename (tmp_dir, "csv-export", NULL);
+  g_autofree char *vinfo = g_build_filename (dir, "RVTools_tabvInfo.csv", NULL);
+  RvCsvOptions options = { .delimiter = ';', .bom = TRUE, .crlf = TRUE };
+  FerryImportDialog *dialog;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  rv_fixture_add_estate (fx, 20);
+  rv_fixture_write_csv (fx, dir, "RVTools_tab", RV_DIALECT_CSV, &options);
+  dialog = import_path (f, vinfo);
+  g_assert_cmpstr (ferry_import_dialog_get_state (dialog), ==, "summary");
+  text = ferry_import_dialog_describe (dialog);
+  assert_has_line (text, "Virtual Machines: 20 (18 powered on, 0 templates)");
+  assert_has_line (text, "Tabs Read: vInfo, vNetwork, vSnapshot, vCD, vTools, vMetaData");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_a_little ();
+}
+
 /* A file that is no export: one message, nothing imported, a way to choose another. */
 static void
 test_bad_file (Fixture *f, gconstpointer data)
@@ -581,6 +604,7 @@ main (int argc, char *argv[])
   tmp_dir = g_dir_make_tmp ("ferry-import-XXXXXX", NULL);
 
   g_test_add ("/import/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
+  g_test_add ("/import/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
   g_test_add ("/import/bad-file", Fixture, NULL, fixture_set_up, test_bad_file, fixture_tear_down);
   g_test_add ("/import/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/import/offline-then-connected", OfflineFixture, NULL, offline_set_up,

@@ -87,6 +87,12 @@ ferry_import_activate (FerryWindow *window)
   ferry_import_choose_files (GTK_WINDOW (window), chosen_cb, g_object_ref (window), g_object_unref);
 }
 
+void
+ferry_import_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  ferry_import_activate (FERRY_WINDOW (widget));
+}
+
 /* ---- Offline planning ---- */
 
 void

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 /* win.import-rvtools: the file chooser, then the import dialog. */
 void
 ferry_import_activate (FerryWindow *window);
+/* The same with an action's signature, for gtk_widget_class_install_action(). */
+void
+ferry_import_action (GtkWidget *widget, const char *name, GVariant *parameter);
 /* Imports @files in a new import dialog (what the chooser does; for tests). */
 FerryImportDialog *
 ferry_import_open_files (FerryWindow *window, GFile *const *files, guint n_files);

@@ -304,12 +304,6 @@ migrate_vms_action (GtkWidget *widget, const char *action_name, GVariant *parame
 }
 
 static void
-import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  ferry_import_activate (FERRY_WINDOW (widget));
-}
-
-static void
 close_wizard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   FerryWindow *self = FERRY_WINDOW (widget);
@@ -725,7 +719,7 @@ ferry_window_class_init (FerryWindowClass *klass)
                                    start_simulator_action);
   gtk_widget_class_install_action (widget_class, "win.migrate-vms", NULL, migrate_vms_action);
   gtk_widget_class_install_action (widget_class, "win.close-wizard", NULL, close_wizard_action);
-  gtk_widget_class_install_action (widget_class, "win.import-rvtools", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-rvtools", NULL, ferry_import_action);
 }
 
 static void
