@@ -14,6 +14,8 @@ typedef struct
   HcxWorld *w;
   GListModel *containers;
   GListModel *datastores;
+  GListModel *networks;  /* the destination's */
+  FerryNetwork *segment; /* one NSX segment of them */
   FerryContainer *cluster;
   FerryDatastore *datastore;
   FerryDatastore *small_datastore;
@@ -43,6 +45,7 @@ fixture_up (void)
 {
   g_autoptr (GAsyncResult) r1 = NULL;
   g_autoptr (GAsyncResult) r2 = NULL;
+  g_autoptr (GAsyncResult) r3 = NULL;
   g_autoptr (GError) error = NULL;
   FerrySimOptions opts = { .n_vms = 300, .seed = 3 };
   g_autofree char *tmp = NULL;
@@ -58,6 +61,19 @@ fixture_up (void)
   fx.datastores
       = ferry_hcx_client_list_datastores_finish (fx.w->client, hcx_test_wait (&r2, 60), &error);
   g_assert_no_error (error);
+  ferry_hcx_client_list_networks_async (fx.w->client, fx.w->remote_endpoint, NULL,
+                                        hcx_test_got_result, &r3);
+  fx.networks
+      = ferry_hcx_client_list_networks_finish (fx.w->client, hcx_test_wait (&r3, 60), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (fx.networks) && fx.segment == NULL; i++)
+    {
+      g_autoptr (FerryNetwork) n = g_list_model_get_item (fx.networks, i);
+
+      if (g_strcmp0 (ferry_network_get_id (n), fx.w->segment) == 0)
+        fx.segment = n;
+    }
+  g_assert_nonnull (fx.segment);
   fx.cluster = find_container ("cluster", "Cluster-1");
   for (guint i = 0; i < g_list_model_get_n_items (fx.datastores); i++)
     {
@@ -89,27 +105,21 @@ fixture_reset (void)
   g_autoptr (JsonNode) r = ferry_test_sim_control (fx.w->sim, "POST", "/__sim/reset", NULL);
 }
 
-/* Maps every NIC to the world's segment, as the Networks step will. */
+/* Maps every source network of the plan to the world's segment, through the plan's network
+ * map as the Networks step does, with the destination's networks known. */
 static void
-map_nics (FerryPlan *plan, FerryPlanItem *item, FerryMigrationIntent *intent, gpointer data)
+map_networks (FerryPlan *plan)
 {
-  FerryVm *vm = ferry_plan_item_get_vm (item);
+  FerryNetworkMap *map = ferry_plan_get_network_map (plan);
+  GListModel *sources = ferry_network_map_get_sources (map);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < ferry_vm_get_n_nics (vm); i++)
-    {
-      FerryNic *nic = ferry_vm_get_nic (vm, i);
-      FerryNetworkMapping m = { 0 };
-
-      m.src_network_id = (char *)ferry_nic_get_network_id (nic);
-      m.src_network_type = (char *)ferry_nic_get_network_type (nic);
-      m.src_network_name = (char *)ferry_nic_get_network_name (nic);
-      m.dest_network_id = fx.w->segment;
-      m.dest_network_type = (char *)"NsxtSegment";
-      m.mac_address = (char *)ferry_nic_get_mac_address (nic);
-      m.is_primary_nic = i == 0;
-      m.connected = ferry_nic_get_connected (nic);
-      ferry_migration_intent_add_network_mapping (intent, &m);
-    }
+  ferry_network_map_set_destinations (map, fx.networks);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    g_ptr_array_add (all, g_list_model_get_item (sources, i));
+  ferry_network_map_map (map, (FerryNetworkSource **)all->pdata, all->len, fx.segment);
+  g_assert_cmpuint (ferry_network_map_get_n_unmapped (map), ==, 0);
+  g_assert_cmpuint (ferry_network_map_get_n_problems (map), ==, 0);
 }
 
 /* A Bulk plan (MAC kept: no warning) of the clean VMs first … first + n - 1. */
@@ -130,16 +140,14 @@ plan_new (guint first, guint n)
   ferry_plan_options_set_boolean (d, FERRY_PLAN_FIELD_RETAIN_MAC, TRUE);
   g_assert_cmpuint (first + n, <=, fx.w->clean->len);
   ferry_plan_add_vms (plan, (FerryVm **)fx.w->clean->pdata + first, n);
+  map_networks (plan);
   return plan;
 }
 
 static FerryPlanRunner *
 runner_new (FerryPlan *plan, FerryHcxClient *client)
 {
-  FerryPlanRunner *runner = ferry_plan_runner_new (plan, client, fx.store);
-
-  ferry_plan_runner_set_intent_func (runner, map_nics, NULL, NULL);
-  return runner;
+  return ferry_plan_runner_new (plan, client, fx.store);
 }
 
 static void
@@ -412,6 +420,7 @@ test_rules (void)
       g_assert_nonnull (chosen[r]);
       rules[r].set (ferry_plan_add_vm (plan, chosen[r]));
     }
+  map_networks (plan);
   v = validate (runner, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ferry_validation_result_has_errors (v));
@@ -431,20 +440,60 @@ test_rules (void)
                      : "(none)");
       g_assert_nonnull (ferry_validation_item_get_errors (item)[0]);
     }
-  /* Without NIC mappings (the Networks step), connected NICs are the server's error too. */
-  ferry_plan_runner_set_intent_func (runner, NULL, NULL, NULL);
-  ferry_plan_set_name (plan, "changed"); /* the validation is stale now */
-  g_clear_object (&v);
-  v = validate (runner, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (strv_has (ferry_validation_item_get_error_codes (
-                               ferry_validation_result_find_item (v, ferry_vm_get_id (clean_vm))),
-                           "NETWORK_MAPPING_MISSING"));
   /* Errors never start. */
   s = start (runner, ferry_validation_result_count_warnings (v), &error);
   g_assert_error (error, FERRY_PLAN_RUNNER_ERROR, FERRY_PLAN_RUNNER_ERROR_HAS_ERRORS);
+  g_clear_error (&error);
   g_assert_cmpint (hcx_test_sim_requests (fx.w->sim, HCX_TEST_API "/mobility/migrations/start"), ==,
                    0);
+
+  /* Without the network mapping, nothing is sent: the plan names the VM and the NIC … */
+  {
+    FerryNetworkMap *map = ferry_plan_get_network_map (plan);
+    GListModel *sources = ferry_network_map_get_sources (map);
+    g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr (GListStore) unchecked = g_list_store_new (FERRY_TYPE_MIGRATION_INTENT);
+    g_autoptr (FerryMigrationIntent) intent = NULL;
+    g_autoptr (GAsyncResult) r = NULL;
+    g_autoptr (FerryValidationResult) server = NULL;
+    gint64 before = hcx_test_sim_requests (fx.w->sim, HCX_TEST_API "/mobility/migrations/validate");
+
+    for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+      g_ptr_array_add (all, g_list_model_get_item (sources, i));
+    ferry_network_map_unmap (map, (FerryNetworkSource **)all->pdata, all->len);
+    g_assert_cmpuint (ferry_network_map_get_n_unmapped (map), >, 0);
+    g_clear_object (&v);
+    v = validate (runner, NULL, &error);
+    g_assert_null (v);
+    g_assert_error (error, FERRY_PLAN_ERROR, FERRY_PLAN_ERROR_INCOMPLETE);
+    g_assert_nonnull (strstr (error->message, ferry_vm_get_name (clean_vm)));
+    g_assert_nonnull (strstr (error->message, "Network adapter 1"));
+    g_clear_error (&error);
+    g_assert_cmpint (
+        hcx_test_sim_requests (fx.w->sim, HCX_TEST_API "/mobility/migrations/validate"), ==,
+        before);
+
+    /* … and the server agrees: the same intent sent anyway is its NETWORK_MAPPING_MISSING. */
+    intent = ferry_plan_build_intent (plan, ferry_plan_lookup (plan, ferry_vm_get_id (clean_vm)));
+    g_assert_cmpuint (ferry_migration_intent_get_n_network_mappings (intent), ==, 0);
+    g_list_store_append (unchecked, intent);
+    ferry_hcx_client_validate_async (fx.w->client, G_LIST_MODEL (unchecked), NULL,
+                                     hcx_test_got_result, &r);
+    server = ferry_hcx_client_validate_finish (fx.w->client, hcx_test_wait (&r, 60), &error);
+    g_assert_no_error (error);
+    g_assert_true (
+        strv_has (ferry_validation_item_get_error_codes (
+                      ferry_validation_result_find_item (server, ferry_vm_get_id (clean_vm))),
+                  "NETWORK_MAPPING_MISSING"));
+
+    /* Mapped again (undo), the plan validates as before. */
+    g_assert_true (ferry_network_map_undo (map));
+    g_clear_object (&v);
+    v = validate (runner, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (ferry_validation_item_has_errors (
+        ferry_validation_result_find_item (v, ferry_vm_get_id (clean_vm))));
+  }
 }
 
 static void
@@ -703,6 +752,7 @@ main (int argc, char *argv[])
   g_clear_object (&fx.dir);
   g_clear_object (&fx.containers);
   g_clear_object (&fx.datastores);
+  g_clear_object (&fx.networks);
   hcx_test_world_free (fx.w);
   return status;
 }

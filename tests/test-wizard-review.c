@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "ferry-application.h"
+#include "ferry-dashboard-private.h"
 #include "ferry-plan-settings.h"
 #include "ferry-window.h"
 #include "ferry-wizard-review.h"
@@ -173,26 +174,23 @@ have_result (gpointer data)
 
 static char *segment;
 
+/* Maps every source network of the plan to the segment, through the plan's network map (as
+ * the Networks step does), with the destination's networks known. */
 static void
-map_nics (FerryPlan *plan, FerryPlanItem *item, FerryMigrationIntent *intent, gpointer data)
+map_networks (FerryPlan *plan, GListModel *networks)
 {
-  FerryVm *vm = ferry_plan_item_get_vm (item);
+  FerryNetworkMap *map = ferry_plan_get_network_map (plan);
+  GListModel *sources = ferry_network_map_get_sources (map);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  FerryNetwork *target;
 
-  for (guint i = 0; i < ferry_vm_get_n_nics (vm); i++)
-    {
-      FerryNic *nic = ferry_vm_get_nic (vm, i);
-      FerryNetworkMapping m = { 0 };
-
-      m.src_network_id = (char *)ferry_nic_get_network_id (nic);
-      m.src_network_type = (char *)ferry_nic_get_network_type (nic);
-      m.src_network_name = (char *)ferry_nic_get_network_name (nic);
-      m.dest_network_id = segment;
-      m.dest_network_type = (char *)"NsxtSegment";
-      m.mac_address = (char *)ferry_nic_get_mac_address (nic);
-      m.is_primary_nic = i == 0;
-      m.connected = ferry_nic_get_connected (nic);
-      ferry_migration_intent_add_network_mapping (intent, &m);
-    }
+  ferry_network_map_set_destinations (map, networks);
+  target = ferry_network_map_lookup_destination (map, segment);
+  g_assert_nonnull (target);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    g_ptr_array_add (all, g_list_model_get_item (sources, i));
+  ferry_network_map_map (map, (FerryNetworkSource **)all->pdata, all->len, target);
+  g_assert_cmpuint (ferry_network_map_get_n_unmapped (map), ==, 0);
 }
 
 static gboolean
@@ -219,6 +217,7 @@ open_review (int width, int height, guint n_clean, FerryVm **out_bad)
   FerryPlan *plan;
   GListModel *inventory;
   FerryVm *bad = NULL;
+  g_autoptr (GListModel) networks = NULL;
   guint added = 0;
 
   if (width > 0)
@@ -257,6 +256,7 @@ open_review (int width, int height, guint n_clean, FerryVm **out_bad)
     const char *remote = ferry_plan_get_remote_endpoint_id (plan);
     g_autoptr (GAsyncResult) r1 = NULL;
     g_autoptr (GAsyncResult) r2 = NULL;
+    g_autoptr (GAsyncResult) r3 = NULL;
     g_autoptr (GListModel) datastores = NULL;
     g_autoptr (GListModel) containers = NULL;
     FerryDatastore *best = NULL;
@@ -266,6 +266,10 @@ open_review (int width, int height, guint n_clean, FerryVm **out_bad)
     ferry_hcx_client_list_containers_async (client, remote, NULL, got_result, &r2);
     iterate_until (have_result, &r1);
     iterate_until (have_result, &r2);
+    ferry_hcx_client_list_networks_async (client, remote, NULL, got_result, &r3);
+    iterate_until (have_result, &r3);
+    g_set_object (&networks, ferry_hcx_client_list_networks_finish (client, r3, NULL));
+    g_assert_nonnull (networks);
     datastores = ferry_hcx_client_list_datastores_finish (client, r1, NULL);
     containers = ferry_hcx_client_list_containers_finish (client, r2, NULL);
     g_assert_nonnull (datastores);
@@ -305,13 +309,55 @@ open_review (int width, int height, guint n_clean, FerryVm **out_bad)
                                         FERRY_PLAN_FIELD_RETAIN_MAC, TRUE);
       *out_bad = bad;
     }
-  /* The NIC mappings come from the Networks step (not built yet): here, every NIC to one
-   * segment of the destination. */
-  ferry_plan_runner_set_intent_func (ferry_wizard_review_get_runner (review_of (window)), map_nics,
-                                     NULL, NULL);
+  /* The NIC mappings, as the Networks step makes them: every source network to one segment of
+   * the destination. */
+  map_networks (plan, networks);
   g_object_set (wizard, "step", FERRY_WIZARD_STEP_REVIEW, NULL);
   g_assert_cmpint (ferry_wizard_get_step (wizard), ==, FERRY_WIZARD_STEP_REVIEW);
   return window;
+}
+
+/* The dashboard shows the plan's migrations, and only those: the tracker follows its group and
+ * the list is filtered by the plan. */
+static gboolean
+dashboard_lists_plan (gpointer data)
+{
+  FerryWindow *window = data;
+  FerryDashboard *dashboard = ferry_window_get_dashboard (window);
+  FerryPlan *plan = ferry_wizard_get_plan (ferry_window_get_wizard (window));
+  GListModel *listed
+      = G_LIST_MODEL (gtk_column_view_get_model (_ferry_dashboard_get_column_view (dashboard)));
+  guint n = g_list_model_get_n_items (listed);
+
+  if (n != ferry_plan_get_n_items (plan))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryMigration) m = g_list_model_get_item (listed, i);
+
+      if (g_strcmp0 (ferry_migration_get_migration_group_id (m),
+                     ferry_plan_get_migration_group_id (plan))
+          != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_tracking_plan (FerryWindow *window)
+{
+  FerryDashboard *dashboard = ferry_window_get_dashboard (window);
+  FerryPlan *plan = ferry_wizard_get_plan (ferry_window_get_wizard (window));
+  g_auto (GStrv) groups
+      = ferry_migration_tracker_dup_groups (ferry_dashboard_get_tracker (dashboard));
+  const char *filter = ferry_dashboard_get_plan_filter (dashboard);
+
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "dashboard");
+  g_assert_true (
+      g_strv_contains ((const char *const *)groups, ferry_plan_get_migration_group_id (plan)));
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (filter, !=, "");
+  iterate_until (dashboard_lists_plan, window);
 }
 
 static void
@@ -361,11 +407,12 @@ count_named (GtkWidget *root, const char *name)
 static GtkButton *
 start_button (FerryWizardReview *review)
 {
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  GtkWidget *button = (GtkWidget *)gtk_widget_get_template_child (
+      GTK_WIDGET (review), FERRY_TYPE_WIZARD_REVIEW, "start_button");
 
-  collect (GTK_WIDGET (review), GTK_TYPE_BUTTON, "suggested-action", found);
-  g_assert_cmpuint (found->len, ==, 1);
-  return found->pdata[0];
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_has_css_class (button, "suggested-action"));
+  return GTK_BUTTON (button);
 }
 
 static GtkWidget *
@@ -497,6 +544,16 @@ test_error_fix_warnings_start (void)
   /* Read-only: the started page lists the migrations; the steps cannot be changed. */
   g_assert_true (ferry_wizard_review_get_read_only (review));
   g_assert_cmpuint (count_named (GTK_WIDGET (review), "AdwActionRow"), >=, 0);
+  /* A clean start hands the plan over to the dashboard, filtered by it. */
+  assert_tracking_plan (window);
+  /* Below the UI too: the started plan takes no change. */
+  ferry_plan_options_set_boolean (ferry_plan_get_defaults (plan), FERRY_PLAN_FIELD_RETAIN_MAC,
+                                  TRUE);
+  g_assert_false (
+      ferry_plan_options_get_boolean (ferry_plan_get_defaults (plan), FERRY_PLAN_FIELD_RETAIN_MAC));
+  /* "Migrate Virtual Machines" comes back to the started plan's page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.migrate-vms", NULL));
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "wizard");
   close_window (window);
 }
 
@@ -536,6 +593,21 @@ test_dropped_start (void)
 
       g_assert_cmpint (sim_migrations_of (window, ferry_plan_item_get_vm (item)), ==, 1);
     }
+  /* Reconciled: the user sees per VM what HCX Manager holds first, and says so; then "Track
+   * Migrations" leads to the dashboard. */
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "wizard");
+  {
+    GtkWidget *track = (GtkWidget *)gtk_widget_get_template_child (
+        GTK_WIDGET (review), FERRY_TYPE_WIZARD_REVIEW, "track_started_button");
+
+    g_assert_true (gtk_widget_get_mapped (track));
+    g_assert_nonnull (
+        strstr (adw_status_page_get_description (ADW_STATUS_PAGE (gtk_widget_get_template_child (
+                    GTK_WIDGET (review), FERRY_TYPE_WIZARD_REVIEW, "started_page"))),
+                "asked HCX Manager"));
+    click (track);
+  }
+  assert_tracking_plan (window);
   close_window (window);
 }
 

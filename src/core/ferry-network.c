@@ -14,6 +14,7 @@ struct _FerryNetwork
   char *href;
   gboolean extended;
   char *endpoint_id;
+  guint vlan_id;
   gboolean quiet;
 };
 
@@ -29,6 +30,7 @@ enum
   PROP_HREF,
   PROP_EXTENDED,
   PROP_ENDPOINT_ID,
+  PROP_VLAN_ID,
   N_PROPS
 };
 
@@ -84,6 +86,10 @@ ferry_network_get_property (GObject *object, guint prop_id, GValue *value, GPara
         g_value_set_string (value, self->endpoint_id);
         break;
 
+      case PROP_VLAN_ID:
+        g_value_set_uint (value, self->vlan_id);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,6 +130,10 @@ ferry_network_set_property (GObject *object, guint prop_id, const GValue *value,
         ferry_network_set_endpoint_id (self, g_value_get_string (value));
         break;
 
+      case PROP_VLAN_ID:
+        ferry_network_set_vlan_id (self, g_value_get_uint (value));
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -158,6 +168,10 @@ ferry_network_class_init (FerryNetworkClass *klass)
   properties[PROP_ENDPOINT_ID]
       = g_param_spec_string ("endpoint-id", NULL, NULL, NULL,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* 0 = unknown (or untagged); 1–4094 otherwise. */
+  properties[PROP_VLAN_ID]
+      = g_param_spec_uint ("vlan-id", NULL, NULL, 0, 4094, 0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -318,6 +332,28 @@ ferry_network_set_endpoint_id (FerryNetwork *self, const char *endpoint_id)
   self->endpoint_id = g_strdup (endpoint_id);
   if (!self->quiet)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT_ID]);
+}
+
+guint
+ferry_network_get_vlan_id (FerryNetwork *self)
+{
+  g_return_val_if_fail (FERRY_IS_NETWORK (self), 0);
+
+  return self->vlan_id;
+}
+
+void
+ferry_network_set_vlan_id (FerryNetwork *self, guint vlan_id)
+{
+  g_return_if_fail (FERRY_IS_NETWORK (self));
+
+  if (vlan_id > 4094)
+    vlan_id = 0;
+  if (self->vlan_id == vlan_id)
+    return;
+  self->vlan_id = vlan_id;
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VLAN_ID]);
 }
 
 void

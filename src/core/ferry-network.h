@@ -48,5 +48,10 @@ const char *
 ferry_network_get_endpoint_id (FerryNetwork *self);
 void
 ferry_network_set_endpoint_id (FerryNetwork *self, const char *endpoint_id);
+/* The VLAN the network carries ("vlanId" on the wire): 0 when unknown; out of 1–4094 is 0. */
+guint
+ferry_network_get_vlan_id (FerryNetwork *self);
+void
+ferry_network_set_vlan_id (FerryNetwork *self, guint vlan_id);
 
 G_END_DECLS

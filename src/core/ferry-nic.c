@@ -3,6 +3,8 @@
 
 #include "ferry-nic.h"
 
+#include "ferry-model-types.h"
+
 struct _FerryNic
 {
   GObject parent_instance;
@@ -13,6 +15,7 @@ struct _FerryNic
   char *network_name;
   char *network_type;
   gboolean connected;
+  FerryTriState primary;
   gboolean quiet;
 };
 
@@ -27,6 +30,7 @@ enum
   PROP_NETWORK_NAME,
   PROP_NETWORK_TYPE,
   PROP_CONNECTED,
+  PROP_PRIMARY,
   N_PROPS
 };
 
@@ -77,6 +81,10 @@ ferry_nic_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
         g_value_set_boolean (value, self->connected);
         break;
 
+      case PROP_PRIMARY:
+        g_value_set_enum (value, self->primary);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -113,6 +121,10 @@ ferry_nic_set_property (GObject *object, guint prop_id, const GValue *value, GPa
         ferry_nic_set_connected (self, g_value_get_boolean (value));
         break;
 
+      case PROP_PRIMARY:
+        ferry_nic_set_primary (self, g_value_get_enum (value));
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -145,6 +157,10 @@ ferry_nic_class_init (FerryNicClass *klass)
   properties[PROP_CONNECTED]
       = g_param_spec_boolean ("connected", NULL, NULL, TRUE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the inventory says this is the VM's primary NIC (unknown: the first NIC is). */
+  properties[PROP_PRIMARY]
+      = g_param_spec_enum ("primary", NULL, NULL, FERRY_TYPE_TRI_STATE, FERRY_TRI_STATE_UNKNOWN,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -153,6 +169,7 @@ static void
 ferry_nic_init (FerryNic *self)
 {
   self->connected = TRUE;
+  self->primary = FERRY_TRI_STATE_UNKNOWN;
 }
 
 FerryNic *
@@ -285,6 +302,26 @@ ferry_nic_set_connected (FerryNic *self, gboolean connected)
   self->connected = connected;
   if (!self->quiet)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+}
+
+FerryTriState
+ferry_nic_get_primary (FerryNic *self)
+{
+  g_return_val_if_fail (FERRY_IS_NIC (self), FERRY_TRI_STATE_UNKNOWN);
+
+  return self->primary;
+}
+
+void
+ferry_nic_set_primary (FerryNic *self, FerryTriState primary)
+{
+  g_return_if_fail (FERRY_IS_NIC (self));
+
+  if (self->primary == primary)
+    return;
+  self->primary = primary;
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIMARY]);
 }
 
 void

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "ferry-model-types.h"
+
 G_BEGIN_DECLS
 
 #define FERRY_TYPE_NIC (ferry_nic_get_type ())
@@ -44,5 +46,11 @@ gboolean
 ferry_nic_get_connected (FerryNic *self);
 void
 ferry_nic_set_connected (FerryNic *self, gboolean connected);
+/* Whether the inventory marks this NIC as the VM's primary one; UNKNOWN when it does not say
+ * (then the VM's first NIC is the primary). */
+FerryTriState
+ferry_nic_get_primary (FerryNic *self);
+void
+ferry_nic_set_primary (FerryNic *self, FerryTriState primary);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ferry-network-map-private.h"
 #include "ferry-plan-private.h"
 
 static gboolean
@@ -103,7 +104,65 @@ ferry_plan_build_intent (FerryPlan *self, FerryPlanItem *item)
                                                        ferry_storage_profile_get_name (policy));
     }
 
+  _ferry_network_map_fill_intent (ferry_plan_get_network_map (self), item, intent);
   return intent;
+}
+
+static const char *
+nic_label (FerryNic *nic, guint index, char **to_free)
+{
+  if (ferry_nic_get_label (nic) != NULL && ferry_nic_get_label (nic)[0] != '\0')
+    return ferry_nic_get_label (nic);
+  *to_free = g_strdup_printf (_ ("network adapter %u"), index + 1);
+  return *to_free;
+}
+
+static const char *
+nic_network (FerryNic *nic)
+{
+  if (ferry_nic_get_network_name (nic) != NULL)
+    return ferry_nic_get_network_name (nic);
+  if (ferry_nic_get_network_id (nic) != NULL)
+    return ferry_nic_get_network_id (nic);
+  return _ ("no network");
+}
+
+/* Every connected NIC has a destination, and no destination has a problem. */
+static gboolean
+check_networks (FerryPlan *self, FerryPlanItem *item, GError **error)
+{
+  FerryNetworkMap *map = ferry_plan_get_network_map (self);
+  FerryVm *vm = ferry_plan_item_get_vm (item);
+  g_autofree char *label_free = NULL;
+  FerryNic *nic;
+  guint index = 0;
+
+  nic = _ferry_network_map_first_unmapped (map, item, &index);
+  if (nic != NULL)
+    {
+      g_set_error (error, FERRY_PLAN_ERROR, FERRY_PLAN_ERROR_INCOMPLETE,
+                   _ ("%s: %s (on %s) has no destination network. Map %s, or this adapter, to a "
+                      "destination network."),
+                   ferry_vm_get_name (vm), nic_label (nic, index, &label_free), nic_network (nic),
+                   nic_network (nic));
+      return FALSE;
+    }
+  for (guint i = 0; i < ferry_vm_get_n_nics (vm); i++)
+    {
+      const char *problem;
+
+      nic = ferry_vm_get_nic (vm, i);
+      problem = ferry_network_map_get_nic_problem (map, item, nic);
+      if (problem != NULL)
+        {
+          g_set_error (error, FERRY_PLAN_ERROR, FERRY_PLAN_ERROR_INCOMPLETE,
+                       _ ("%s: %s (on %s) is mapped to a network that cannot take it: %s."),
+                       ferry_vm_get_name (vm), nic_label (nic, i, &label_free), nic_network (nic),
+                       problem);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 GListModel *
@@ -153,6 +212,8 @@ ferry_plan_build_intents (FerryPlan *self, GError **error)
                        _ ("%s has no destination datastore: choose one."), name);
           return NULL;
         }
+      if (!check_networks (self, item, error))
+        return NULL;
       intent = ferry_plan_build_intent (self, item);
       g_list_store_append (store, intent);
     }
@@ -209,7 +270,7 @@ ferry_plan_reconcile (FerryPlan *self, GListModel *inventory)
       if (found == NULL)
         g_strv_builder_add (missing, ferry_vm_get_name (saved) != NULL ? ferry_vm_get_name (saved)
                                                                        : ferry_vm_get_id (saved));
-      else
+      else if (!_ferry_plan_is_locked (self)) /* a started plan keeps the VMs it started */
         _ferry_plan_rebind (self, item, found);
     }
   _ferry_plan_refresh (self);

@@ -3,6 +3,7 @@
  * ferry-plan-selection.c only */
 #pragma once
 
+#include "ferry-network-map-private.h"
 #include "ferry-plan-private.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ struct _FerryPlan
 
   guint batch_depth;
   gboolean pending_changed;
+
+  FerryNetworkMap *network_map; /* owned; follows the items */
 };
 
 enum

@@ -213,6 +213,9 @@ ferry_plan_dispose (GObject *object)
 {
   FerryPlan *self = FERRY_PLAN (object);
 
+  if (self->network_map != NULL)
+    _ferry_network_map_detach (self->network_map);
+  g_clear_object (&self->network_map);
   if (self->items != NULL)
     for (guint i = 0; i < self->items->len; i++)
       _ferry_plan_item_detach (g_ptr_array_index (self->items, i));
@@ -392,6 +395,15 @@ ferry_plan_init (FerryPlan *self)
   self->created = self->modified = g_get_real_time () / 1000;
   g_signal_connect_object (self->defaults, "notify", G_CALLBACK (defaults_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  /* First on "items-changed", so the map is up to date for every other handler. */
+  self->network_map = _ferry_network_map_new (self);
+}
+
+FerryNetworkMap *
+ferry_plan_get_network_map (FerryPlan *self)
+{
+  g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);
+  return self->network_map;
 }
 
 FerryPlan *
@@ -430,7 +442,7 @@ ferry_plan_get_migration_group_id (FerryPlan *self)
 static void
 set_string (FerryPlan *self, char **field, const char *value, guint prop)
 {
-  if (g_strcmp0 (*field, value) == 0)
+  if (_ferry_plan_is_locked (self) || g_strcmp0 (*field, value) == 0)
     return;
   g_free (*field);
   *field = g_strdup (value);
@@ -468,6 +480,8 @@ ferry_plan_set_source (FerryPlan *self, FerryResourceContainer *source)
 {
   g_return_if_fail (FERRY_IS_PLAN (self));
 
+  if (_ferry_plan_is_locked (self))
+    return;
   if (g_set_object (&self->source, source))
     {
       g_object_notify_by_pspec (G_OBJECT (self), _ferry_plan_properties[PROP_SOURCE]);
@@ -487,6 +501,8 @@ ferry_plan_set_destination (FerryPlan *self, FerryResourceContainer *destination
 {
   g_return_if_fail (FERRY_IS_PLAN (self));
 
+  if (_ferry_plan_is_locked (self))
+    return;
   if (g_set_object (&self->destination, destination))
     {
       g_object_notify_by_pspec (G_OBJECT (self), _ferry_plan_properties[PROP_DESTINATION]);
@@ -537,6 +553,8 @@ ferry_plan_set_prereq_report (FerryPlan *self, FerryPrereqReport *report)
   g_return_if_fail (FERRY_IS_PLAN (self));
   g_return_if_fail (report == NULL || FERRY_IS_PREREQ_REPORT (report));
 
+  if (_ferry_plan_is_locked (self))
+    return;
   self->allowed_mask = 0;
   for (guint t = 0; t < FERRY_N_MIGRATION_TYPES; t++)
     {

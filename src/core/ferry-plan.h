@@ -15,12 +15,19 @@
  * endpointId), "remote-endpoint-id", "remote-name" (the remote site), "source" and
  * "destination" (FerryResourceContainer), "defaults" (FerryPlanOptions, read-only),
  * "n-items" (uint), "total-disk-bytes" (int64: the selection's provisioned disk),
- * "n-problems" (uint: items with a problem), "created", "modified" (int64 epoch ms). */
+ * "n-problems" (uint: items with a problem), "created", "modified" (int64 epoch ms).
+ *
+ * Read-only once started: when the start state (ferry-plan-start.h) is not NONE, every setter,
+ * add/remove/clear, override/reset (on the plan, its items or its defaults) and the prerequisite
+ * report are refused: they return early as if nothing changed (FALSE, 0, or the item already
+ * there, no "changed", no warning), and ferry_plan_reconcile() only reports the missing VMs.
+ * Only the start state, the migration ids and the saved times still change. */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "ferry-migration-intent.h"
+#include "ferry-network-map.h"
 #include "ferry-plan-item.h"
 #include "ferry-plan-options.h"
 #include "ferry-plan-preflight.h"
@@ -84,6 +91,9 @@ void
 ferry_plan_set_destination (FerryPlan *self, FerryResourceContainer *destination);
 FerryPlanOptions *
 ferry_plan_get_defaults (FerryPlan *self);
+/* The plan's network mapping (never NULL): see ferry-network-map.h. */
+FerryNetworkMap *
+ferry_plan_get_network_map (FerryPlan *self);
 gint64
 ferry_plan_get_created (FerryPlan *self);
 gint64
@@ -158,7 +168,9 @@ ferry_plan_select_names (FerryPlan *self, GListModel *inventory, const char *con
 
 /* One intent per item, in the plan's order (FerryMigrationIntent). Fails with
  * FERRY_PLAN_ERROR when the plan is empty or lacks the site pair, a compute container or a
- * datastore for some VM (the message names the first such VM). */
+ * datastore for some VM, when a connected NIC has no destination network, or when a NIC's
+ * destination has a problem (the message names the first such VM and NIC). Each intent carries
+ * one networkMappings entry per NIC that has a destination. */
 GListModel *
 ferry_plan_build_intents (FerryPlan *self, GError **error);
 FerryMigrationIntent *

@@ -251,9 +251,10 @@ validate_free (Validate *v)
 {
   g_clear_object (&v->intents);
   g_clear_object (&v->merged);
-  g_ptr_array_unref (v->errors);
-  g_ptr_array_unref (v->codes);
-  g_ptr_array_unref (v->warnings);
+  /* NULL when the intents could not be built (nothing was sent). */
+  g_clear_pointer (&v->errors, g_ptr_array_unref);
+  g_clear_pointer (&v->codes, g_ptr_array_unref);
+  g_clear_pointer (&v->warnings, g_ptr_array_unref);
   g_free (v);
 }
 

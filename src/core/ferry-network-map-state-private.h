@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ferry-network-map-state-private.h: the FerryNetworkMap instance, for the map's own files
+ * (ferry-network-map*.c) only */
+#pragma once
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ferry-network-map-private.h"
+#include "ferry-plan-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct _NicRec NicRec;
+
+/* An exception: owned by the map's table; linked to its NIC while the NIC's item is selected. */
+typedef struct
+{
+  FerryNetwork *target; /* owned */
+  NicRec *nic;          /* borrowed, NULL while the NIC is not in the selection */
+} ExcEntry;
+
+struct _NicRec
+{
+  FerryNic *nic;           /* borrowed from the record's VM */
+  char *key;               /* ferry_network_nic_key () */
+  FerryNetworkSource *src; /* borrowed (the map's list holds it); NULL: no network */
+  ExcEntry *exc;           /* borrowed, or NULL */
+  gboolean connected;
+  gboolean primary;
+};
+
+/* One selected item, as counted (so a removal subtracts exactly what was added). */
+typedef struct
+{
+  FerryPlanItem *item; /* owned */
+  FerryVm *vm;         /* owned: the VM whose NICs were counted */
+  guint n_nics;
+  NicRec *nics;
+} ItemRec;
+
+struct _FerryNetworkMap
+{
+  GObject parent_instance;
+
+  FerryPlan *plan; /* borrowed: the plan owns the map */
+
+  GPtrArray *recs;           /* ItemRec, the plan's order */
+  GHashTable *rec_by_item;   /* FerryPlanItem -> ItemRec */
+  GHashTable *rules;         /* source network id -> FerryNetwork */
+  GHashTable *exceptions;    /* "vm id\x1fnic key" -> ExcEntry */
+  GPtrArray *sources;        /* FerryNetworkSource, sorted by sort_key */
+  GHashTable *sources_by_id; /* id (the source's) -> FerryNetworkSource */
+  GPtrArray *dirty;          /* FerryNetworkSource touched by the current change */
+  guint orphan_unmapped;     /* connected NICs with no network and no exception */
+
+  GListModel *destinations;
+  GHashTable *dest_index;   /* id -> FerryNetwork, NULL while unknown */
+  GHashTable *source_vlans; /* source network id -> vlan (GUINT_TO_POINTER), or NULL */
+
+  GHashTable *live_refs; /* FerryNetworkNicRef (weak) handed out by list_nics */
+
+  GPtrArray *undo; /* FerryNetworkMapStep */
+  GPtrArray *redo;
+  gboolean in_plan_batch;
+
+  guint n_unmapped;
+  guint n_problems;
+  gboolean can_undo;
+  gboolean can_redo;
+};
+
+char *
+_ferry_network_exception_key (const char *vm_id, const char *nic_key);
+char *
+_ferry_network_map_problem (FerryNetworkMap *self, FerryNetwork *target);
+FerryNetwork *
+_ferry_network_map_canonical (FerryNetworkMap *self, FerryNetwork *target);
+gboolean
+_ferry_network_same (FerryNetwork *a, FerryNetwork *b);
+NicRec *
+_ferry_network_map_find_nic (FerryNetworkMap *self, FerryPlanItem *item, FerryNic *nic);
+ItemRec *
+_ferry_network_map_find_item (FerryNetworkMap *self, FerryPlanItem *item);
+FerryNetwork *
+_ferry_network_map_effective (NicRec *nr);
+void
+_ferry_network_map_update_end (FerryNetworkMap *self, gboolean mappings_changed);
+gboolean
+_ferry_network_map_set_rule_raw (FerryNetworkMap *self, const char *source_id,
+                                 FerryNetwork *target);
+gboolean
+_ferry_network_map_set_exception_raw (FerryNetworkMap *self, const char *key, FerryNetwork *target);
+
+G_END_DECLS
