@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-a11y.c: every control a screen reader meets has a meaningful name. Runs the window under
  * Xvfb with the accessibility bus on (AT-SPI over the test's private D-Bus session) and walks
- * what a screen reader sees: the start page, the trust dialog and the site page.
+ * what a screen reader sees: the start page, the trust dialog, the site page, the dashboard, the
+ * wizard and the RVTools import (its dialog, offline planning, the reconciliation).
  *
  * A new page joins by driving the window to it and calling ferry_test_a11y_assert_named() on
  * the page (or on the window, or on a dialog), as test_site_page() does. */
@@ -9,6 +10,9 @@
 
 #include "ferry-test-a11y.h"
 #include "ferry-dashboard-private.h"
+#include "ferry-import-reconcile.h"
+#include "ferry-import.h"
+#include "rvtools-fixture.h"
 #include "test-connect-common.h"
 #include "tracker-test-common.h"
 
@@ -248,6 +252,77 @@ test_wizard (Fixture *f, gconstpointer data)
   ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
 }
 
+/* An RVTools export: the import dialog's summary and its error, the wizard planning offline
+ * (Options with placement typed by name), and the reconciliation dialog. */
+static gboolean
+import_done (gpointer data)
+{
+  const char *state = ferry_import_dialog_get_state (data);
+
+  return state != NULL && !g_str_equal (state, "progress");
+}
+
+static FerryImportDialog *
+import_file (Fixture *f, const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  FerryImportDialog *dialog = ferry_import_open_files (f->window, &file, 1);
+
+  iterate_until (import_done, dialog);
+  return dialog;
+}
+
+static void
+test_import (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RvFixture) fx = rv_fixture_new ();
+  g_autofree char *dir = g_dir_make_tmp ("ferry-a11y-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estate.xlsx", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.xlsx", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr (FerryInventoryFacts) manager = ferry_inventory_facts_new (NULL);
+  g_autoptr (GListModel) items = NULL;
+  FerryImportDialog *dialog;
+  FerryImportReconcile *reconcile;
+  FerryWizard *wizard;
+  g_autoptr (FerryVm) vm = NULL;
+
+  rv_fixture_add_estate (fx, 30);
+  rv_fixture_write_xlsx (fx, path, RV_DIALECT_WORKBOOK, FALSE);
+  g_assert_true (g_file_set_contents (bad, "no workbook", -1, NULL));
+
+  dialog = import_file (f, bad);
+  g_assert_cmpstr (ferry_import_dialog_get_state (dialog), ==, "error");
+  ferry_test_a11y_assert_named (GTK_WIDGET (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = import_file (f, path);
+  g_assert_cmpstr (ferry_import_dialog_get_state (dialog), ==, "summary");
+  ferry_test_a11y_assert_named (GTK_WIDGET (dialog));
+
+  /* The reconciliation as a plan of the export would meet an empty manager. */
+  items = ferry_inventory_reconcile (ferry_import_dialog_get_facts (dialog), manager,
+                                     FERRY_RECONCILE_FLAG_NONE);
+  reconcile = ferry_import_reconcile_new (GTK_WINDOW (f->window), items, "hcx01.example.com");
+  gtk_window_present (GTK_WINDOW (reconcile));
+  iterate_a_little ();
+  ferry_test_a11y_assert_named (GTK_WIDGET (reconcile));
+  gtk_window_destroy (GTK_WINDOW (reconcile));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.plan-offline", NULL));
+  iterate_a_little ();
+  wizard = ferry_window_get_wizard (f->window);
+  g_assert_nonnull (wizard);
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+  vm = g_list_model_get_item (ferry_wizard_vm_page_get_inventory (ferry_wizard_get_vm_page (wizard)),
+                              0);
+  ferry_plan_add_vm (ferry_wizard_get_plan (wizard), vm);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_cmpint (ferry_wizard_get_step (wizard), ==, FERRY_WIZARD_STEP_OPTIONS);
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -274,6 +349,7 @@ main (int argc, char *argv[])
   ADD ("site-page", test_site_page);
   ADD ("dashboard", test_dashboard);
   ADD ("wizard", test_wizard);
+  ADD ("import", test_import);
 #undef ADD
 
   status = g_test_run ();

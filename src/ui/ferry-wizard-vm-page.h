@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ferry-hcx-client.h"
+#include "ferry-inventory-facts.h"
 #include "ferry-plan.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,10 @@ void
 ferry_wizard_vm_page_set_inventory (FerryWizardVmPage *self, GListModel *inventory);
 GListModel *
 ferry_wizard_vm_page_get_inventory (FerryWizardVmPage *self);
+/* Where the inventory's facts came from (the manager's, enriched from an RVTools export):
+ * the badges are checked again and their explanations name each fact's source and age. */
+void
+ferry_wizard_vm_page_set_facts (FerryWizardVmPage *self, FerryInventoryFacts *facts);
 gboolean
 ferry_wizard_vm_page_get_loading (FerryWizardVmPage *self);
 /* The rows shown: the VMs loaded so far, filtered and sorted, as the view's selection model
