@@ -145,6 +145,18 @@ name_row (Row *row, const char *name)
   GtkWidget *child = gtk_list_item_get_child (row->list_item);
   GtkWidget *parent = child != NULL ? gtk_widget_get_parent (child) : NULL;
 
+  /* The expander (a group to GTK 4.8) says what expanding it shows. */
+  if (row->expander != NULL)
+    {
+      g_autoptr (GObject) item = row_item (row);
+      g_autofree char *label
+          = FERRY_IS_NETWORK_SOURCE (item) ? g_strdup_printf (
+                _ ("NICs on %s"), ferry_network_source_get_name (FERRY_NETWORK_SOURCE (item)))
+                                           : g_strdup (name);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+    }
   /* The row (GTK 4.8 would call it "GtkListItemWidget") is read as what it shows. */
   if (parent != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
