@@ -304,7 +304,7 @@ row_new (FerryWizardNetworksPage *self, GtkListItem *list_item, gboolean target)
   /* For the widget tests: which row of the model this widget shows. */
   g_object_set_data (G_OBJECT (row->row), "ferry-list-item", list_item);
   row->icon = gtk_image_new ();
-  gtk_widget_set_valign (row->icon, GTK_ALIGN_START);
+  gtk_widget_set_valign (row->icon, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (row->icon, "dim-label");
   row->title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (row->title), 0);
@@ -332,7 +332,7 @@ row_new (FerryWizardNetworksPage *self, GtkListItem *list_item, gboolean target)
       gtk_box_append (GTK_BOX (row->link), arrow);
       row->link_label = gtk_label_new (NULL);
       gtk_label_set_ellipsize (GTK_LABEL (row->link_label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_max_width_chars (GTK_LABEL (row->link_label), 28);
+      gtk_label_set_max_width_chars (GTK_LABEL (row->link_label), 40);
       gtk_box_append (GTK_BOX (row->link), row->link_label);
       row->link_tag = gtk_label_new (NULL);
       gtk_widget_add_css_class (row->link_tag, "network-link-tag");
@@ -358,8 +358,10 @@ row_new (FerryWizardNetworksPage *self, GtkListItem *list_item, gboolean target)
       gtk_widget_add_css_class (row->reset_button, "flat");
       gtk_widget_add_css_class (row->reset_button, "network-nic-button");
       g_signal_connect (row->reset_button, "clicked", G_CALLBACK (reset_clicked_cb), row);
-      gtk_box_append (GTK_BOX (row->status), row->reset_button);
+      gtk_widget_set_halign (row->reset_button, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (text), row->status);
+      /* On a line of its own (only exceptions have it), so a narrow column still fits. */
+      gtk_box_append (GTK_BOX (text), row->reset_button);
     }
   else
     {
@@ -394,6 +396,8 @@ update_source (Row *row, FerryNetworkSource *source)
 
   gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), "network-wired-symbolic");
   gtk_label_set_text (GTK_LABEL (row->title), ferry_network_source_get_name (source));
+  gtk_label_set_ellipsize (GTK_LABEL (row->title), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_tooltip_text (row->title, ferry_network_source_get_name (source));
   gtk_widget_set_visible (row->tag, exceptions > 0);
   if (exceptions > 0)
     {
@@ -481,14 +485,22 @@ update_nic (Row *row, FerryNetworkNicRef *ref)
   g_autofree char *a11y = ferry_wizard_networks_describe_nic (ref);
   g_autofree char *change = g_strdup_printf (_ ("Map %s elsewhere"), name);
   g_autofree char *reset = g_strdup_printf (_ ("Reset %s to its network’s rule"), name);
-  GString *caption = g_string_new (ferry_nic_get_mac_address (nic));
+  const char *vm_name
+      = ferry_vm_get_name (ferry_plan_item_get_vm (ferry_network_nic_ref_get_item (ref)));
+  GString *caption = g_string_new (ferry_nic_get_label (nic));
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), "network-wired-disconnected-symbolic");
-  if (connected)
-    gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), "computer-symbolic");
-  gtk_label_set_text (GTK_LABEL (row->title), name);
+  gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), connected
+                                                           ? "computer-symbolic"
+                                                           : "network-wired-disconnected-symbolic");
+  /* The VM as the title (ellipsized at its end), the adapter in the caption. */
+  gtk_label_set_text (GTK_LABEL (row->title), vm_name);
+  gtk_label_set_ellipsize (GTK_LABEL (row->title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (row->title, name);
   gtk_widget_set_visible (row->tag, ferry_network_nic_ref_get_primary (ref));
   gtk_label_set_text (GTK_LABEL (row->tag), _ ("Primary"));
+  if (ferry_nic_get_mac_address (nic) != NULL)
+    g_string_append_printf (caption, "%s%s", caption->len > 0 ? " · " : "",
+                            ferry_nic_get_mac_address (nic));
   if (caption->len > 0)
     g_string_append (caption, " · ");
   g_string_append (caption, connected ? _ ("Connected") : _ ("Not connected"));
@@ -497,7 +509,8 @@ update_nic (Row *row, FerryNetworkNicRef *ref)
 
   gtk_widget_set_visible (row->link, target != NULL);
   gtk_widget_set_visible (row->unmap_button, FALSE);
-  gtk_widget_set_visible (row->link_tag, target != NULL);
+  /* A NIC that follows its network's rule shows its target plainly; an exception says so. */
+  gtk_widget_set_visible (row->link_tag, target != NULL && exception);
   set_class (row->link, "error", problem != NULL);
   set_class (row->link, "exception", exception);
   if (target != NULL)
@@ -545,6 +558,7 @@ update_target (Row *row, FerryNetwork *network)
                                                            ? "network-transmit-receive-symbolic"
                                                            : "network-wired-symbolic");
   gtk_label_set_text (GTK_LABEL (row->title), ferry_network_get_name (network));
+  gtk_widget_set_tooltip_text (row->title, ferry_network_get_name (network));
   gtk_label_set_text (GTK_LABEL (row->tag), _ ("Extended"));
   gtk_widget_set_visible (row->tag, ferry_network_get_extended (network));
   if (vlan_text (vlan_id, vlan) != NULL)
