@@ -609,10 +609,18 @@ test_drop (void)
   g_assert_true (press (&b, "<Control>z"));
   g_assert_cmpstr (ferry_network_get_name (ferry_network_source_get_target (db)), ==,
                    "app-segment");
+  g_assert_true (ferry_network_map_get_can_redo (b.map));
   g_assert_true (press (&b, "<Shift><Control>z"));
+  g_assert_cmpstr (ferry_network_get_name (ferry_network_source_get_target (db)), ==, "db-segment");
   g_assert_true (press (&b, "<Shift><Control>z"));
   g_assert_null (ferry_network_source_get_target (db));
   g_assert_null (link_of (&b, "VLAN130-Mgmt"));
+  /* Nothing else moved, and nothing is left to redo (Shift+Ctrl+Z then does nothing). */
+  g_assert_cmpstr (ferry_network_get_name (ferry_network_source_get_target (app_net)), ==,
+                   "app-segment");
+  g_assert_true (ferry_network_source_get_target (web) == destination_named (&b, "web-segment"));
+  g_assert_false (ferry_network_map_get_can_redo (b.map));
+  g_assert_false (press (&b, "<Shift><Control>z"));
 
   /* A drop of nothing, or of what is not the board's, maps nothing. */
   {
