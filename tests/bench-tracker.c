@@ -9,7 +9,9 @@
  *   B  the same with a probe timer every 5 ms: the longest main-loop stall;
  *   C  the dashboard shown as well (1100×760 window): CPU per minute;
  *   D  the same with the probe.
- * Then one poll's request and answer bodies are measured with a plain libsoup client. */
+ * Each phase prints the CPU time (all threads), each poll's wall and CPU time from the request
+ * sent to the answer applied (median and max), what the simulator counted per poll (requests,
+ * body bytes each way, migration ids in the filters) and, with the probe, the longest stall. */
 
 #include "config.h"
 
@@ -20,6 +22,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ferry-dashboard.h"
@@ -95,10 +98,25 @@ cpu_seconds (void)
          + ru.ru_stime.tv_usec / 1e6;
 }
 
+/* The main thread's own CPU time, in µs. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64)ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* A timer every 5 ms: the longest gap beyond that is the longest stall. The main thread's CPU
+ * time over the same gap tells its own work from waiting for a core (the machine is shared). */
 typedef struct
 {
   gint64 last;
-  gint64 worst;
+  gint64 last_cpu;
+  gint64 worst;      /* the longest stall */
+  gint64 worst_busy; /* the main thread's CPU time during it */
+  gint64 most_busy;  /* the most CPU time the main thread spent between two ticks */
 } Probe;
 
 static gboolean
@@ -106,10 +124,19 @@ probe_tick (gpointer user_data)
 {
   Probe *p = user_data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
 
   if (p->last > 0)
-    p->worst = MAX (p->worst, now - p->last - 5000);
+    {
+      if (now - p->last - 5000 > p->worst)
+        {
+          p->worst = now - p->last - 5000;
+          p->worst_busy = cpu - p->last_cpu;
+        }
+      p->most_busy = MAX (p->most_busy, cpu - p->last_cpu);
+    }
   p->last = now;
+  p->last_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -117,15 +144,36 @@ typedef struct
 {
   guint polls;
   guint good;
-  gint64 slowest_poll;
-  gint64 started;
+  gint64 started;  /* g_get_monotonic_time() when the poll in flight began, 0 if none */
+  double cpu0;     /* cpu_seconds() then */
+  GArray *wall_ms; /* double, per finished poll: request sent → answer applied */
+  GArray *cpu_ms;  /* double, the process's CPU time over the same span (all threads) */
 } Polls;
+
+static void
+on_polling (FerryMigrationTracker *t, GParamSpec *pspec, Polls *p)
+{
+  if (ferry_migration_tracker_get_polling (t) && p->started == 0)
+    {
+      p->started = g_get_monotonic_time ();
+      p->cpu0 = cpu_seconds ();
+    }
+}
 
 static void
 on_poll_finished (FerryMigrationTracker *t, gboolean ok, Polls *p)
 {
   p->polls++;
   p->good += ok;
+  if (p->started > 0)
+    {
+      double wall = (g_get_monotonic_time () - p->started) / 1000.0;
+      double cpu = (cpu_seconds () - p->cpu0) * 1000.0;
+
+      g_array_append_val (p->wall_ms, wall);
+      g_array_append_val (p->cpu_ms, cpu);
+    }
+  p->started = 0;
 }
 
 static void
@@ -137,18 +185,58 @@ run_for (guint seconds)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static int
+cmp_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* "median m (max x)" of @values (sorted in place). */
+static char *
+median_max (GArray *values)
+{
+  if (values->len == 0)
+    return g_strdup ("–");
+  g_array_sort (values, cmp_double);
+  return g_strdup_printf ("median %.1f, max %.1f", g_array_index (values, double, values->len / 2),
+                          g_array_index (values, double, values->len - 1));
+}
+
+/* What the simulator counted for the query: requests, body bytes both ways, filter ids. */
+typedef struct
+{
+  gint64 requests;
+  gint64 sent; /* by Ferry: request bodies */
+  gint64 received;
+  gint64 filter_ids;
+} Traffic;
+
+static void
+sim_traffic (Traffic *out);
+
 static void
 phase (const char *name, FerryMigrationTracker *t, guint seconds, gboolean probe)
 {
   Probe p = { 0 };
   Polls polls = { 0 };
   guint probe_id = 0;
-  gulong id = g_signal_connect (t, "poll-finished", G_CALLBACK (on_poll_finished), &polls);
-  double cpu0 = cpu_seconds ();
-  gint64 t0 = g_get_monotonic_time ();
-  double cpu, wall;
+  gulong id, id2;
+  double cpu0, cpu, wall;
+  gint64 t0;
   const FerryTrackerSummary *s = ferry_migration_tracker_get_summary (t);
+  Traffic before, after;
+  g_autofree char *walls = NULL;
+  g_autofree char *cpus = NULL;
 
+  polls.wall_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  polls.cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  sim_traffic (&before);
+  id = g_signal_connect (t, "poll-finished", G_CALLBACK (on_poll_finished), &polls);
+  id2 = g_signal_connect (t, "notify::polling", G_CALLBACK (on_polling), &polls);
+  cpu0 = cpu_seconds ();
+  t0 = g_get_monotonic_time ();
   if (probe)
     probe_id = g_timeout_add_full (G_PRIORITY_HIGH, 5, probe_tick, &p, NULL);
   run_for (seconds);
@@ -157,13 +245,28 @@ phase (const char *name, FerryMigrationTracker *t, guint seconds, gboolean probe
   cpu = cpu_seconds () - cpu0;
   wall = (g_get_monotonic_time () - t0) / 1e6;
   g_signal_handler_disconnect (t, id);
+  g_signal_handler_disconnect (t, id2);
+  sim_traffic (&after);
+  walls = median_max (polls.wall_ms);
+  cpus = median_max (polls.cpu_ms);
   printf ("%s: %.0f s, %u polls (%u good), %u active of %u\n", name, wall, polls.polls, polls.good,
           s->active, s->total);
   printf ("  CPU %.3f s = %.2f s per minute = %.2f %% of one core, %.1f ms per poll\n", cpu,
           cpu * 60 / wall, cpu * 100 / wall, polls.polls > 0 ? cpu * 1000 / polls.polls : 0);
+  printf ("  one poll, request sent → answer applied: %s ms wall; %s ms CPU\n", walls, cpus);
+  if (polls.polls > 0)
+    printf ("  per poll: %.1f requests, %.1f kB sent (%.0f migration ids), %.1f kB received\n",
+            (double)(after.requests - before.requests) / polls.polls,
+            (after.sent - before.sent) / 1024.0 / polls.polls,
+            (double)(after.filter_ids - before.filter_ids) / polls.polls,
+            (after.received - before.received) / 1024.0 / polls.polls);
   if (probe)
-    printf ("  longest main-loop stall: %.1f ms\n", p.worst / 1000.0);
+    printf ("  longest main-loop stall: %.1f ms (the main thread busy %.1f ms of it); the main "
+            "thread's longest busy stretch: %.1f ms\n",
+            p.worst / 1000.0, p.worst_busy / 1000.0, p.most_busy / 1000.0);
   fflush (stdout);
+  g_array_unref (polls.wall_ms);
+  g_array_unref (polls.cpu_ms);
 }
 
 static const char *expected_fp;
@@ -183,76 +286,44 @@ accept_cb (SoupMessage *msg, GTlsCertificate *cert, GTlsCertificateFlags errors,
   return g_str_equal (fp->str, expected_fp);
 }
 
-/* One poll's bodies, as the client sends them (ids filter, pages of 200). */
-static void
-measure_bytes (const char *url, FerryMigrationTracker *t)
+static char *sim_url;
+static SoupSession *sim_session;
+
+static gint64
+member_of (JsonObject *o, const char *object, const char *member)
 {
-  g_autoptr (SoupSession) session = soup_session_new ();
-  g_autoptr (GString) ids = g_string_new (NULL);
-  GListModel *model = ferry_migration_tracker_get_migrations (t);
-  g_autofree char *token = NULL;
-  guint64 sent = 0, received = 0;
-  guint pages = 0, got = 0;
+  JsonObject *inner = json_object_get_object_member (o, object);
 
-  {
-    g_autofree char *u = g_strconcat (url, "/hybridity/api/sessions", NULL);
-    g_autoptr (SoupMessage) msg = soup_message_new ("POST", u);
-    g_autoptr (GBytes) body = NULL;
-    const char *login = "{\"username\":\"" TT_USER "\",\"password\":\"" TT_PASSWORD "\"}";
+  return inner != NULL && json_object_has_member (inner, member)
+             ? json_object_get_int_member (inner, member)
+             : 0;
+}
 
-    g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_cb), NULL);
-    soup_message_headers_append (soup_message_get_request_headers (msg), "Accept",
-                                 "application/json");
-    soup_message_set_request_body_from_bytes (msg, "application/json",
-                                              g_bytes_new_static (login, strlen (login)));
-    body = soup_session_send_and_read (session, msg, NULL, NULL);
-    token = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                    "x-hm-authorization"));
-  }
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr (FerryMigration) m = g_list_model_get_item (model, i);
+/* GET /__sim/state of the simulator in the child process (a session of its own). */
+static void
+sim_traffic (Traffic *out)
+{
+  g_autofree char *u = g_strconcat (sim_url, "/__sim/state", NULL);
+  g_autoptr (SoupMessage) msg = soup_message_new ("GET", u);
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *o;
 
-      g_string_append_printf (ids, "%s\"%s\"", i > 0 ? "," : "",
-                              ferry_migration_get_migration_id (m));
-    }
-  for (;;)
-    {
-      g_autofree char *u = g_strconcat (url, "/hybridity/api/migrations?action=query", NULL);
-      g_autofree char *req
-          = g_strdup_printf ("{\"filter\":{\"migrationId\":[%s],\"migrationGroupId\":[],"
-                             "\"state\":[],\"entityId\":[],\"skipDrafts\":true,"
-                             "\"includeArchived\":false},\"options\":{\"resultLevel\":"
-                             "\"MOBILITYGROUP_ITEMS\",\"compat\":2.1},\"paging\":{\"pageSize\":"
-                             "200,\"offset\":%u,\"skipCount\":%u}}",
-                             ids->str, got, got);
-      g_autoptr (SoupMessage) msg = soup_message_new ("POST", u);
-      g_autoptr (GBytes) body = NULL;
-      gsize len = 0;
-      const char *data;
-      guint n = 0;
-
-      g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_cb), NULL);
-      soup_message_headers_append (soup_message_get_request_headers (msg), "Accept",
-                                   "application/json");
-      soup_message_headers_append (soup_message_get_request_headers (msg), "x-hm-authorization",
-                                   token);
-      soup_message_set_request_body_from_bytes (msg, "application/json",
-                                                g_bytes_new (req, strlen (req)));
-      body = soup_session_send_and_read (session, msg, NULL, NULL);
-      data = g_bytes_get_data (body, &len);
-      for (const char *p = data; (p = g_strstr_len (p, data + len - p, "\"migrationType\"")); p++)
-        n++;
-      sent += strlen (req);
-      received += len;
-      pages++;
-      got += n;
-      if (n < 200)
-        break;
-    }
-  printf ("one poll of %u migrations: %u requests (pages of 200), %.1f kB sent, %.1f kB "
-          "received (JSON bodies), %.1f kB per migration\n",
-          got, pages, sent / 1024.0, received / 1024.0, received / 1024.0 / MAX (got, 1));
+  memset (out, 0, sizeof *out);
+  if (sim_session == NULL)
+    sim_session = soup_session_new ();
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_cb), NULL);
+  body = soup_session_send_and_read (sim_session, msg, NULL, &error);
+  if (body == NULL
+      || !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                      (gssize)g_bytes_get_size (body), &error))
+    g_error ("/__sim/state: %s", error->message);
+  o = json_node_get_object (json_parser_get_root (parser));
+  out->requests = member_of (o, "requests", TT_QUERY_PATH);
+  out->sent = member_of (o, "requestBytes", TT_QUERY_PATH);
+  out->received = member_of (o, "responseBytes", TT_QUERY_PATH);
+  out->filter_ids = json_object_get_int_member_with_default (o, "queryFilterIds", 0);
 }
 
 int
@@ -289,6 +360,7 @@ main (int argc, char *argv[])
   g_strchomp (buf);
   parts = g_strsplit (buf, " ", 2);
   expected_fp = parts[1];
+  sim_url = parts[0];
 
   gtk_init ();
   adw_init ();
@@ -329,13 +401,12 @@ main (int argc, char *argv[])
   phase ("D  tracker + dashboard + stall probe", t, seconds, TRUE);
   gtk_window_destroy (window);
 
-  measure_bytes (parts[0], t);
-
   g_clear_object (&t);
   tt_world_free (w);
   kill (pid, SIGTERM);
   waitpid (pid, &status, 0);
   g_spawn_close_pid (pid);
   g_unlink (inventory);
+  g_clear_object (&sim_session);
   return 0;
 }

@@ -480,6 +480,32 @@ test_notification (void)
 
 /* In the window: win.show-dashboard after connecting (here to the embedded simulator), Ctrl+R
  * (win.refresh) refreshes it, app.show-migration exists, disconnecting removes the page. */
+static GtkWidget *
+window_child (FerryWindow *window, const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), FERRY_TYPE_WINDOW, name));
+}
+
+/* On the home page: its title, the site pair in the header bar, back disconnects. */
+static void
+assert_home (FerryWindow *window)
+{
+  GtkWidget *site = window_child (window, "site_button");
+  FerrySite *pair = ferry_site_page_get_selected_site (ferry_window_get_site_page (window));
+
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "dashboard");
+  g_assert_cmpstr (
+      adw_window_title_get_title (ADW_WINDOW_TITLE (window_child (window, "window_title"))), ==,
+      "Migration Tracking");
+  g_assert_nonnull (pair);
+  g_assert_true (gtk_widget_get_visible (site));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (window_child (window, "site_label"))), ==,
+                   ferry_site_get_name (pair));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (site)), ==, "win.show-sites");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window_child (window, "back_button")), ==,
+                   "Disconnect");
+}
+
 static void
 test_window (void)
 {
@@ -498,6 +524,7 @@ test_window (void)
   window = FERRY_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
   g_assert_null (ferry_window_get_dashboard (window));
   ferry_window_start_simulator (window);
+  /* Connecting shows the site pairs while they load... */
   while (g_strcmp0 (ferry_window_get_visible_page (window), "sites") != 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "show-migration"));
@@ -506,8 +533,44 @@ test_window (void)
   t = ferry_dashboard_get_tracker (dash);
   g_assert_true (ferry_migration_tracker_get_show_all (t));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-dashboard", NULL));
-  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "dashboard");
+  /* ...and the only pair chosen, the dashboard is the home page, the keyboard on it. */
+  while (g_strcmp0 (ferry_window_get_visible_page (window), "dashboard") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  assert_home (window);
+  g_assert_true (
+      gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (dash)));
+
+  /* The site pair and its prerequisites, one button away; back (Alt+Left) comes home. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sites", NULL));
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "sites");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window_child (window, "back_button")), ==,
+                   "Back to Migration Tracking");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (ferry_window_get_site_page (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  assert_home (window);
+
+  /* "Migrate Virtual Machines" on the dashboard opens the wizard; closing it, or back, comes
+   * home again; Ctrl+M is the same action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dash), "win.migrate-vms", NULL));
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "wizard");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  assert_home (window);
+  g_signal_emit_by_name (
+      gtk_widget_get_template_child (GTK_WIDGET (dash), FERRY_TYPE_DASHBOARD, "migrate_button"),
+      "clicked");
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "wizard");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-wizard", NULL));
+  assert_home (window);
+  {
+    g_auto (GStrv) accels
+        = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.migrate-vms");
+    g_auto (GStrv) back
+        = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.go-back");
+
+    g_assert_true (g_strv_contains ((const char *const *)accels, "<Control>m"));
+    g_assert_true (g_strv_contains ((const char *const *)back, "<Alt>Left"));
+  }
   while (_ferry_migration_tracker_get_n_polls (t) == 0 || ferry_migration_tracker_get_polling (t))
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (ferry_migration_tracker_get_status (t), !=, FERRY_TRACKER_STATUS_RECONNECTING);

@@ -127,10 +127,11 @@ scale_ms (const GMatchInfo *match, GString *result, gpointer user_data)
 }
 
 static void
-apply_fault (Worker *k, guint f)
+apply_fault (Worker *k, guint f, Call call)
 {
   const char *json = faults[f].json;
   g_autofree char *scaled = NULL;
+  g_autofree char *aimed = NULL;
 
   if (json == NULL)
     return;
@@ -153,7 +154,17 @@ apply_fault (Worker *k, guint f)
           = g_regex_new ("\"(latencyMs|latencyAfterMs|settleMs)\":([0-9]+)", 0, 0, NULL);
 
       scaled = g_regex_replace_eval (ms, json, -1, 0, 0, scale_ms, NULL, NULL);
-      hcx_test_sim_fault (k->w->sim, scaled);
+      /* A group creation first asks which groups hold drafts of its VMs: a fault on the first
+       * request would hit that query. Aim it at the creation itself, where an answer lost after
+       * the server acted must be reconciled (faults on the Nth request stay where they are). */
+      if (call == CALL_GROUP_CREATE && strstr (scaled, "\"nth\"") == NULL)
+        {
+          g_autoptr (GString) s = g_string_new (scaled);
+
+          g_string_replace (s, "\"path\":\"*\"", "\"path\":\"/mobility/groups\"", 1);
+          aimed = g_string_free (g_steal_pointer (&s), FALSE);
+        }
+      hcx_test_sim_fault (k->w->sim, aimed != NULL ? aimed : scaled);
     }
 }
 
@@ -269,6 +280,7 @@ run_cell (Worker *k, Cell *cell)
   g_autoptr (GListModel) migrations = NULL;
   g_autoptr (FerryMobilityGroup) group = NULL;
   g_autofree char *group_name = NULL;
+  g_autofree char *group_vm = NULL; /* the VM of the group a group start starts */
   gboolean ok = FALSE;
   gboolean reconciled = FALSE;
   gboolean rejected = FALSE;
@@ -313,17 +325,19 @@ run_cell (Worker *k, Cell *cell)
       case CALL_GROUP_SCHEDULE:
         {
           g_autoptr (GListStore) one = take_intents (k, 1);
+          g_autoptr (FerryMigrationIntent) intent = g_list_model_get_item (G_LIST_MODEL (one), 0);
 
           group
               = hcx_test_create_group (w->client, "Setup", G_LIST_MODEL (one), CELL_BOUND, &error);
           g_assert_no_error (error);
+          group_vm = g_strdup (ferry_migration_intent_get_entity_id (intent));
         }
         break;
       default:
         break;
     }
 
-  apply_fault (k, cell->fault);
+  apply_fault (k, cell->fault, cell->call);
   c = w->client;
   t0 = g_get_monotonic_time ();
   switch (cell->call)
@@ -493,6 +507,18 @@ run_cell (Worker *k, Cell *cell)
       if (n != (ok ? 1 : 0))
         g_error ("group create × %s: reported %s, the simulator holds %" G_GINT64_FORMAT " groups",
                  faults[cell->fault].name, ok ? "success" : error->message, n);
+    }
+  if (cell->call == CALL_GROUP_START)
+    {
+      /* Started: the draft became a migration. Not started: it is still a draft. */
+      gint64 drafts = hcx_test_sim_count_of (w->sim, "draftsByEntity", group_vm);
+      gint64 started = hcx_test_sim_count_of (w->sim, "migrationsByEntity", group_vm);
+
+      if (drafts != (ok ? 0 : 1) || started != (ok ? 1 : 0))
+        g_error ("group start × %s: reported %s, the simulator holds %" G_GINT64_FORMAT
+                 " drafts and %" G_GINT64_FORMAT " migrations of %s",
+                 faults[cell->fault].name, ok ? "success" : error->message, drafts, started,
+                 group_vm);
     }
   /* Without a fault, and with one that costs only time, every call must succeed (the
    * simulator offers no archive). */

@@ -138,7 +138,8 @@ test_vm_full (void)
         "\"macAddress\":\"00:50:56:8a:01:02\",\"networkId\":\"dvportgroup-45\","
         "\"networkName\":\"VLAN100-Web\",\"networkType\":\"DistributedVirtualPortgroup\","
         "\"connected\":true},{\"label\":\"Network adapter 2\",\"networkId\":\"dvportgroup-46\","
-        "\"connected\":\"false\"}],\"folder\":\"Workloads/Web\",\"cluster\":\"Cluster-A\","
+        "\"connected\":\"false\",\"isPrimaryNic\":true}],\"folder\":\"Workloads/"
+        "Web\",\"cluster\":\"Cluster-A\","
         "\"datastore\":\"vsanDatastore\",\"hardwareVersion\":\"vmx-19\",\"toolsStatus\":"
         "\"toolsOk\","
         "\"snapshotCount\":\"2\",\"isoMounted\":false}],\"paging\":{\"totalSize\":\"5000\"}}}";
@@ -170,8 +171,10 @@ test_vm_full (void)
   g_assert_cmpstr (ferry_nic_get_mac_address (nic), ==, "00:50:56:8a:01:02");
   g_assert_cmpstr (ferry_nic_get_network_id (nic), ==, "dvportgroup-45");
   g_assert_true (ferry_nic_get_connected (nic));
+  g_assert_cmpint (ferry_nic_get_primary (nic), ==, FERRY_TRI_STATE_UNKNOWN);
   nic = ferry_vm_get_nic (vm, 1);
   g_assert_false (ferry_nic_get_connected (nic));
+  g_assert_cmpint (ferry_nic_get_primary (nic), ==, FERRY_TRI_STATE_YES);
   g_assert_null (ferry_nic_get_mac_address (nic));
   g_assert_cmpuint (g_list_model_get_n_items (ferry_vm_get_nics (vm)), ==, 2);
   g_assert_nonnull (strstr (ferry_vm_get_search_key (vm), "web-01"));
@@ -211,7 +214,9 @@ test_inventory_items (void)
 {
   g_autoptr (GPtrArray) nets = items_of (
       "{\"data\":{\"items\":[{\"entity_id\":\"/infra/segments/web\",\"name\":\"web-segment\","
-      "\"entityType\":\"NsxtSegment\",\"type\":\"x\",\"href\":\"h\",\"extended\":\"true\"}]}}",
+      "\"entityType\":\"NsxtSegment\",\"type\":\"x\",\"href\":\"h\",\"extended\":\"true\","
+      "\"vlanId\":\"100\"},{\"entity_id\":\"n2\",\"vlanId\":5000},{\"entity_id\":\"n3\","
+      "\"vlanId\":120}]}}",
       (FerryHcxJsonItemFunc)ferry_hcx_json_to_network);
   g_autoptr (GPtrArray) containers = items_of (
       "{\"data\":{\"items\":[{\"entity_id\":\"resgroup-9\",\"name\":\"Compute-ResourcePool\","
@@ -240,6 +245,10 @@ test_inventory_items (void)
   g_assert_cmpstr (ferry_network_get_id (net), ==, "/infra/segments/web");
   g_assert_cmpstr (ferry_network_get_entity_type (net), ==, "NsxtSegment");
   g_assert_true (ferry_network_get_extended (net));
+  g_assert_cmpuint (ferry_network_get_vlan_id (net), ==, 100);
+  g_assert_cmpuint (ferry_network_get_vlan_id (g_ptr_array_index (nets, 1)), ==,
+                    0); /* out of range */
+  g_assert_cmpuint (ferry_network_get_vlan_id (g_ptr_array_index (nets, 2)), ==, 120);
   g_assert_cmpstr (ferry_container_get_parent_id (c), ==, "domain-c8");
   g_assert_cmpstr (ferry_container_get_parent_type (c), ==, "cluster");
   g_assert_cmpint (ferry_datastore_get_capacity_bytes (ds), ==, 1000);
@@ -708,9 +717,10 @@ static const char *vm_pages[] = {
   "\"network\":[{\"type\":\"DistributedVirtualPortgroup\",\"value\":\"dvportgroup-45\","
   "\"id\":\"dvportgroup-45\",\"name\":\"VLAN100-Web\"}],\"powerState\":\"poweredOn\","
   "\"networkDevices\":[{\"label\":\"Network adapter 1\",\"macAddress\":\"00:50:56:8a:01:02\","
-  "\"networkId\":\"dvportgroup-45\",\"networkName\":\"VLAN100-Web\",\"connected\":true},"
-  "{\"label\":\"Network adapter 2\",\"network\":\"dvportgroup-46\",\"mac\":\"m\","
-  "\"connected\":\"false\"},7,null],\"folder\":\"Workloads/Web\",\"cluster\":\"Cluster-A\","
+  "\"networkId\":\"dvportgroup-45\",\"networkName\":\"VLAN100-Web\",\"connected\":true,"
+  "\"isPrimaryNic\":false},{\"label\":\"Network adapter 2\",\"network\":\"dvportgroup-46\","
+  "\"mac\":\"m\",\"connected\":\"false\",\"primary\":true},7,null],\"folder\":\"Workloads/"
+  "Web\",\"cluster\":\"Cluster-A\","
   "\"datastore\":\"vsanDatastore\",\"hardwareVersion\":\"vmx-19\",\"toolsStatus\":\"toolsOk\","
   "\"snapshotCount\":\"2\",\"isoMounted\":false}],\"paging\":{\"totalSize\":\"5000\"}}}",
   /* bare envelope, minimal items, numeric id, non-objects in the list */

@@ -245,6 +245,20 @@ test_ack_shape (void)
 
       g_test_message ("%s", calls[i][0]);
       hcx_test_sim_fault (w->sim, fault);
+      if (g_str_equal (calls[i][0], "start"))
+        {
+          /* Not taken as done either, but a group start is reconciled: the simulator started
+           * the group before it sent the page, and the query shows no draft left. */
+          g_autoptr (FerryMigrationIntent) draft = g_list_model_get_item (G_LIST_MODEL (drafts), 0);
+
+          g_assert_true (
+              ack (w->client, calls[i][0], ferry_mobility_group_get_id (group), started, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (hcx_test_sim_count_of (w->sim, "draftsByEntity",
+                                                  ferry_migration_intent_get_entity_id (draft)),
+                           ==, 0);
+          continue;
+        }
       g_assert_false (
           ack (w->client, calls[i][0], ferry_mobility_group_get_id (group), started, &error));
       g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE);

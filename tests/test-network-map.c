@@ -242,6 +242,12 @@ test_source_vlan_from_inventory (void)
   ferry_network_map_set_source_networks (map, G_LIST_MODEL (nets));
   g_assert_cmpuint (ferry_network_source_get_vlan (source (plan, "dvportgroup-45")), ==, 1100);
   g_assert_cmpuint (ferry_network_source_get_vlan (source (plan, "dvportgroup-51")), ==, 120);
+  /* A source made after the inventory's networks are known takes their VLAN too. */
+  ferry_plan_remove_vm (plan, vms[0]);
+  ferry_plan_remove_vm (plan, vms[1]);
+  g_assert_null (ferry_network_map_lookup_source (map, "dvportgroup-45"));
+  ferry_plan_add_vm (plan, vms[1]);
+  g_assert_cmpuint (ferry_network_source_get_vlan (source (plan, "dvportgroup-45")), ==, 1100);
   ferry_network_map_set_source_networks (map, NULL);
   g_assert_cmpuint (ferry_network_source_get_vlan (source (plan, "dvportgroup-45")), ==, 100);
   free_vms (vms, 3);
@@ -833,7 +839,7 @@ test_suggest_tricky (void)
     /* Two lone numbers: no VLAN, and no core match either. */
     { "app-10-20", { "app-10", "app-20", NULL }, NULL, 0 },
     /* A year is not a VLAN. */
-    { "web-2019", { "vlan2019", "seg-2019", NULL }, NULL, 0 },
+    { "web-2019", { "vlan2019", "app", NULL }, NULL, 0 },
     /* An index glued to a word is not a VLAN: only the identical name matches. */
     { "db01", { "db-vlan1", "db01", NULL }, "db01", FERRY_NETWORK_SUGGESTION_SAME_NAME },
     { "db01", { "db-vlan1", "db02", NULL }, NULL, 0 },

@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <json-glib/json-glib.h>
+
 #include "ferry-plan-store.h"
 
 static FerryVm *
@@ -328,7 +330,7 @@ test_bad_files (void)
                   "id");
 
   s = g_string_new (json);
-  g_string_replace (s, "\"version\" : 1", "\"version\" : 7", 1);
+  g_string_replace (s, "\"version\" : 2", "\"version\" : 7", 1);
   newer = g_string_free (s, FALSE);
   assert_refused (newer, FERRY_PLAN_STORE_ERROR_NEWER_VERSION, "newer version of Ferry");
 
@@ -362,6 +364,228 @@ assert_names (const char *text, const char *const *want)
       g_autofree char *joined = g_strjoinv ("|", got);
 
       g_error ("parsed “%s” as “%s”", text, joined);
+    }
+}
+
+/* ---- Network mappings ---- */
+
+static FerryNetwork *
+make_net (const char *id, const char *name, gboolean extended, guint vlan)
+{
+  FerryNetwork *n = ferry_network_new ();
+
+  ferry_network_set_id (n, id);
+  ferry_network_set_name (n, name);
+  ferry_network_set_entity_type (n, "NsxtSegment");
+  ferry_network_set_network_type (n, "NsxtSegment");
+  ferry_network_set_extended (n, extended);
+  ferry_network_set_vlan_id (n, vlan);
+  return n;
+}
+
+/* A plan of 4 VMs (the second NIC of each on Backup), mapped: two rules, a rule of a network
+ * no selected VM uses, an exception, and an exception of a VM that left the plan. */
+static FerryPlan *
+make_mapped_plan (FerryVm **gone)
+{
+  FerryPlan *plan = make_plan (4);
+  FerryNetworkMap *map = ferry_plan_get_network_map (plan);
+  g_autoptr (FerryNetwork) web
+      = make_net ("/infra/segments/L2E_web", "L2E_VLAN100-Web-100-0a0b0c0d", TRUE, 100);
+  g_autoptr (FerryNetwork) bak = make_net ("/infra/segments/bak", "backup-segment", FALSE, 0);
+  g_autoptr (FerryNetwork) dmz = make_net ("/infra/segments/dmz", "dmz-segment", FALSE, 0);
+  g_autoptr (FerryVm) extra = make_vm (99);
+  FerryNetworkSource *src;
+
+  /* A second NIC on every VM (MAC-less: keyed by its label). */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
+      g_autoptr (FerryNic) nic = ferry_nic_new ();
+
+      ferry_nic_set_label (nic, "Network adapter 2");
+      ferry_nic_set_network_id (nic, "dvportgroup-57");
+      ferry_nic_set_network_name (nic, "VLAN140-Backup");
+      ferry_nic_set_network_type (nic, "DistributedVirtualPortgroup");
+      ferry_nic_set_connected (nic, i != 3);
+      ferry_nic_set_primary (nic, i == 2 ? FERRY_TRI_STATE_YES : FERRY_TRI_STATE_UNKNOWN);
+      ferry_vm_add_nic (ferry_plan_item_get_vm (item), nic);
+    }
+  /* Counted again with their second NICs. */
+  {
+    g_autoptr (GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < 4; i++)
+      {
+        g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
+
+        g_ptr_array_add (vms, g_object_ref (ferry_plan_item_get_vm (item)));
+      }
+    ferry_plan_remove_vms (plan, (FerryVm **)vms->pdata, vms->len);
+    ferry_plan_add_vms (plan, (FerryVm **)vms->pdata, vms->len);
+  }
+
+  src = ferry_network_map_lookup_source (map, "dvportgroup-45");
+  ferry_network_map_map (map, &src, 1, web);
+  src = ferry_network_map_lookup_source (map, "dvportgroup-57");
+  ferry_network_map_map (map, &src, 1, bak);
+  ferry_network_map_restore_rule (map, "dvportgroup-99", dmz);
+  {
+    FerryPlanItem *item = ferry_plan_lookup (plan, "vm-1");
+
+    ferry_network_map_set_exception (map, item, ferry_vm_get_nic (ferry_plan_item_get_vm (item), 1),
+                                     dmz);
+  }
+  ferry_plan_add_vm (plan, extra);
+  ferry_network_map_set_exception (map, ferry_plan_lookup (plan, "vm-99"),
+                                   ferry_vm_get_nic (extra, 0), bak);
+  ferry_plan_remove_vm (plan, extra);
+  *gone = g_steal_pointer (&extra);
+  return plan;
+}
+
+static void
+log_rule (const char *source_id, FerryNetwork *target, gpointer data)
+{
+  g_string_append_printf (data, "rule %s -> %s %s %s %d %u\n", source_id,
+                          ferry_network_get_id (target), ferry_network_get_name (target),
+                          ferry_network_get_network_type (target),
+                          ferry_network_get_extended (target), ferry_network_get_vlan_id (target));
+}
+
+static void
+log_exception (const char *vm_id, const char *nic_key, FerryNetwork *target, gpointer data)
+{
+  g_string_append_printf (data, "exception %s/%s -> %s %s\n", vm_id, nic_key,
+                          ferry_network_get_id (target), ferry_network_get_name (target));
+}
+
+static char *
+map_log (FerryPlan *plan)
+{
+  GString *log = g_string_new (NULL);
+  FerryNetworkMap *map = ferry_plan_get_network_map (plan);
+
+  ferry_network_map_foreach_rule (map, log_rule, log);
+  ferry_network_map_foreach_exception (map, log_exception, log);
+  g_string_append_printf (log, "unmapped %u\n", ferry_network_map_get_n_unmapped (map));
+  return g_string_free (log, FALSE);
+}
+
+static void
+test_networks (void)
+{
+  g_autoptr (FerryVm) gone = NULL;
+  g_autoptr (FerryPlan) plan = make_mapped_plan (&gone);
+  g_autofree char *json = ferry_plan_to_json (plan, NULL);
+  g_autofree char *before = map_log (plan);
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FerryPlan) loaded = ferry_plan_from_json (json, -1, &error);
+  FerryNetworkMap *map;
+  FerryPlanItem *item;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"version\" : 2"));
+  g_test_message ("%s", before);
+  g_assert_nonnull (strstr (before, "rule dvportgroup-45 -> /infra/segments/L2E_web "
+                                    "L2E_VLAN100-Web-100-0a0b0c0d NsxtSegment 1 100"));
+  g_assert_nonnull (strstr (before, "rule dvportgroup-99"));
+  g_assert_nonnull (
+      strstr (before, "exception vm-1/label:Network adapter 2 -> /infra/segments/dmz"));
+  g_assert_nonnull (strstr (before, "exception vm-99/00:50:56:8a:01:02 -> /infra/segments/bak"));
+  after = map_log (loaded);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The loaded plan resolves as the saved one did, with no undo history. */
+  map = ferry_plan_get_network_map (loaded);
+  g_assert_false (ferry_network_map_get_can_undo (map));
+  item = ferry_plan_lookup (loaded, "vm-1");
+  g_assert_cmpstr (ferry_network_get_id (ferry_network_map_resolve (
+                       map, item, ferry_vm_get_nic (ferry_plan_item_get_vm (item), 1))),
+                   ==, "/infra/segments/dmz");
+  g_assert_true (ferry_network_map_has_exception (
+      map, item, ferry_vm_get_nic (ferry_plan_item_get_vm (item), 1)));
+  item = ferry_plan_lookup (loaded, "vm-2");
+  g_assert_cmpstr (ferry_network_get_id (ferry_network_map_resolve (
+                       map, item, ferry_vm_get_nic (ferry_plan_item_get_vm (item), 0))),
+                   ==, "/infra/segments/L2E_web");
+  g_assert_true (ferry_network_map_is_primary (
+      map, item, ferry_vm_get_nic (ferry_plan_item_get_vm (item), 1)));
+  /* One object per destination network, shared by its rules and exceptions. */
+  g_assert_true (
+      ferry_network_source_get_target (ferry_network_map_lookup_source (map, "dvportgroup-57"))
+      == ferry_network_map_lookup_destination (map, "/infra/segments/bak"));
+
+  /* The VM that left comes back with its exception. */
+  ferry_plan_add_vm (loaded, gone);
+  g_assert_cmpstr (ferry_network_get_id (ferry_network_map_resolve (
+                       map, ferry_plan_lookup (loaded, "vm-99"), ferry_vm_get_nic (gone, 0))),
+                   ==, "/infra/segments/bak");
+}
+
+/* A version 1 file (no "networks") still loads, unmapped. */
+static void
+test_networks_version_1 (void)
+{
+  g_autoptr (FerryPlan) plan = make_plan (3);
+  g_autofree char *json = ferry_plan_to_json (plan, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autofree char *v1 = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FerryPlan) loaded = NULL;
+  JsonObject *o;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (o, "networks"));
+  json_object_remove_member (o, "networks");
+  json_object_set_int_member (o, "version", 1);
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  v1 = json_generator_to_data (gen, NULL);
+  loaded = ferry_plan_from_json (v1, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ferry_plan_get_n_items (loaded), ==, 3);
+  g_assert_cmpuint (ferry_network_map_get_n_unmapped (ferry_plan_get_network_map (loaded)), ==, 3);
+}
+
+/* A damaged "networks" member refuses the file, saying where. */
+static void
+test_networks_damaged (void)
+{
+  static const char *const sections[] = {
+    "5",
+    "{\"rules\":{}}",
+    "{\"rules\":[7]}",
+    "{\"rules\":[{\"target\":{\"id\":\"x\"}}]}",
+    "{\"rules\":[{\"source\":3,\"target\":{\"id\":\"x\"}}]}",
+    "{\"rules\":[{\"source\":\"dvportgroup-45\"}]}",
+    "{\"rules\":[{\"source\":\"dvportgroup-45\",\"target\":{\"name\":\"no id\"}}]}",
+    "{\"rules\":[{\"source\":\"dvportgroup-45\",\"target\":{\"id\":\"x\",\"name\":[]}}]}",
+    "{\"exceptions\":\"all\"}",
+    "{\"exceptions\":[{\"vm\":\"vm-1\",\"target\":{\"id\":\"x\"}}]}",
+    "{\"rules\":[],\"exceptions\":[{\"vm\":\"vm-1\",\"nic\":\"n\",\"target\":null}]}",
+  };
+  g_autoptr (FerryPlan) plan = make_plan (2);
+  g_autofree char *json = ferry_plan_to_json (plan, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (JsonParser) part = json_parser_new ();
+      g_autoptr (JsonGenerator) gen = json_generator_new ();
+      g_autofree char *bad = NULL;
+      JsonObject *o;
+
+      g_test_message ("%s", sections[i]);
+      g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+      g_assert_true (json_parser_load_from_data (part, sections[i], -1, NULL));
+      o = json_node_get_object (json_parser_get_root (parser));
+      json_object_set_member (o, "networks", json_node_copy (json_parser_get_root (part)));
+      json_generator_set_root (gen, json_parser_get_root (parser));
+      bad = json_generator_to_data (gen, NULL);
+      assert_refused (bad, FERRY_PLAN_STORE_ERROR_CORRUPT, "network mappings");
     }
 }
 
@@ -522,6 +746,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/plan-store/round-trip", test_round_trip);
   g_test_add_func ("/plan-store/bad-files", test_bad_files);
   g_test_add_func ("/plan-store/names", test_names);
+  g_test_add_func ("/plan-store/networks", test_networks);
+  g_test_add_func ("/plan-store/networks-version-1", test_networks_version_1);
+  g_test_add_func ("/plan-store/networks-damaged", test_networks_damaged);
   g_test_add_func ("/plan-store/autosave-and-resume", test_autosave_and_resume);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "ferry-hcx-json.h"
+#include "ferry-plan-start.h"
 #include "ferry-plan.h"
 
 static FerryVm *
@@ -674,6 +675,115 @@ test_reconcile_and_names (void)
   g_assert_nonnull (ferry_plan_lookup (plan, "vm-3"));
 }
 
+/* ---- Read-only once started ---- */
+
+static void
+test_read_only_once_started (void)
+{
+  g_autoptr (FerryPlan) plan = ferry_plan_new ();
+  g_autoptr (FerryVm) a = make_vm ("vm-1", "web-01", 10, FERRY_POWER_STATE_ON);
+  g_autoptr (FerryVm) b = make_vm ("vm-2", "web-02", 10, FERRY_POWER_STATE_ON);
+  g_autoptr (FerryVm) renamed = make_vm ("vm-new", "web-01", 99, FERRY_POWER_STATE_ON);
+  g_autoptr (FerryResourceContainer) vc = make_vc ("ep-1", "site", "uuid-1", "vc-1");
+  g_autoptr (FerryDatastore) ds = make_datastore ("ds-1", "ds", 500, FALSE);
+  g_autoptr (GListStore) inventory = g_list_store_new (FERRY_TYPE_VM);
+  g_autoptr (GListStore) profiles = g_list_store_new (FERRY_TYPE_COMPUTE_PROFILE);
+  g_autoptr (GListStore) meshes = g_list_store_new (FERRY_TYPE_SERVICE_MESH);
+  g_autoptr (FerryPrereqReport) report = NULL; /* nothing available */
+  g_auto (GValue) v = G_VALUE_INIT;
+  g_auto (GStrv) missing = NULL;
+  g_auto (GStrv) unknown = NULL;
+  const char *names[] = { "web-02", NULL };
+  FerryPlanItem *item;
+  FerryPlanItem *items[1];
+  FerryPlanOptions *defaults = ferry_plan_get_defaults (plan);
+  guint changes = 0;
+  guint added = 7;
+
+  ferry_plan_set_name (plan, "wave 1");
+  item = ferry_plan_add_vm (plan, a);
+  items[0] = item;
+  ferry_plan_options_set_boolean (defaults, FERRY_PLAN_FIELD_RETAIN_MAC, TRUE);
+  ferry_plan_item_override_boolean (item, FERRY_PLAN_FIELD_REMOVE_SNAPSHOTS, TRUE);
+
+  /* From the moment the start is sent, nothing about the plan changes. */
+  report = ferry_prereq_evaluate (G_LIST_MODEL (profiles), G_LIST_MODEL (profiles),
+                                  G_LIST_MODEL (meshes), NULL, NULL, FALSE);
+  ferry_plan_set_start_state (plan, FERRY_PLAN_START_SENT);
+  g_signal_connect (plan, "changed", G_CALLBACK (changed_cb), &changes);
+
+  ferry_plan_set_name (plan, "renamed");
+  ferry_plan_set_server (plan, "other.example.com");
+  ferry_plan_set_manager_id (plan, "other");
+  ferry_plan_set_remote_endpoint_id (plan, "other");
+  ferry_plan_set_remote_name (plan, "other");
+  ferry_plan_set_source (plan, vc);
+  ferry_plan_set_destination (plan, vc);
+  ferry_plan_set_prereq_report (plan, report);
+  g_assert_cmpstr (ferry_plan_get_name (plan), ==, "wave 1");
+  g_assert_null (ferry_plan_get_server (plan));
+  g_assert_null (ferry_plan_get_source (plan));
+  g_assert_null (ferry_plan_get_destination (plan));
+  g_assert_true (ferry_plan_type_allowed (plan, FERRY_MIGRATION_TYPE_VMOTION, NULL));
+
+  g_assert_cmpuint (ferry_plan_add_vms (plan, &b, 1), ==, 0);
+  g_assert_null (ferry_plan_add_vm (plan, b));
+  g_assert_true (ferry_plan_add_vm (plan, a) == item); /* already there: returned as it is */
+  g_assert_false (ferry_plan_remove_vm (plan, a));
+  g_assert_cmpuint (ferry_plan_remove_vms (plan, &a, 1), ==, 0);
+  ferry_plan_clear (plan);
+  g_assert_cmpuint (ferry_plan_get_n_items (plan), ==, 1);
+
+  /* Defaults, per-VM overrides and resets, singly and in batches, and through properties. */
+  ferry_plan_options_set_boolean (defaults, FERRY_PLAN_FIELD_RETAIN_MAC, FALSE);
+  g_object_set (defaults, "force-power-off", TRUE, NULL);
+  ferry_plan_options_set_object (defaults, FERRY_PLAN_FIELD_DATASTORE, ds);
+  g_assert_true (ferry_plan_options_get_boolean (defaults, FERRY_PLAN_FIELD_RETAIN_MAC));
+  g_assert_false (ferry_plan_options_get_boolean (defaults, FERRY_PLAN_FIELD_FORCE_POWER_OFF));
+  g_assert_null (ferry_plan_options_get_object (defaults, FERRY_PLAN_FIELD_DATASTORE));
+  ferry_plan_item_override_boolean (item, FERRY_PLAN_FIELD_SEED_CHECKPOINT, TRUE);
+  ferry_plan_item_reset (item, FERRY_PLAN_FIELD_REMOVE_SNAPSHOTS);
+  ferry_plan_item_reset_all (item);
+  g_object_set (item, "retain-mac-overridden", TRUE, NULL);
+  g_value_init (&v, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&v, TRUE);
+  ferry_plan_override (plan, items, 1, FERRY_PLAN_FIELD_REMOVE_ISOS, &v);
+  ferry_plan_reset (plan, items, 1, FERRY_PLAN_FIELD_REMOVE_SNAPSHOTS);
+  g_assert_cmpuint (ferry_plan_item_get_n_overrides (item), ==, 1);
+  g_assert_true (ferry_plan_item_get_overridden (item, FERRY_PLAN_FIELD_REMOVE_SNAPSHOTS));
+  g_assert_false (ferry_plan_item_get_boolean (item, FERRY_PLAN_FIELD_SEED_CHECKPOINT));
+  g_assert_false (ferry_plan_item_get_boolean (item, FERRY_PLAN_FIELD_REMOVE_ISOS));
+
+  /* The inventory is only compared with: the started VM stays bound as it was. */
+  g_list_store_append (inventory, renamed);
+  missing = ferry_plan_reconcile (plan, G_LIST_MODEL (inventory));
+  g_assert_cmpuint (g_strv_length (missing), ==, 0);
+  g_assert_true (ferry_plan_item_get_vm (item) == a);
+  g_assert_nonnull (ferry_plan_lookup (plan, "vm-1"));
+  g_list_store_append (inventory, b);
+  unknown = ferry_plan_select_names (plan, G_LIST_MODEL (inventory), names, &added);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (ferry_plan_get_n_items (plan), ==, 1);
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* What the start records still changes; STARTED stays locked. */
+  ferry_plan_set_migration_id (plan, "vm-1", "mig-1");
+  ferry_plan_set_start_state (plan, FERRY_PLAN_START_STARTED);
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpstr (ferry_plan_get_migration_id (plan, "vm-1"), ==, "mig-1");
+  ferry_plan_set_name (plan, "renamed");
+  g_assert_cmpstr (ferry_plan_get_name (plan), ==, "wave 1");
+
+  /* A start that created nothing goes back to NONE: the plan is editable again. */
+  ferry_plan_set_migration_id (plan, "vm-1", NULL);
+  ferry_plan_set_start_state (plan, FERRY_PLAN_START_NONE);
+  ferry_plan_set_name (plan, "renamed");
+  g_assert_cmpstr (ferry_plan_get_name (plan), ==, "renamed");
+  ferry_plan_options_set_boolean (defaults, FERRY_PLAN_FIELD_RETAIN_MAC, FALSE);
+  g_assert_false (ferry_plan_options_get_boolean (defaults, FERRY_PLAN_FIELD_RETAIN_MAC));
+  g_assert_cmpuint (ferry_plan_add_vms (plan, &b, 1), ==, 1);
+}
+
 static void
 test_field_table (void)
 {
@@ -708,6 +818,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/plan/preflight", test_preflight);
   g_test_add_func ("/plan/intents", test_intents);
   g_test_add_func ("/plan/reconcile-and-names", test_reconcile_and_names);
+  g_test_add_func ("/plan/read-only-once-started", test_read_only_once_started);
   g_test_add_func ("/plan/field-table", test_field_table);
   return g_test_run ();
 }

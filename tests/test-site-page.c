@@ -105,13 +105,20 @@ test_site_rows (Fixture *f, gconstpointer data)
     g_assert_false (gtk_widget_get_focusable (row));
   g_assert_cmpuint (n, >=, 4);
 
-  /* "Check Again" as its tooltip says it, and a short back button tooltip. */
+  /* "Check Again" as its tooltip says it, and short back button tooltips: from the site page
+   * back to the home page (the dashboard), from there Disconnect. */
   g_assert_cmpstr (
       gtk_widget_get_tooltip_text (child (page, FERRY_TYPE_SITE_PAGE, "refresh_button")), ==,
       "Check Again (Ctrl+R)");
   g_assert_cmpstr (
       gtk_widget_get_tooltip_text (child (f->window, FERRY_TYPE_WINDOW, "back_button")), ==,
+      "Back to Migration Tracking");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL));
+  g_assert_cmpstr (ferry_window_get_visible_page (f->window), ==, "dashboard");
+  g_assert_cmpstr (
+      gtk_widget_get_tooltip_text (child (f->window, FERRY_TYPE_WINDOW, "back_button")), ==,
       "Disconnect");
+  g_assert_true (gtk_widget_get_visible (child (f->window, FERRY_TYPE_WINDOW, "site_button")));
 }
 
 /* The shortcuts window files the prerequisite refresh under Remote Sites. */

@@ -255,6 +255,52 @@ test_one_request_per_poll (void)
   tt_world_free (w);
 }
 
+static gint64
+sim_filter_ids (TtWorld *w)
+{
+  g_autoptr (JsonNode) state = ferry_test_sim_control (w->sim, "GET", "/__sim/state", NULL);
+
+  return json_object_get_int_member (json_node_get_object (state), "queryFilterIds");
+}
+
+/* A poll by migration id sends each id once, however many pages its answer takes: the
+ * simulator counts the ids it received in query filters. */
+static void
+test_filter_once_per_poll (void)
+{
+  FerrySimOptions opts = { .n_vms = 3000 };
+  TtWorld *w = tt_world_new (&opts);
+  g_autoptr (FerryMigrationTracker) t = new_tracker (w, NULL);
+  GListModel *model = ferry_migration_tracker_get_migrations (t);
+  gint64 ids_before, requests_before;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *group = tt_start_wave (w, 150, 100 * GB, 0, NULL);
+
+      ferry_migration_tracker_follow_group (t, group, NULL);
+    }
+  ferry_migration_tracker_start (t);
+  tt_next_poll (t); /* by group: no migration ids */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 450);
+  g_assert_cmpuint (ferry_migration_tracker_get_summary (t)->active, ==, 450);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      ids_before = sim_filter_ids (w);
+      requests_before = tt_requests (w, TT_QUERY_PATH);
+      tt_advance (w, 5);
+      g_assert_true (tt_poll (t));
+      /* 450 ids, each sent once, in 3 requests (199 ids each at most, so that every answer
+       * is a short page of 200); before, every page repeated all 450. */
+      g_assert_cmpint (sim_filter_ids (w) - ids_before, ==, 450);
+      g_assert_cmpint (tt_requests (w, TT_QUERY_PATH) - requests_before, ==, 3);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, 450);
+      g_assert_cmpuint (ferry_migration_tracker_get_summary (t)->active, ==, 450);
+    }
+  tt_world_free (w);
+}
+
 static void
 on_notify_interval (GObject *object, GParamSpec *pspec, GArray *intervals)
 {
@@ -879,6 +925,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/tracker/follow", test_follow);
   g_test_add_func ("/tracker/throughput", test_throughput);
   g_test_add_func ("/tracker/one-request-per-poll", test_one_request_per_poll);
+  g_test_add_func ("/tracker/filter-once-per-poll", test_filter_once_per_poll);
   g_test_add_func ("/tracker/backoff", test_backoff);
   g_test_add_func ("/tracker/adaptive-interval", test_adaptive_interval);
   g_test_add_func ("/tracker/unknown-states", test_unknown_states);

@@ -300,13 +300,14 @@ simulator_checked (FerryWindow *window)
 {
   FerrySitePage *page = ferry_window_get_site_page (window);
 
-  return g_strcmp0 (ferry_window_get_visible_page (window), "sites") == 0 && page != NULL
+  return g_strcmp0 (ferry_window_get_visible_page (window), "dashboard") == 0 && page != NULL
          && ferry_site_page_get_report (page) != NULL
          && ferry_connection_session_get_simulated (ferry_window_get_session (window))
          && ferry_prereq_report_all_available (ferry_site_page_get_report (page));
 }
 
-/* `ferry --simulator` lands connected to the embedded simulator with a green check. */
+/* `ferry --simulator` lands connected to the embedded simulator, on its tracking dashboard (the
+ * only site pair chosen) with a green prerequisite check. */
 static void
 test_window_command_line_simulator (void)
 {

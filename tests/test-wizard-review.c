@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "ferry-application.h"
+#include "ferry-dashboard-private.h"
 #include "ferry-plan-settings.h"
 #include "ferry-window.h"
 #include "ferry-wizard-review.h"
@@ -316,6 +317,49 @@ open_review (int width, int height, guint n_clean, FerryVm **out_bad)
   return window;
 }
 
+/* The dashboard shows the plan's migrations, and only those: the tracker follows its group and
+ * the list is filtered by the plan. */
+static gboolean
+dashboard_lists_plan (gpointer data)
+{
+  FerryWindow *window = data;
+  FerryDashboard *dashboard = ferry_window_get_dashboard (window);
+  FerryPlan *plan = ferry_wizard_get_plan (ferry_window_get_wizard (window));
+  GListModel *listed
+      = G_LIST_MODEL (gtk_column_view_get_model (_ferry_dashboard_get_column_view (dashboard)));
+  guint n = g_list_model_get_n_items (listed);
+
+  if (n != ferry_plan_get_n_items (plan))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryMigration) m = g_list_model_get_item (listed, i);
+
+      if (g_strcmp0 (ferry_migration_get_migration_group_id (m),
+                     ferry_plan_get_migration_group_id (plan))
+          != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_tracking_plan (FerryWindow *window)
+{
+  FerryDashboard *dashboard = ferry_window_get_dashboard (window);
+  FerryPlan *plan = ferry_wizard_get_plan (ferry_window_get_wizard (window));
+  g_auto (GStrv) groups
+      = ferry_migration_tracker_dup_groups (ferry_dashboard_get_tracker (dashboard));
+  const char *filter = ferry_dashboard_get_plan_filter (dashboard);
+
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "dashboard");
+  g_assert_true (
+      g_strv_contains ((const char *const *)groups, ferry_plan_get_migration_group_id (plan)));
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (filter, !=, "");
+  iterate_until (dashboard_lists_plan, window);
+}
+
 static void
 close_window (FerryWindow *window)
 {
@@ -363,11 +407,12 @@ count_named (GtkWidget *root, const char *name)
 static GtkButton *
 start_button (FerryWizardReview *review)
 {
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  GtkWidget *button = (GtkWidget *)gtk_widget_get_template_child (
+      GTK_WIDGET (review), FERRY_TYPE_WIZARD_REVIEW, "start_button");
 
-  collect (GTK_WIDGET (review), GTK_TYPE_BUTTON, "suggested-action", found);
-  g_assert_cmpuint (found->len, ==, 1);
-  return found->pdata[0];
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_has_css_class (button, "suggested-action"));
+  return GTK_BUTTON (button);
 }
 
 static GtkWidget *
@@ -499,6 +544,16 @@ test_error_fix_warnings_start (void)
   /* Read-only: the started page lists the migrations; the steps cannot be changed. */
   g_assert_true (ferry_wizard_review_get_read_only (review));
   g_assert_cmpuint (count_named (GTK_WIDGET (review), "AdwActionRow"), >=, 0);
+  /* A clean start hands the plan over to the dashboard, filtered by it. */
+  assert_tracking_plan (window);
+  /* Below the UI too: the started plan takes no change. */
+  ferry_plan_options_set_boolean (ferry_plan_get_defaults (plan), FERRY_PLAN_FIELD_RETAIN_MAC,
+                                  TRUE);
+  g_assert_false (
+      ferry_plan_options_get_boolean (ferry_plan_get_defaults (plan), FERRY_PLAN_FIELD_RETAIN_MAC));
+  /* "Migrate Virtual Machines" comes back to the started plan's page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.migrate-vms", NULL));
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "wizard");
   close_window (window);
 }
 
@@ -538,6 +593,21 @@ test_dropped_start (void)
 
       g_assert_cmpint (sim_migrations_of (window, ferry_plan_item_get_vm (item)), ==, 1);
     }
+  /* Reconciled: the user sees per VM what HCX Manager holds first, and says so; then "Track
+   * Migrations" leads to the dashboard. */
+  g_assert_cmpstr (ferry_window_get_visible_page (window), ==, "wizard");
+  {
+    GtkWidget *track = (GtkWidget *)gtk_widget_get_template_child (
+        GTK_WIDGET (review), FERRY_TYPE_WIZARD_REVIEW, "track_started_button");
+
+    g_assert_true (gtk_widget_get_mapped (track));
+    g_assert_nonnull (
+        strstr (adw_status_page_get_description (ADW_STATUS_PAGE (gtk_widget_get_template_child (
+                    GTK_WIDGET (review), FERRY_TYPE_WIZARD_REVIEW, "started_page"))),
+                "asked HCX Manager"));
+    click (track);
+  }
+  assert_tracking_plan (window);
   close_window (window);
 }
 

@@ -11,6 +11,7 @@
 
 #include "ferry-application.h"
 #include "ferry-plan-settings.h"
+#include "ferry-vm-selection.h"
 #include "ferry-window.h"
 
 static gboolean have_display;
@@ -118,10 +119,9 @@ shown (FerryWizard *wizard)
 static FerryVm *
 shown_vm (FerryWizard *wizard, guint i)
 {
-  FerryVm *vm = g_list_model_get_item (shown (wizard), i);
-
-  g_object_unref (vm); /* the model holds it */
-  return vm;
+  return ferry_vm_selection_get_vm (
+      FERRY_VM_SELECTION (ferry_wizard_vm_page_get_selection (ferry_wizard_get_vm_page (wizard))),
+      i);
 }
 
 /* Widgets of a subtree with a CSS class or name. */

@@ -270,7 +270,7 @@ ferry_plan_reconcile (FerryPlan *self, GListModel *inventory)
       if (found == NULL)
         g_strv_builder_add (missing, ferry_vm_get_name (saved) != NULL ? ferry_vm_get_name (saved)
                                                                        : ferry_vm_get_id (saved));
-      else
+      else if (!_ferry_plan_is_locked (self)) /* a started plan keeps the VMs it started */
         _ferry_plan_rebind (self, item, found);
     }
   _ferry_plan_refresh (self);

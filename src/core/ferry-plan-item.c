@@ -257,6 +257,8 @@ _ferry_plan_item_override_quiet (FerryPlanItem *self, FerryPlanField field, cons
 
   g_return_val_if_fail (G_VALUE_HOLDS (value, ferry_plan_field_get_value_type (field)), FALSE);
 
+  if (self->plan != NULL && _ferry_plan_is_locked (self->plan))
+    return FALSE;
   value_changed
       = !ferry_plan_field_values_equal (field, ferry_plan_item_peek_value (self, field), value);
   if (was_overridden && !value_changed)
@@ -287,7 +289,7 @@ _ferry_plan_item_reset_quiet (FerryPlanItem *self, FerryPlanField field)
 {
   gboolean value_changed;
 
-  if (!is_overridden (self, field))
+  if (!is_overridden (self, field) || (self->plan != NULL && _ferry_plan_is_locked (self->plan)))
     return FALSE;
 
   value_changed = !ferry_plan_field_values_equal (

@@ -334,6 +334,7 @@ struct _FerryPlanOptions
   GObject parent_instance;
 
   GValue values[FERRY_PLAN_N_FIELDS];
+  gboolean locked; /* the plan was started */
 };
 
 G_DEFINE_FINAL_TYPE (FerryPlanOptions, ferry_plan_options, G_TYPE_OBJECT)
@@ -410,7 +411,7 @@ ferry_plan_options_set_value (FerryPlanOptions *self, FerryPlanField field, cons
   g_return_val_if_fail (field_valid (field), FALSE);
   g_return_val_if_fail (G_VALUE_HOLDS (value, ferry_plan_field_get_value_type (field)), FALSE);
 
-  if (ferry_plan_field_values_equal (field, &self->values[field], value))
+  if (self->locked || ferry_plan_field_values_equal (field, &self->values[field], value))
     return FALSE;
   g_value_copy (value, &self->values[field]);
   g_object_notify_by_pspec (G_OBJECT (self), options_properties[field + 1]);
@@ -519,4 +520,11 @@ ferry_plan_options_set_int64 (FerryPlanOptions *self, FerryPlanField field, gint
   g_value_init (&v, G_TYPE_INT64);
   g_value_set_int64 (&v, value);
   ferry_plan_options_set_value (self, field, &v);
+}
+
+void
+_ferry_plan_options_set_locked (FerryPlanOptions *self, gboolean locked)
+{
+  g_return_if_fail (FERRY_IS_PLAN_OPTIONS (self));
+  self->locked = locked;
 }

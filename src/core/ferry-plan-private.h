@@ -62,4 +62,13 @@ _ferry_plan_end_batch (FerryPlan *self);
 void
 _ferry_plan_emit_changed (FerryPlan *self);
 
+/* ferry-plan-start.c: TRUE once the start state is not NONE. Every mutator of the plan, its
+ * items and its defaults returns early (quietly, as for "nothing changed") when it is. */
+gboolean
+_ferry_plan_is_locked (FerryPlan *self);
+
+/* ferry-plan-options.c: a locked options object refuses every change (set_value → FALSE). */
+void
+_ferry_plan_options_set_locked (FerryPlanOptions *self, gboolean locked);
+
 G_END_DECLS

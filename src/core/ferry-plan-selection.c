@@ -47,6 +47,8 @@ ferry_plan_add_vms (FerryPlan *self, FerryVm *const *vms, guint n_vms)
 
   g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
 
+  if (_ferry_plan_is_locked (self))
+    return 0;
   first = self->items->len;
   total = self->total_disk;
   for (guint i = 0; i < n_vms; i++)
@@ -91,6 +93,8 @@ ferry_plan_remove_vms (FerryPlan *self, FerryVm *const *vms, guint n_vms)
 
   g_return_val_if_fail (FERRY_IS_PLAN (self), 0);
 
+  if (_ferry_plan_is_locked (self))
+    return 0;
   total = self->total_disk;
   for (guint i = 0; i < n_vms; i++)
     {
@@ -152,7 +156,7 @@ ferry_plan_clear (FerryPlan *self)
   g_return_if_fail (FERRY_IS_PLAN (self));
 
   n = self->items->len;
-  if (n == 0)
+  if (n == 0 || _ferry_plan_is_locked (self))
     return;
   for (guint i = 0; i < n; i++)
     _ferry_plan_item_detach (g_ptr_array_index (self->items, i));

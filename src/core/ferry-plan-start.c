@@ -67,7 +67,14 @@ ferry_plan_set_start_state (FerryPlan *self, FerryPlanStartState state)
   if (s->state == state)
     return;
   s->state = state;
+  _ferry_plan_options_set_locked (ferry_plan_get_defaults (self), state != FERRY_PLAN_START_NONE);
   start_changed (self);
+}
+
+gboolean
+_ferry_plan_is_locked (FerryPlan *self)
+{
+  return ferry_plan_get_start_state (self) != FERRY_PLAN_START_NONE;
 }
 
 gboolean

@@ -442,7 +442,7 @@ ferry_plan_get_migration_group_id (FerryPlan *self)
 static void
 set_string (FerryPlan *self, char **field, const char *value, guint prop)
 {
-  if (g_strcmp0 (*field, value) == 0)
+  if (_ferry_plan_is_locked (self) || g_strcmp0 (*field, value) == 0)
     return;
   g_free (*field);
   *field = g_strdup (value);
@@ -480,6 +480,8 @@ ferry_plan_set_source (FerryPlan *self, FerryResourceContainer *source)
 {
   g_return_if_fail (FERRY_IS_PLAN (self));
 
+  if (_ferry_plan_is_locked (self))
+    return;
   if (g_set_object (&self->source, source))
     {
       g_object_notify_by_pspec (G_OBJECT (self), _ferry_plan_properties[PROP_SOURCE]);
@@ -499,6 +501,8 @@ ferry_plan_set_destination (FerryPlan *self, FerryResourceContainer *destination
 {
   g_return_if_fail (FERRY_IS_PLAN (self));
 
+  if (_ferry_plan_is_locked (self))
+    return;
   if (g_set_object (&self->destination, destination))
     {
       g_object_notify_by_pspec (G_OBJECT (self), _ferry_plan_properties[PROP_DESTINATION]);
@@ -549,6 +553,8 @@ ferry_plan_set_prereq_report (FerryPlan *self, FerryPrereqReport *report)
   g_return_if_fail (FERRY_IS_PLAN (self));
   g_return_if_fail (report == NULL || FERRY_IS_PREREQ_REPORT (report));
 
+  if (_ferry_plan_is_locked (self))
+    return;
   self->allowed_mask = 0;
   for (guint t = 0; t < FERRY_N_MIGRATION_TYPES; t++)
     {

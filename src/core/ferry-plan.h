@@ -15,7 +15,13 @@
  * endpointId), "remote-endpoint-id", "remote-name" (the remote site), "source" and
  * "destination" (FerryResourceContainer), "defaults" (FerryPlanOptions, read-only),
  * "n-items" (uint), "total-disk-bytes" (int64: the selection's provisioned disk),
- * "n-problems" (uint: items with a problem), "created", "modified" (int64 epoch ms). */
+ * "n-problems" (uint: items with a problem), "created", "modified" (int64 epoch ms).
+ *
+ * Read-only once started: when the start state (ferry-plan-start.h) is not NONE, every setter,
+ * add/remove/clear, override/reset (on the plan, its items or its defaults) and the prerequisite
+ * report are refused: they return early as if nothing changed (FALSE, 0, or the item already
+ * there, no "changed", no warning), and ferry_plan_reconcile() only reports the missing VMs.
+ * Only the start state, the migration ids and the saved times still change. */
 #pragma once
 
 #include <gio/gio.h>

@@ -222,8 +222,8 @@ _ferry_hcx_client_finish_pointer (FerryHcxClient *self, GAsyncResult *result, gp
 /* An acknowledgement (cancel, group start, archive, schedule): an empty body or JSON. HTML, XML
  * or broken JSON is not one, even with a 2xx (a proxy's page, a truncated answer), and a JSON
  * body that says it failed is that failure. */
-static gboolean
-check_ack (FerryHcxClient *self, GBytes *bytes, GError **error)
+gboolean
+_ferry_hcx_client_check_ack (FerryHcxClient *self, GBytes *bytes, GError **error)
 {
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *message = NULL;
@@ -263,7 +263,7 @@ on_bool_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = _ferry_hcx_client_request_finish (self, result, NULL, &error);
 
-  if (bytes == NULL || !check_ack (self, bytes, &error))
+  if (bytes == NULL || !_ferry_hcx_client_check_ack (self, bytes, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);

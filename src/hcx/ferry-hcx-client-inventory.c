@@ -635,16 +635,13 @@ vm_load_request_more (GTask *task)
     }
 }
 
-void
-ferry_hcx_client_list_vms_async (FerryHcxClient *self, const char *endpoint_id,
-                                 FerryHcxProgressFunc progress, gpointer progress_data,
-                                 GDestroyNotify progress_destroy, GCancellable *cancellable,
-                                 GAsyncReadyCallback callback, gpointer user_data)
+static void
+list_vms (FerryHcxClient *self, const char *endpoint_id, GListStore *store,
+          FerryHcxProgressFunc progress, gpointer progress_data, GDestroyNotify progress_destroy,
+          GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   VmLoad *load;
-
-  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ferry_hcx_client_list_vms_async);
@@ -653,7 +650,7 @@ ferry_hcx_client_list_vms_async (FerryHcxClient *self, const char *endpoint_id,
   load->progress = progress;
   load->progress_data = progress_data;
   load->progress_destroy = progress_destroy;
-  load->store = g_list_store_new (FERRY_TYPE_VM);
+  load->store = store;
   load->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)vm_page_free);
   load->last_page = G_MAXUINT;
   load->first_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -663,10 +660,47 @@ ferry_hcx_client_list_vms_async (FerryHcxClient *self, const char *endpoint_id,
   vm_load_request_more (task);
 }
 
+void
+ferry_hcx_client_list_vms_async (FerryHcxClient *self, const char *endpoint_id,
+                                 FerryHcxProgressFunc progress, gpointer progress_data,
+                                 GDestroyNotify progress_destroy, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+
+  list_vms (self, endpoint_id, g_list_store_new (FERRY_TYPE_VM), progress, progress_data,
+            progress_destroy, cancellable, callback, user_data);
+}
+
 GListModel *
 ferry_hcx_client_list_vms_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
 {
   return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_list_vms_async, error);
+}
+
+void
+ferry_hcx_client_list_vms_into_async (FerryHcxClient *self, const char *endpoint_id,
+                                      GListStore *store, FerryHcxProgressFunc progress,
+                                      gpointer progress_data, GDestroyNotify progress_destroy,
+                                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (g_list_model_get_item_type (G_LIST_MODEL (store)) == FERRY_TYPE_VM);
+  g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0);
+
+  list_vms (self, endpoint_id, g_object_ref (store), progress, progress_data, progress_destroy,
+            cancellable, callback, user_data);
+}
+
+gboolean
+ferry_hcx_client_list_vms_into_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
+{
+  g_autoptr (GListModel) store
+      = _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_list_vms_async, error);
+
+  return store != NULL;
 }
 
 /* Interconnect -------------------------------------------------------------------------------- */

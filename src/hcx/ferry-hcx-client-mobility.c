@@ -2,8 +2,8 @@
 /* ferry-hcx-client-mobility.c: migrations and what surrounds them.
  *
  * Validate and start (never resent: an interrupted start is reconciled, see
- * ferry-hcx-client-reconcile.c), query, cancel, mobility groups (creation reconciled likewise)
- * and jobs. */
+ * ferry-hcx-client-reconcile.c), cancel, mobility groups (creation reconciled likewise) and
+ * jobs. The query is in ferry-hcx-client-query.c. */
 
 #define G_LOG_DOMAIN "Ferry-HCX"
 
@@ -13,8 +13,6 @@
 #include <string.h>
 
 #include "ferry-hcx-client-private.h"
-
-#define QUERY_PAGE_SIZE 200
 
 /* Validate and start -------------------------------------------------------------------------- */
 
@@ -185,236 +183,6 @@ ferry_hcx_client_start_finish (FerryHcxClient *self, GAsyncResult *result, GErro
   return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_start_async, error);
 }
 
-/* Query ---------------------------------------------------------------------------------------
- *
- * Paged with offset/skipCount. Paging always ends: a short page ends it, so does having as many
- * migrations as the total the server gave; a page that brings nothing new (a server that
- * ignores the offset) or more pages than the total allows fail with UNEXPECTED_RESPONSE.
- * Migrations seen on an earlier page (the list shifted while paging) are not added twice. */
-
-/* Without a total: 1000 pages of 200 migrations. */
-#define QUERY_MAX_PAGES 1000
-
-typedef struct
-{
-  GStrv migration_ids;
-  GStrv group_ids;
-  GStrv entity_ids;
-  gboolean skip_drafts;
-  guint offset;
-  guint pages;
-  gint64 total; /* the first total the server gave, -1 before */
-  GHashTable *seen;
-  GListStore *store;
-} QueryOp;
-
-static void
-query_op_free (QueryOp *op)
-{
-  g_strfreev (op->migration_ids);
-  g_strfreev (op->group_ids);
-  g_strfreev (op->entity_ids);
-  g_clear_pointer (&op->seen, g_hash_table_unref);
-  g_clear_object (&op->store);
-  g_free (op);
-}
-
-static void
-add_strv (JsonBuilder *b, const char *member, GStrv values)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_begin_array (b);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (b, values[i]);
-  json_builder_end_array (b);
-}
-
-static guint
-query_page_size (FerryHcxClient *self)
-{
-  return MIN (self->page_size, QUERY_PAGE_SIZE);
-}
-
-static void
-query_next (GTask *task);
-
-static void
-on_query_page (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
-  g_autoptr (GTask) task = user_data;
-  QueryOp *op = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonNode) root = _ferry_hcx_client_call_json_finish (self, result, NULL, &error);
-  g_autoptr (GPtrArray) items = NULL;
-  guint page_size = query_page_size (self);
-  guint n_raw, n_new = 0, n_loaded, max_pages;
-  gint64 total;
-
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  items = ferry_hcx_json_to_array (root, (FerryHcxJsonItemFunc)ferry_hcx_json_to_migration,
-                                   self->host, &error);
-  if (items == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  n_raw = json_array_get_length (ferry_hcx_json_find_items (root));
-  op->pages++;
-  for (guint i = 0; i < items->len; i++)
-    {
-      FerryMigration *m = g_ptr_array_index (items, i);
-      const char *id = ferry_migration_get_migration_id (m);
-
-      if (id != NULL && !g_hash_table_add (op->seen, g_strdup (id)))
-        continue;
-      g_list_store_append (op->store, m);
-      n_new++;
-    }
-  n_loaded = g_list_model_get_n_items (G_LIST_MODEL (op->store));
-  total = ferry_hcx_json_find_total (root);
-  if (op->total < 0 && total >= 0)
-    op->total = total;
-
-  if (n_raw < page_size || (op->total >= 0 && n_loaded >= op->total))
-    {
-      g_task_return_pointer (task, g_object_ref (op->store), g_object_unref);
-      return;
-    }
-  max_pages = op->total >= 0
-                  ? (guint)MIN ((op->total + page_size - 1) / page_size + 1, QUERY_MAX_PAGES)
-                  : QUERY_MAX_PAGES;
-  if (n_new == 0 || op->pages >= max_pages)
-    {
-      g_debug ("migrations query: page %u brought %u new of %u (total %" G_GINT64_FORMAT ")",
-               op->pages, n_new, n_raw, op->total);
-      _ferry_hcx_return_error (
-          task, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
-          n_new == 0
-              ? _ ("HCX Manager “%s” does not page the list of migrations as asked (page %u "
-                   "only repeated what it had sent before); Ferry stopped there.")
-              : _ ("HCX Manager “%s” does not page the list of migrations as asked (the list "
-                   "did not end after %u pages); Ferry stopped there."),
-          self->host, op->pages);
-      return;
-    }
-  op->offset += n_raw;
-  query_next (g_steal_pointer (&task));
-}
-
-static void
-query_next (GTask *task)
-{
-  FerryHcxClient *self = g_task_get_source_object (task);
-  QueryOp *op = g_task_get_task_data (task);
-  g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr (JsonNode) body = NULL;
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "filter");
-  json_builder_begin_object (b);
-  add_strv (b, "migrationId", op->migration_ids);
-  add_strv (b, "migrationGroupId", op->group_ids);
-  add_strv (b, "state", NULL);
-  add_strv (b, "entityId", op->entity_ids);
-  json_builder_set_member_name (b, "skipDrafts");
-  json_builder_add_boolean_value (b, op->skip_drafts);
-  json_builder_set_member_name (b, "includeArchived");
-  json_builder_add_boolean_value (b, FALSE);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "options");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "resultLevel");
-  json_builder_add_string_value (b, "MOBILITYGROUP_ITEMS");
-  json_builder_set_member_name (b, "compat");
-  json_builder_add_double_value (b, 2.1);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "paging");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "pageSize");
-  json_builder_add_int_value (b, query_page_size (self));
-  json_builder_set_member_name (b, "offset");
-  json_builder_add_int_value (b, op->offset);
-  json_builder_set_member_name (b, "skipCount");
-  json_builder_add_int_value (b, op->offset);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  body = json_builder_get_root (b);
-
-  _ferry_hcx_client_call_json (self, "POST", "/migrations?action=query", body,
-                               FERRY_HCX_REQUEST_SAFE, g_task_get_cancellable (task), on_query_page,
-                               task);
-}
-
-void
-_ferry_hcx_client_query_async (FerryHcxClient *self, const char *const *migration_ids,
-                               const char *const *migration_group_ids,
-                               const char *const *entity_ids, gboolean skip_drafts,
-                               GCancellable *cancellable, GAsyncReadyCallback callback,
-                               gpointer user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  QueryOp *op = g_new0 (QueryOp, 1);
-
-  g_task_set_source_tag (task, _ferry_hcx_client_query_async);
-  op->migration_ids = g_strdupv ((char **)migration_ids);
-  op->group_ids = g_strdupv ((char **)migration_group_ids);
-  op->entity_ids = g_strdupv ((char **)entity_ids);
-  op->skip_drafts = skip_drafts;
-  op->total = -1;
-  op->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  op->store = g_list_store_new (FERRY_TYPE_MIGRATION);
-  g_task_set_task_data (task, op, (GDestroyNotify)query_op_free);
-  query_next (task);
-}
-
-GListModel *
-_ferry_hcx_client_query_finish (FerryHcxClient *self, GAsyncResult *result, GError **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-on_public_query_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-  GListModel *model = _ferry_hcx_client_query_finish (FERRY_HCX_CLIENT (source), result, &error);
-
-  if (model == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, model, g_object_unref);
-}
-
-void
-ferry_hcx_client_query_migrations_async (FerryHcxClient *self, const char *const *migration_ids,
-                                         const char *const *migration_group_ids,
-                                         const char *const *entity_ids, GCancellable *cancellable,
-                                         GAsyncReadyCallback callback, gpointer user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ferry_hcx_client_query_migrations_async);
-  _ferry_hcx_client_query_async (self, migration_ids, migration_group_ids, entity_ids, TRUE,
-                                 cancellable, on_public_query_done, task);
-}
-
-GListModel *
-ferry_hcx_client_query_migrations_finish (FerryHcxClient *self, GAsyncResult *result,
-                                          GError **error)
-{
-  return _ferry_hcx_client_finish_pointer (self, result, ferry_hcx_client_query_migrations_async,
-                                           error);
-}
-
 /* Cancel -------------------------------------------------------------------------------------- */
 
 void
@@ -472,6 +240,7 @@ ferry_hcx_client_cancel_migrations_finish (FerryHcxClient *self, GAsyncResult *r
 typedef struct
 {
   char *name;
+  char *group_id; /* sent as desiredMigrationGroupId: how a lost answer is reconciled */
   GStrv entity_ids;
   JsonNode *body;
   GHashTable *groups_before; /* ids of groups holding drafts of these VMs before the request */
@@ -481,6 +250,7 @@ static void
 group_op_free (GroupOp *op)
 {
   g_free (op->name);
+  g_free (op->group_id);
   g_strfreev (op->entity_ids);
   g_clear_pointer (&op->body, json_node_unref);
   g_clear_pointer (&op->groups_before, g_hash_table_unref);
@@ -525,9 +295,10 @@ on_group_created (GObject *source, GAsyncResult *result, gpointer user_data)
   outcome = _ferry_hcx_outcome (root != NULL ? NULL : error, status);
   if (outcome != FERRY_HCX_OUTCOME_NOT_DONE && op->entity_ids[0] != NULL)
     {
-      _ferry_hcx_client_reconcile_group (
-          self, g_steal_pointer (&task), op->name, (const char *const *)op->entity_ids,
-          op->groups_before, g_steal_pointer (&error), outcome == FERRY_HCX_OUTCOME_REFUSED);
+      _ferry_hcx_client_reconcile_group (self, g_steal_pointer (&task), op->name, op->group_id,
+                                         (const char *const *)op->entity_ids, op->groups_before,
+                                         g_steal_pointer (&error),
+                                         outcome == FERRY_HCX_OUTCOME_REFUSED);
       return;
     }
   g_task_return_error (task, g_steal_pointer (&error));
@@ -567,6 +338,7 @@ ferry_hcx_client_create_mobility_group_async (FerryHcxClient *self, const char *
                                               GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
+  g_autofree char *group_id = g_uuid_string_random ();
   GTask *task;
   GroupOp *op;
   guint n;
@@ -582,6 +354,9 @@ ferry_hcx_client_create_mobility_group_async (FerryHcxClient *self, const char *
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "name");
   json_builder_add_string_value (b, name);
+  /* The group's id is ours, as for a start: an interrupted creation is then reconciled by it. */
+  json_builder_set_member_name (b, "desiredMigrationGroupId");
+  json_builder_add_string_value (b, group_id);
   json_builder_set_member_name (b, "groupDefaults");
   json_builder_begin_object (b);
   json_builder_end_object (b);
@@ -602,6 +377,7 @@ ferry_hcx_client_create_mobility_group_async (FerryHcxClient *self, const char *
   g_task_set_source_tag (task, ferry_hcx_client_create_mobility_group_async);
   op = g_new0 (GroupOp, 1);
   op->name = g_strdup (name);
+  op->group_id = g_steal_pointer (&group_id);
   op->entity_ids = intent_entity_ids (intents);
   op->body = json_builder_get_root (b);
   op->groups_before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -651,8 +427,8 @@ ferry_hcx_client_start_mobility_groups_async (FerryHcxClient *self, const char *
 
   g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
 
-  _ferry_hcx_client_bool_call (self, ferry_hcx_client_start_mobility_groups_async, "POST",
-                               "/mobility/groups/start", body, 0, cancellable, callback, user_data);
+  _ferry_hcx_client_start_groups (self, ferry_hcx_client_start_mobility_groups_async, group_ids,
+                                  body, cancellable, callback, user_data);
 }
 
 gboolean

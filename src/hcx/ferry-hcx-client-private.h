@@ -6,7 +6,8 @@
  *   ferry-hcx-client-calls.c      JSON calls, list calls, acknowledged calls
  *   ferry-hcx-client-inventory.c  sites, containers, VMs, networks, datastores, storage
  *                                 profiles, interconnect, prerequisites
- *   ferry-hcx-client-mobility.c   validate, start, query, cancel, groups, jobs
+ *   ferry-hcx-client-mobility.c   validate, start, cancel, groups, jobs
+ *   ferry-hcx-client-query.c      the migrations query (pages parsed in worker threads)
  *   ferry-hcx-client-reconcile.c  what an interrupted start or group creation did */
 
 #pragma once
@@ -104,8 +105,11 @@ _ferry_hcx_client_bool_call (FerryHcxClient *self, gpointer source_tag, const ch
                              const char *path, JsonNode *body, FerryHcxRequestFlags flags,
                              GCancellable *cancellable, GAsyncReadyCallback callback,
                              gpointer user_data);
+/* Whether @bytes acknowledge an unsafe call: empty, or JSON that does not say it failed. */
+gboolean
+_ferry_hcx_client_check_ack (FerryHcxClient *self, GBytes *bytes, GError **error);
 
-/* ferry-hcx-client-mobility.c: the migrations query, with drafts or without. */
+/* ferry-hcx-client-query.c: the migrations query, with drafts or without. */
 void
 _ferry_hcx_client_query_async (FerryHcxClient *self, const char *const *migration_ids,
                                const char *const *migration_group_ids,
@@ -132,12 +136,24 @@ void
 _ferry_hcx_client_reconcile_start (FerryHcxClient *self, GTask *task, const char *group_id,
                                    const char *const *entity_ids, guint n_expected,
                                    GError *start_error, gboolean refused);
-/* Finish @task (a group creation) with the group that appeared for @entity_ids and was not
- * among @groups_before: takes @create_error. */
+/* Finish @task (a group creation) with the group that appeared for @entity_ids: the one with
+ * @group_id (the desiredMigrationGroupId sent), else one that was not among @groups_before (a
+ * server that chose its own id). Takes @create_error. */
 void
 _ferry_hcx_client_reconcile_group (FerryHcxClient *self, GTask *task, const char *name,
-                                   const char *const *entity_ids, GHashTable *groups_before,
-                                   GError *create_error, gboolean refused);
+                                   const char *group_id, const char *const *entity_ids,
+                                   GHashTable *groups_before, GError *create_error,
+                                   gboolean refused);
+
+/* Starts the mobility groups @group_ids (@body is the request); an answer that is not an
+ * acknowledgement is reconciled: TRUE once no migration of the groups is a draft any more,
+ * otherwise FERRY_HCX_ERROR_START_UNCONFIRMED (or the refusal). Finish with
+ * _ferry_hcx_client_finish_boolean(). */
+void
+_ferry_hcx_client_start_groups (FerryHcxClient *self, gpointer source_tag,
+                                const char *const *group_ids, JsonNode *body,
+                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                gpointer user_data);
 
 /* The _finish of the public calls: checks the result and its source tag, then propagates. */
 gpointer

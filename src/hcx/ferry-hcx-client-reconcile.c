@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ferry-hcx-client-reconcile.c: what an interrupted start or group creation did.
+/* ferry-hcx-client-reconcile.c: what an interrupted start, group creation or group start did.
  *
  * Neither is ever sent twice. When the answer is anything but a parsed one (a dropped
  * connection, a timeout, a proxy's 5xx or HTML page, a truncated body), the server may have
@@ -322,6 +322,7 @@ _ferry_hcx_client_reconcile_start (FerryHcxClient *self, GTask *task, const char
 typedef struct
 {
   char *name;
+  char *group_id;     /* the desiredMigrationGroupId sent */
   GHashTable *before; /* group ids that held drafts of these VMs before the request */
   guint n_expected;
   GError *create_error;
@@ -332,18 +333,35 @@ static void
 group_check_free (GroupCheck *c)
 {
   g_free (c->name);
+  g_free (c->group_id);
   g_clear_pointer (&c->before, g_hash_table_unref);
   g_clear_error (&c->create_error);
   g_free (c);
 }
 
-/* The group that is new since the request and holds the most of our VMs, or NULL. */
+/* The group with the id the request asked for, if it holds drafts of our VMs; else (a server
+ * that ignores desiredMigrationGroupId) the group that is new since the request and holds the
+ * most of them; or NULL. */
 static const char *
 new_group (GroupCheck *c, GListModel *found, guint *count)
 {
   g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   const char *best = NULL;
   guint best_n = 0;
+  guint ours = 0;
+
+  for (guint i = 0; c->group_id != NULL && i < g_list_model_get_n_items (found); i++)
+    {
+      g_autoptr (FerryMigration) m = g_list_model_get_item (found, i);
+
+      if (g_strcmp0 (ferry_migration_get_migration_group_id (m), c->group_id) == 0)
+        ours++;
+    }
+  if (ours > 0)
+    {
+      *count = ours;
+      return c->group_id;
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (found); i++)
     {
@@ -432,12 +450,14 @@ on_group_settled (GObject *source, GAsyncResult *result, gpointer user_data)
 
 void
 _ferry_hcx_client_reconcile_group (FerryHcxClient *self, GTask *task, const char *name,
-                                   const char *const *entity_ids, GHashTable *groups_before,
-                                   GError *create_error, gboolean refused)
+                                   const char *group_id, const char *const *entity_ids,
+                                   GHashTable *groups_before, GError *create_error,
+                                   gboolean refused)
 {
   GroupCheck *c = g_new0 (GroupCheck, 1);
 
   c->name = g_strdup (name);
+  c->group_id = g_strdup (group_id);
   c->before = g_hash_table_ref (groups_before);
   c->n_expected = MAX (g_strv_length ((char **)entity_ids), 1);
   c->create_error = create_error;
@@ -448,4 +468,136 @@ _ferry_hcx_client_reconcile_group (FerryHcxClient *self, GTask *task, const char
            refused ? "refused" : "interrupted", create_error->message);
   settle_async (self, NULL, entity_ids, FALSE, refused ? 0 : self->reconcile_timeout, group_done, c,
                 g_task_get_cancellable (task), on_group_settled, task);
+}
+
+/* Group start --------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  GStrv group_ids;
+  GError *start_error;
+  gboolean refused;
+} GroupStartCheck;
+
+static void
+group_start_check_free (GroupStartCheck *c)
+{
+  g_strfreev (c->group_ids);
+  g_clear_error (&c->start_error);
+  g_free (c);
+}
+
+/* A group start turns every draft of the groups into a migration: done when the groups hold
+ * migrations and none of them is a draft any more. */
+static gboolean
+group_start_done (GListModel *found, gpointer data)
+{
+  guint n = g_list_model_get_n_items (found);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryMigration) m = g_list_model_get_item (found, i);
+
+      if (g_ascii_strcasecmp (
+              ferry_migration_get_state (m) != NULL ? ferry_migration_get_state (m) : "", "DRAFT")
+          == 0)
+        return FALSE;
+    }
+  return n > 0;
+}
+
+static void
+on_group_start_settled (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
+  g_autoptr (GTask) task = user_data;
+  GroupStartCheck *c = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  gboolean complete = FALSE;
+  g_autoptr (GListModel) found = settle_finish (self, result, &complete, &error);
+  g_autofree char *groups = g_strjoinv (", ", c->group_ids);
+
+  if (found == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (found != NULL && complete)
+    {
+      g_debug ("start of groups %s reconciled by query: %u migrations, none a draft", groups,
+               g_list_model_get_n_items (found));
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (c->refused)
+    {
+      g_task_return_error (task, g_steal_pointer (&c->start_error));
+      return;
+    }
+  if (found == NULL)
+    _ferry_hcx_return_error (
+        task, FERRY_HCX_ERROR_START_UNCONFIRMED,
+        _ ("Starting the mobility groups %s on HCX Manager “%s” was interrupted (%s), and Ferry "
+           "could not find out whether they started (%s). Do not start them again before "
+           "checking their migrations."),
+        groups, self->host, c->start_error->message, error->message);
+  else
+    _ferry_hcx_return_error (
+        task, FERRY_HCX_ERROR_START_UNCONFIRMED,
+        _ ("Starting the mobility groups %s on HCX Manager “%s” was interrupted (%s). Their "
+           "migrations are still drafts after %u seconds, but the server may still be starting "
+           "them: not confirmed yet. Check the groups before starting them again."),
+        groups, self->host, c->start_error->message, self->reconcile_timeout);
+}
+
+static void
+on_groups_start_sent (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  FerryHcxClient *self = FERRY_HCX_CLIENT (source);
+  GTask *task = user_data;
+  GroupStartCheck *c = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  guint status = 0;
+  g_autoptr (GBytes) bytes = _ferry_hcx_client_request_finish (self, result, &status, &error);
+  FerryHcxOutcome outcome;
+
+  if (bytes != NULL && _ferry_hcx_client_check_ack (self, bytes, &error))
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  /* A body that is no acknowledgement came with a 2xx: the server may well have acted. */
+  outcome = _ferry_hcx_outcome (bytes != NULL ? NULL : error, status);
+  if (outcome == FERRY_HCX_OUTCOME_NOT_DONE || c->group_ids[0] == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  c->start_error = g_steal_pointer (&error);
+  c->refused = outcome == FERRY_HCX_OUTCOME_REFUSED;
+  g_debug ("start of mobility groups %s (%s); asking whether they started",
+           c->refused ? "refused" : "interrupted", c->start_error->message);
+  settle_async (self, (const char *const *)c->group_ids, NULL, FALSE,
+                c->refused ? 0 : self->reconcile_timeout, group_start_done, c,
+                g_task_get_cancellable (task), on_group_start_settled, task);
+}
+
+void
+_ferry_hcx_client_start_groups (FerryHcxClient *self, gpointer source_tag,
+                                const char *const *group_ids, JsonNode *body,
+                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GroupStartCheck *c = g_new0 (GroupStartCheck, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  c->group_ids = g_strdupv ((char **)group_ids);
+  if (c->group_ids == NULL)
+    c->group_ids = g_new0 (char *, 1);
+  g_task_set_task_data (task, c, (GDestroyNotify)group_start_check_free);
+  _ferry_hcx_client_request_send (self, "POST", "/mobility/groups/start", body, 0, cancellable,
+                                  on_groups_start_sent, task);
 }

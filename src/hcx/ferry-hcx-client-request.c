@@ -172,6 +172,26 @@ on_network_event (SoupMessage *msg, GSocketClientEvent event, GIOStream *connect
       self, self->pinned_fingerprint != NULL && (errors & G_TLS_CERTIFICATE_EXPIRED) != 0);
 }
 
+/* libsoup sends a GET again by itself when a kept-alive connection drops before the answer
+ * (the peer closed it as the request went out). libsoup 3.2 then has two reads of the answer in
+ * flight for one message: the failed one's completion can still be pending in an idle callback
+ * when the queue has already given the message another idle kept-alive connection and started
+ * reading again. That stale completion is then taken as the message's final error, the queue
+ * frees the message's queue item, and the second read completes on freed memory (a crash in
+ * run_until_read_done). A message that is sent again on a connection of its own cannot be
+ * running before the stale completion is dispatched (connecting takes further main-loop
+ * iterations), and the completion then sees a restarted message and is dropped as libsoup
+ * intends. A fresh connection is also the better choice after a drop: the other kept-alive
+ * connections to that server may be dead as well. */
+static void
+on_restarted (SoupMessage *msg, GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+
+  g_debug ("%s %s: connection dropped, sent again on a new connection", req->method, req->path);
+  soup_message_add_flags (msg, SOUP_MESSAGE_NEW_CONNECTION);
+}
+
 static gboolean
 on_request_timeout (gpointer user_data)
 {
@@ -503,6 +523,7 @@ request_attempt (GTask *task)
     soup_message_add_flags (req->msg, SOUP_MESSAGE_IDEMPOTENT);
   g_signal_connect (req->msg, "accept-certificate", G_CALLBACK (on_accept_certificate), task);
   g_signal_connect (req->msg, "network-event", G_CALLBACK (on_network_event), task);
+  g_signal_connect (req->msg, "restarted", G_CALLBACK (on_restarted), task);
 
   req->timed_out = FALSE;
   req->certificate_error = -1;

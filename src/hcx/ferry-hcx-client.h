@@ -154,6 +154,17 @@ ferry_hcx_client_list_vms_async (FerryHcxClient *self, const char *endpoint_id,
                                  GAsyncReadyCallback callback, gpointer user_data);
 GListModel *
 ferry_hcx_client_list_vms_finish (FerryHcxClient *self, GAsyncResult *result, GError **error);
+/* The same, appending each page to @store (empty, of FerryVm) on the main context as it arrives,
+ * before @progress is called for it, so the VMs can be shown while the rest loads. On an
+ * error or cancellation the pages appended so far stay in @store. */
+void
+ferry_hcx_client_list_vms_into_async (FerryHcxClient *self, const char *endpoint_id,
+                                      GListStore *store, FerryHcxProgressFunc progress,
+                                      gpointer progress_data, GDestroyNotify progress_destroy,
+                                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                                      gpointer user_data);
+gboolean
+ferry_hcx_client_list_vms_into_finish (FerryHcxClient *self, GAsyncResult *result, GError **error);
 
 /* FerryNetwork */
 void
@@ -270,12 +281,16 @@ ferry_hcx_client_cancel_migrations_finish (FerryHcxClient *self, GAsyncResult *r
                                            GError **error);
 
 /* Mobility groups ----------------------------------------------------------------------------
- * Creates a group named @name holding @intents (FerryMigrationIntent) as drafts. Sent once:
- * the client first notes which groups already hold drafts of these VMs, and after an answer it
- * cannot use it looks for the new group holding them (as start does), returning it, or
- * START_UNCONFIRMED ("not confirmed yet") when none appears.
+ * Creates a group named @name holding @intents (FerryMigrationIntent) as drafts, with an id of
+ * the client's choosing (desiredMigrationGroupId). Sent once: the client first notes which
+ * groups already hold drafts of these VMs, and after an answer it cannot use it looks for the
+ * group with its id holding them (or, on a server that chose its own id, the new group holding
+ * them), as start does, returning it, or START_UNCONFIRMED ("not confirmed yet") when none
+ * appears.
  * Group start, archive, schedule and cancel succeed on an empty or JSON body; HTML, XML or
- * broken JSON is UNEXPECTED_RESPONSE, JSON saying "success":false is SERVER_ERROR. */
+ * broken JSON is UNEXPECTED_RESPONSE, JSON saying "success":false is SERVER_ERROR. A group
+ * start whose answer is anything but an acknowledgement is reconciled: success once the
+ * groups' migrations are no longer drafts, else START_UNCONFIRMED (or the server's refusal). */
 void
 ferry_hcx_client_create_mobility_group_async (FerryHcxClient *self, const char *name,
                                               GListModel *intents, GCancellable *cancellable,

@@ -86,6 +86,22 @@ vm_int (JsonObject *o, JsonObject *summary, const char *member)
   return v >= 0 ? v : ferry_json_get_int (o, member, -1);
 }
 
+/* "isPrimaryNic" (or "primary") when the inventory says, as a boolean. */
+static FerryTriState
+nic_primary (JsonObject *d)
+{
+  static const char *const members[] = { "isPrimaryNic", "primary" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      gboolean yes = ferry_json_get_bool (d, members[i], TRUE);
+
+      if (yes == ferry_json_get_bool (d, members[i], FALSE))
+        return yes ? FERRY_TRI_STATE_YES : FERRY_TRI_STATE_NO;
+    }
+  return FERRY_TRI_STATE_UNKNOWN;
+}
+
 /* A NIC from "networkDevices" (the full details) or, without those, from "network": then there is
  * one NIC per network the VM is on. */
 static FerryNic *
@@ -102,6 +118,7 @@ to_nic (JsonObject *d, gboolean from_device)
       ferry_nic_set_network_name (nic, ferry_json_get_string (d, "networkName"));
       ferry_nic_set_network_type (nic, ferry_json_get_string (d, "networkType"));
       ferry_nic_set_connected (nic, ferry_json_get_bool (d, "connected", TRUE));
+      ferry_nic_set_primary (nic, nic_primary (d));
     }
   else
     {
@@ -182,6 +199,11 @@ ferry_hcx_json_to_network (JsonObject *o)
   ferry_network_set_href (net, ferry_json_get_string (o, "href"));
   ferry_network_set_extended (net, ferry_json_get_bool (o, "extended", FALSE));
   ferry_network_set_endpoint_id (net, ferry_json_get_string (o, "endpointId"));
+  {
+    gint64 vlan = ferry_json_get_int (o, "vlanId", 0);
+
+    ferry_network_set_vlan_id (net, vlan >= 1 && vlan <= 4094 ? (guint)vlan : 0);
+  }
   return net;
 }
 

@@ -46,6 +46,12 @@ gboolean
 ferry_hcx_json_parse_vm_page_fast (const char *data, gsize len, GPtrArray *vms, guint *n_items,
                                    gint64 *total);
 
+/* The same for a page of the migrations query: FerryMigration objects with exactly the
+ * semantics of ferry_hcx_json_to_migration (), or FALSE (nothing appended) for the tree parser. */
+gboolean
+ferry_hcx_json_parse_migration_page_fast (const char *data, gsize len, GPtrArray *migrations,
+                                          guint *n_items, gint64 *total);
+
 /* Parses a response body. Empty, XML, HTML and malformed bodies fail with
  * FERRY_HCX_ERROR_UNEXPECTED_RESPONSE ("… answered with an HTML page instead of JSON"); @host
  * names the server in the message. */

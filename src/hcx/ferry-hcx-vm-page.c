@@ -97,6 +97,8 @@ enum
   N_NETWORK_NAME,
   N_NETWORK_TYPE,
   N_CONNECTED,
+  N_PRIMARY,
+  N_PRIMARY2,
   N_ID,
   N_VALUE,
   N_NAME,
@@ -114,6 +116,8 @@ static const Key nic_field_names[N_NIC_FIELDS] = {
   [N_NETWORK_NAME] = KEY ("networkName"),
   [N_NETWORK_TYPE] = KEY ("networkType"),
   [N_CONNECTED] = KEY ("connected"),
+  [N_PRIMARY] = KEY ("isPrimaryNic"),
+  [N_PRIMARY2] = KEY ("primary"),
   [N_ID] = KEY ("id"),
   [N_VALUE] = KEY ("value"),
   [N_NAME] = KEY ("name"),
@@ -188,6 +192,17 @@ read_nic_array (Lexer *lx, GArray *out)
   return ferry_lexer_expect (lx, ']');
 }
 
+/* A boolean member as a tri-state: absent, null or not a boolean is unknown. */
+static FerryTriState
+value_tri_state (const Value *v)
+{
+  gboolean yes = ferry_value_as_bool (v, TRUE), no = ferry_value_as_bool (v, FALSE);
+
+  if (yes != no)
+    return FERRY_TRI_STATE_UNKNOWN;
+  return yes ? FERRY_TRI_STATE_YES : FERRY_TRI_STATE_NO;
+}
+
 static FerryNic *
 build_nic (const NicValues *n, gboolean devices)
 {
@@ -202,6 +217,9 @@ build_nic (const NicValues *n, gboolean devices)
       ferry_nic_set_network_name (nic, ferry_value_as_string (&n->f[N_NETWORK_NAME]));
       ferry_nic_set_network_type (nic, ferry_value_as_string (&n->f[N_NETWORK_TYPE]));
       ferry_nic_set_connected (nic, ferry_value_as_bool (&n->f[N_CONNECTED], TRUE));
+      ferry_nic_set_primary (nic, value_tri_state (&n->f[N_PRIMARY]) != FERRY_TRI_STATE_UNKNOWN
+                                      ? value_tri_state (&n->f[N_PRIMARY])
+                                      : value_tri_state (&n->f[N_PRIMARY2]));
     }
   else
     {

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ferry-plan-store.h"
+#include "ferry-plan-store-networks-private.h"
 #include "ferry-plan-store-start-private.h"
 
 #define FORMAT_NAME "ferry-plan"
@@ -148,6 +149,8 @@ add_vm (JsonBuilder *b, FerryVm *vm)
       add_string (b, "networkName", ferry_nic_get_network_name (nic));
       add_string (b, "networkType", ferry_nic_get_network_type (nic));
       add_bool (b, "connected", ferry_nic_get_connected (nic));
+      if (ferry_nic_get_primary (nic) != FERRY_TRI_STATE_UNKNOWN)
+        add_bool (b, "primary", ferry_nic_get_primary (nic) == FERRY_TRI_STATE_YES);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -212,6 +215,7 @@ ferry_plan_to_json (FerryPlan *plan, gsize *out_length)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  _ferry_plan_store_add_networks (b, plan);
   _ferry_plan_store_add_start (b, plan);
   json_builder_end_object (b);
 
@@ -467,6 +471,9 @@ read_vm (JsonObject *o, GError **error)
       ferry_nic_set_network_name (nic, get_string (no, "networkName", error));
       ferry_nic_set_network_type (nic, get_string (no, "networkType", error));
       ferry_nic_set_connected (nic, get_bool (no, "connected", FALSE, error));
+      if (json_object_has_member (no, "primary"))
+        ferry_nic_set_primary (nic, get_bool (no, "primary", FALSE, error) ? FERRY_TRI_STATE_YES
+                                                                           : FERRY_TRI_STATE_NO);
       ferry_vm_add_nic (vm, nic);
     }
   return vm;
@@ -482,6 +489,7 @@ ferry_plan_from_json (const char *data, gssize length, GError **error)
   g_autoptr (GPtrArray) overrides = g_ptr_array_new ();
   g_autoptr (FerryResourceContainer) source = NULL;
   g_autoptr (FerryResourceContainer) destination = NULL;
+  g_autoptr (FerryPlanStoreNetworks) networks = NULL;
   JsonNode *root;
   JsonObject *o, *defaults, *manager, *remote;
   JsonArray *items;
@@ -568,6 +576,8 @@ ferry_plan_from_json (const char *data, gssize length, GError **error)
       g_ptr_array_add (vms, vm);
       g_ptr_array_add (overrides, get_object (io, "overrides", &local));
     }
+  if (local == NULL)
+    networks = _ferry_plan_store_read_networks (o, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -604,6 +614,7 @@ ferry_plan_from_json (const char *data, gssize length, GError **error)
             ferry_plan_item_override (item, f, &v);
         }
     }
+  _ferry_plan_store_apply_networks (networks, plan);
   _ferry_plan_store_read_start (o, plan);
   ferry_plan_end_changes (plan);
   if (local != NULL)

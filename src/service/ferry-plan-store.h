@@ -13,11 +13,12 @@
  *  - reads a list of VM names (one a line, or the first column of a CSV such as an RVTools
  *    vInfo export).
  *
- * The file format, version 1 (UTF-8 JSON; unknown members are ignored, so later versions may
- * add members without changing the version; a version above 1 is refused as "newer"):
+ * The file format, version 2 (UTF-8 JSON; unknown members are ignored, so later versions may
+ * add members without changing the version; a version above 2 is refused as "newer"; version
+ * 1 files, which have no "networks", still load):
  *
  *   { "format": "ferry-plan",                       required, identifies the file
- *     "version": 1,                                 required
+ *     "version": 2,                                 required
  *     "id": "<uuid>", "migrationGroupId": "<uuid>", required
  *     "name": "…", "created": <epoch ms>, "modified": <epoch ms>,
  *     "manager": { "server": "hcx.example.com", "endpointId": "…" },
@@ -27,6 +28,14 @@
  *                    "resourceId", "resourceName", "name", "url" }
  *     "defaults": <settings>,                       every field
  *     "items": [ { "vm": <vm>, "overrides": <settings> } … ]   overrides: only those set
+ *     "networks": {                                 optional (version 2): the network mapping
+ *         "rules": [ { "source": "<source network id>", "target": <network> } … ],
+ *         "exceptions": [ { "vm": "<vm id>", "nic": "<nic key>", "target": <network> } … ] },
+ *       network: { "id" (required), "name", "entityType", "networkType", "extended",
+ *                  "vlanId" (0 = unknown) }
+ *       nic key: the NIC's MAC address (lower case), else "label:<label>", else "#<position>"
+ *         (ferry_network_nic_key ()). Rules and exceptions of networks or VMs not in the
+ *         selection are kept. A damaged section refuses the file as corrupt.
  *     "start": { "state": "sent" | "started",       optional: what the start did
  *                "migrations": { "<vm id>": "<migration id>" … } }   (ferry-plan-start.h)
  *   }
@@ -43,7 +52,8 @@
  *       "powerState" ("poweredOn"/"poweredOff"/"suspended"), "folder", "cluster",
  *       "datastore", "hardwareVersion", "toolsStatus", "snapshotCount" (-1 unknown),
  *       "isoMounted" (true/false/null), "nics": [ { "label", "macAddress", "networkId",
- *       "networkName", "networkType", "connected" } ] } */
+ *       "networkName", "networkType", "connected", "primary" (only when the inventory said) }
+ *       ] } */
 #pragma once
 
 #include <gio/gio.h>
@@ -67,7 +77,7 @@ typedef enum
 GQuark
 ferry_plan_store_error_quark (void);
 
-#define FERRY_PLAN_FORMAT_VERSION 1
+#define FERRY_PLAN_FORMAT_VERSION 2
 
 /* Serialisation ---------------------------------------------------------------------------- */
 char *

@@ -141,6 +141,7 @@ struct _FerrySimEngine
   guint64 counter;
   guint settle_ms;         /* migrations created now stay out of queries this long */
   gboolean real_omissions; /* leave out what real managers leave out of their answers */
+  guint64 query_filter_ids; /* migration ids received in query filters, in all */
 };
 
 typedef struct

@@ -167,6 +167,8 @@ ferry_sim_engine_query (FerrySimEngine *e, JsonNode *body, guint *status)
   guint i, matched = 0, emitted = 0;
 
   ferry_sim_engine_now (e);
+  if (ids != NULL)
+    e->query_filter_ids += json_array_get_length (ids);
   if (page_size <= 0)
     page_size = 50;
   if (skip < 0)

@@ -448,6 +448,8 @@ ferry_sim_engine_add_state (FerrySimEngine *e, JsonBuilder *b)
     count_into (by_name, ((Group *)g_ptr_array_index (e->groups, i))->name);
   /* Still hidden from queries by a "settleMs" fault. */
   ferry_sim_json_add_int (b, "settlingMigrations", settling);
+  /* What clients put in their query filters: how much of a filter is sent again and again. */
+  ferry_sim_json_add_int (b, "queryFilterIds", (gint64)e->query_filter_ids);
   add_counts (b, "migrationsByState", by_state);
   /* Per VM: migrations other than drafts, and drafts (of groups not started). */
   add_counts (b, "migrationsByEntity", by_entity);

@@ -30,6 +30,7 @@ ferry_sim_server_handle_control (FerrySimServer *self, SoupServerMessage *msg, c
       self->xml_without_accept = TRUE;
       g_ptr_array_set_size (self->faults, 0);
       g_hash_table_remove_all (self->requests);
+      g_hash_table_remove_all (self->traffic);
       respond_ok (r);
     }
   else if (g_str_equal (path, "/__sim/clock") && g_str_equal (method, "POST"))
@@ -160,6 +161,16 @@ ferry_sim_server_handle_control (FerrySimServer *self, SoupServerMessage *msg, c
       while (g_hash_table_iter_next (&iter, &key, &value))
         ferry_sim_json_add_int (b, key, GPOINTER_TO_UINT (value));
       json_builder_end_object (b);
+      /* Body bytes per path, as received and as sent (headers and TLS not counted). */
+      for (guint side = 0; side < 2; side++)
+        {
+          json_builder_set_member_name (b, side == 0 ? "requestBytes" : "responseBytes");
+          json_builder_begin_object (b);
+          g_hash_table_iter_init (&iter, self->traffic);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            ferry_sim_json_add_int (b, key, (gint64)((guint64 *)value)[side]);
+          json_builder_end_object (b);
+        }
       json_builder_end_object (b);
       ferry_sim_respond_builder (r, 200, b);
     }

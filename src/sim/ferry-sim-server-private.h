@@ -72,6 +72,7 @@ struct _FerrySimServer
   GHashTable *sessions; /* token → Session */
   GPtrArray *faults;    /* Fault, newest last */
   GHashTable *requests; /* path → count */
+  GHashTable *traffic;  /* path → guint64[2]: request and response body bytes */
   GRand *rand;
   gboolean xml_without_accept;
   gboolean real_omissions; /* the start value (options), restored by /__sim/reset */

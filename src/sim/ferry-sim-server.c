@@ -67,6 +67,7 @@ ferry_sim_server_finalize (GObject *object)
   g_hash_table_unref (self->sessions);
   g_ptr_array_unref (self->faults);
   g_hash_table_unref (self->requests);
+  g_hash_table_unref (self->traffic);
   g_rand_free (self->rand);
   g_mutex_clear (&self->lock);
 
@@ -88,6 +89,7 @@ ferry_sim_server_init (FerrySimServer *self)
   self->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, session_free);
   self->faults = g_ptr_array_new_with_free_func (ferry_sim_fault_free);
   self->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->traffic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->xml_without_accept = TRUE;
   self->delayed = g_ptr_array_new_with_free_func (destroy_source);
   self->retired = g_ptr_array_new_with_free_func (disconnect_server);
@@ -314,12 +316,35 @@ delayed_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static guint64 *
+traffic_of (FerrySimServer *self, const char *path)
+{
+  guint64 *bytes = g_hash_table_lookup (self->traffic, path);
+
+  if (bytes == NULL)
+    {
+      bytes = g_new0 (guint64, 2);
+      g_hash_table_insert (self->traffic, g_strdup (path), bytes);
+    }
+  return bytes;
+}
+
 static void
-count_request (FerrySimServer *self, const char *path)
+on_finished (SoupServerMessage *msg, FerrySimServer *self)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+
+  traffic_of (self, g_uri_get_path (uri))[1] += soup_server_message_get_response_body (msg)->length;
+}
+
+static void
+count_request (FerrySimServer *self, SoupServerMessage *msg, const char *path)
 {
   guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->requests, path));
 
   g_hash_table_replace (self->requests, g_strdup (path), GUINT_TO_POINTER (n + 1));
+  traffic_of (self, path)[0] += soup_server_message_get_request_body (msg)->length;
+  g_signal_connect_object (msg, "finished", G_CALLBACK (on_finished), self, 0);
 }
 
 static void
@@ -329,7 +354,7 @@ server_callback (SoupServer *server, SoupServerMessage *msg, const char *path, G
   FerrySimServer *self = user_data;
   Fault *fault = NULL;
 
-  count_request (self, path);
+  count_request (self, msg, path);
   if (!g_str_has_prefix (path, "/__sim/"))
     fault = ferry_sim_server_take_fault (self, path);
 

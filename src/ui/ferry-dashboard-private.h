@@ -41,6 +41,8 @@ struct _FerryDashboard
   AdwToastOverlay *toast_overlay;
   GtkRevealer *reconnect_revealer;
   GtkLabel *reconnect_label;
+  GtkRevealer *prereq_revealer;
+  GtkLabel *prereq_label;
   GtkButton *migrate_button;
   GtkSearchEntry *search_entry;
   GtkDropDown *state_dropdown;

@@ -558,6 +558,80 @@ ferry_dashboard_show_migration (FerryDashboard *self, const char *migration_id)
   return FALSE;
 }
 
+void
+ferry_dashboard_show_plan (FerryDashboard *self, const char *plan_name)
+{
+  guint n;
+
+  g_return_if_fail (FERRY_IS_DASHBOARD (self));
+
+  if (plan_name == NULL)
+    {
+      gtk_drop_down_set_selected (self->plan_dropdown, 0);
+      return;
+    }
+  update_plans (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->plan_names));
+  for (guint i = 2; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->plan_names, i), plan_name) == 0)
+      {
+        gtk_drop_down_set_selected (self->plan_dropdown, i);
+        return;
+      }
+  /* Not followed (yet): its migrations are those started from Ferry. */
+  gtk_drop_down_set_selected (self->plan_dropdown, 1);
+}
+
+const char *
+ferry_dashboard_get_plan_filter (FerryDashboard *self)
+{
+  g_return_val_if_fail (FERRY_IS_DASHBOARD (self), NULL);
+  return self->plan_filter;
+}
+
+void
+ferry_dashboard_set_site (FerryDashboard *self, FerrySite *site, FerryPrereqReport *report)
+{
+  g_autoptr (GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *types = NULL;
+  g_autofree char *text = NULL;
+  GListModel *entries;
+
+  g_return_if_fail (FERRY_IS_DASHBOARD (self));
+  g_return_if_fail (site == NULL || FERRY_IS_SITE (site));
+  g_return_if_fail (report == NULL || FERRY_IS_PREREQ_REPORT (report));
+
+  entries = report != NULL ? ferry_prereq_report_get_entries (report) : NULL;
+  for (guint i = 0; entries != NULL && i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (FerryPrereqEntry) entry = g_list_model_get_item (entries, i);
+
+      if (!ferry_prereq_entry_get_available (entry))
+        g_ptr_array_add (missing, g_strdup (ferry_prereq_entry_get_title (entry)));
+    }
+  if (site == NULL || missing->len == 0)
+    {
+      gtk_revealer_set_reveal_child (self->prereq_revealer, FALSE);
+      ferry_accessible_set_label_or_hide (self->prereq_label, NULL);
+      return;
+    }
+  g_ptr_array_add (missing, NULL);
+  /* TRANSLATORS: joins the names of migration types in a list: "Bulk Migration, vMotion" */
+  types = g_strjoinv (_ (", "), (char **)missing->pdata);
+  if (missing->len - 1 == g_list_model_get_n_items (entries))
+    /* TRANSLATORS: %s is the remote site; nothing can be migrated until it is fixed */
+    text = g_strdup_printf (_ ("No migration type is available to %s yet: the compute profiles "
+                               "or the service mesh lack the services it needs."),
+                            ferry_site_get_name (site));
+  else
+    /* TRANSLATORS: the first %s is the remote site, the second a list of migration types */
+    text = g_strdup_printf (_ ("Not available to %s: %s. The wizard offers only the other "
+                               "migration types."),
+                            ferry_site_get_name (site), types);
+  ferry_accessible_set_label_or_hide (self->prereq_label, text);
+  gtk_revealer_set_reveal_child (self->prereq_revealer, TRUE);
+}
+
 FerryMigrationTracker *
 ferry_dashboard_get_tracker (FerryDashboard *self)
 {
@@ -659,6 +733,7 @@ ferry_dashboard_constructed (GObject *object)
   self->plan_names = GTK_STRING_LIST (gtk_drop_down_get_model (self->plan_dropdown));
   gtk_string_list_splice (self->plan_names, 0, 0, initial_plans);
 
+  ferry_accessible_set_label_or_hide (self->prereq_label, NULL);
   build_counts (self);
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->facts_box)); c != NULL;
        c = gtk_widget_get_next_sibling (c))
@@ -768,6 +843,8 @@ ferry_dashboard_class_init (FerryDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryDashboard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FerryDashboard, reconnect_revealer);
   gtk_widget_class_bind_template_child (widget_class, FerryDashboard, reconnect_label);
+  gtk_widget_class_bind_template_child (widget_class, FerryDashboard, prereq_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FerryDashboard, prereq_label);
   gtk_widget_class_bind_template_child (widget_class, FerryDashboard, migrate_button);
   gtk_widget_class_bind_template_child (widget_class, FerryDashboard, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FerryDashboard, state_dropdown);

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "ferry-migration-tracker.h"
+#include "ferry-prereq.h"
+#include "ferry-site.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +28,16 @@ ferry_dashboard_refresh (FerryDashboard *self);
 /* Selects (and shows the details of) the migration with that id; FALSE if it is not listed. */
 gboolean
 ferry_dashboard_show_migration (FerryDashboard *self, const char *migration_id);
+/* Filters the list by that plan (a name the tracker follows a group under; it is added to the
+ * plan filter at once if the tracker has not polled since), or NULL for every plan. */
+void
+ferry_dashboard_show_plan (FerryDashboard *self, const char *plan_name);
+/* The plan the list is filtered by: NULL for all, "" for every plan started from Ferry. */
+const char *
+ferry_dashboard_get_plan_filter (FerryDashboard *self);
+/* The chosen site pair and its prerequisite check (NULL while unknown): migration types it does
+ * not allow are named in a banner that leads to the site page (win.show-sites). */
+void
+ferry_dashboard_set_site (FerryDashboard *self, FerrySite *site, FerryPrereqReport *report);
 
 G_END_DECLS

@@ -274,6 +274,27 @@ ferry_site_page_select_site (FerrySitePage *self, const char *endpoint_id)
   return FALSE;
 }
 
+void
+ferry_site_page_focus_sites (FerrySitePage *self)
+{
+  GtkWidget *first;
+
+  g_return_if_fail (FERRY_IS_SITE_PAGE (self));
+
+  first = gtk_widget_get_first_child (GTK_WIDGET (self->sites_list));
+  for (GtkWidget *row = first; row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (self->selected_site != NULL
+        && g_object_get_data (G_OBJECT (row), "site") == self->selected_site)
+      {
+        gtk_widget_grab_focus (row);
+        return;
+      }
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
 /* The site type for people; NULL for a value Ferry does not know (shown as it is). */
 static const char *
 site_type_title (const char *cloud_type)
@@ -394,6 +415,19 @@ sites_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   gtk_stack_set_visible_child_name (self->stack, "sites");
 
+  /* Arriving from the start page, the keyboard focus starts on the site pairs (not on the
+   * header bar's Disconnect, where Enter would leave the page); before a pair is chosen, since
+   * choosing one may lead the window on to its home page, which takes the focus then. */
+  if (first_load)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sites_list, 0);
+
+      if (row != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+
   /* Keep the chosen pair across a reload; with a single pair, choose it. */
   if (self->selected_site != NULL)
     {
@@ -407,18 +441,6 @@ sites_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autoptr (FerrySite) only = g_list_model_get_item (sites, 0);
 
       ferry_site_page_select_site (self, ferry_site_get_endpoint_id (only));
-    }
-
-  /* Arriving from the start page, the keyboard focus starts on the site pairs (not on the
-   * header bar's Disconnect, where Enter would leave the page). */
-  if (first_load)
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sites_list, 0);
-
-      if (row != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
-        gtk_widget_grab_focus (GTK_WIDGET (row));
     }
 }
 

@@ -26,6 +26,9 @@ void
 ferry_site_page_refresh (FerrySitePage *self);
 gboolean
 ferry_site_page_select_site (FerrySitePage *self, const char *endpoint_id);
+/* Moves the keyboard focus to the chosen site pair's row (else the first row). */
+void
+ferry_site_page_focus_sites (FerrySitePage *self);
 
 GListModel *
 ferry_site_page_get_sites (FerrySitePage *self);

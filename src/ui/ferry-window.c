@@ -3,44 +3,11 @@
 
 #include <glib/gi18n.h>
 
-#include "ferry-dashboard.h"
-#include "ferry-sim-thread.h"
-#include "ferry-window.h"
-#include "ferry-wizard.h"
+#include "ferry-plan-start.h"
+#include "ferry-window-private.h"
 
 #define SIMULATOR_USER "cloudadmin@vsphere.local"
 #define SIMULATOR_PASSWORD "VMware1!"
-
-struct _FerryWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  GSettings *settings;
-  FerryConnectionStore *connections;
-  FerryCredentialStore *credentials;
-
-  FerryConnectionSession *session; /* logged in, or NULL */
-  FerrySimThread *simulator;
-  GCancellable *simulator_cancellable;
-  gboolean simulator_starting;
-
-  FerryStartPage *start_page;
-  FerrySitePage *site_page;
-  FerryDashboard *dashboard; /* with the session */
-
-  /* The migration wizard and its saved plans */
-  FerryPlanStore *plan_store;
-  FerryWizard *wizard;
-  GCancellable *resume_cancellable;
-
-  /* template widgets */
-  AdwToastOverlay *toast_overlay;
-  AdwHeaderBar *header_bar;
-  AdwWindowTitle *window_title;
-  GtkButton *back_button;
-  GtkMenuButton *primary_menu_button;
-  GtkStack *stack;
-};
 
 G_DEFINE_FINAL_TYPE (FerryWindow, ferry_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -104,69 +71,13 @@ ferry_window_close_request (GtkWindow *window)
 /* ---- Pages ---- */
 
 static void
-ferry_window_update_actions (FerryWindow *self)
-{
-  gboolean connected = self->session != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-dashboard", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-simulator",
-                                 !self->simulator_starting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.migrate-vms", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-wizard", self->wizard != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), connected);
-}
-
-static void
 ferry_window_show_start (FerryWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->stack, "start");
-  adw_window_title_set_title (self->window_title, _ ("Ferry"));
-  adw_window_title_set_subtitle (self->window_title, NULL);
-  ferry_window_update_actions (self);
+  _ferry_window_show_page (self, "start");
 }
 
 static void
 ferry_window_offer_resume (FerryWindow *self);
-/* The tracking dashboard of this session: every migration on the manager, resumed from the
- * state file of that manager. */
-static void
-ferry_window_add_dashboard (FerryWindow *self, FerryConnectionSession *session)
-{
-  FerryHcxClient *client = ferry_connection_session_get_client (session);
-  g_autofree char *state_file = NULL;
-  g_autoptr (FerryMigrationTracker) tracker = NULL;
-
-  if (client == NULL)
-    return;
-  state_file = ferry_migration_tracker_default_state_file (ferry_hcx_client_get_host (client));
-  tracker = ferry_migration_tracker_new (client, state_file);
-  ferry_migration_tracker_set_show_all (tracker, TRUE);
-  self->dashboard = FERRY_DASHBOARD (ferry_dashboard_new (tracker));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->dashboard), "dashboard");
-}
-
-static void
-ferry_window_remove_dashboard (FerryWindow *self)
-{
-  if (self->dashboard == NULL)
-    return;
-  ferry_migration_tracker_stop (ferry_dashboard_get_tracker (self->dashboard));
-  gtk_stack_remove (self->stack, GTK_WIDGET (self->dashboard));
-  self->dashboard = NULL;
-}
-
-static void
-show_dashboard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  FerryWindow *self = FERRY_WINDOW (widget);
-
-  if (self->dashboard == NULL)
-    return;
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->dashboard));
-  adw_window_title_set_title (self->window_title, _ ("Migration Tracking"));
-}
 
 /* app.show-migration (a notification was clicked): the dashboard of a window that lists it. */
 static void
@@ -210,18 +121,9 @@ start_page_connected_cb (FerryWindow *self, FerryConnectionSession *session)
   FerryConnection *connection = ferry_connection_session_get_connection (session);
   g_autofree char *subtitle = NULL;
 
-  if (self->site_page != NULL)
-    gtk_stack_remove (self->stack, GTK_WIDGET (self->site_page));
   g_set_object (&self->session, session);
+  _ferry_window_add_pages (self, session);
 
-  ferry_window_remove_dashboard (self);
-  ferry_window_add_dashboard (self, session);
-
-  self->site_page = FERRY_SITE_PAGE (ferry_site_page_new (session));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->site_page), "sites");
-  gtk_stack_set_visible_child_name (self->stack, "sites");
-
-  adw_window_title_set_title (self->window_title, _ ("Remote Site Connection"));
   if (ferry_connection_session_get_simulated (session))
     /* TRANSLATORS: window subtitle while connected to the built-in simulator */
     subtitle = g_strdup_printf (_ ("%s on the simulated HCX Manager"),
@@ -229,7 +131,8 @@ start_page_connected_cb (FerryWindow *self, FerryConnectionSession *session)
   else
     subtitle = g_strdup (ferry_connection_get_title (connection));
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  ferry_window_update_actions (self);
+  /* The site pairs first; the dashboard once one is chosen (ferry-window-pages.c). */
+  _ferry_window_show_page (self, "sites");
   ferry_window_offer_resume (self);
 }
 
@@ -262,8 +165,7 @@ ferry_window_open_wizard (FerryWindow *self, FerryPlan *plan)
     return;
   if (plan == NULL && self->wizard != NULL)
     {
-      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->wizard));
-      adw_window_title_set_title (self->window_title, _ ("Migrate Virtual Machines"));
+      _ferry_window_show_page (self, "wizard");
       return;
     }
   ferry_window_close_wizard (self);
@@ -282,10 +184,13 @@ ferry_window_open_wizard (FerryWindow *self, FerryPlan *plan)
   if (self->site_page != NULL)
     ferry_wizard_set_site (self->wizard, ferry_site_page_get_selected_site (self->site_page),
                            ferry_site_page_get_report (self->site_page));
+  /* Once it starts migrations, the dashboard follows its group (also for a plan resumed after
+   * a restart mid-start). */
+  g_signal_connect_object (plan, "changed", G_CALLBACK (_ferry_window_follow_plan), self,
+                           G_CONNECT_SWAPPED);
+  _ferry_window_follow_plan (self, plan);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->wizard), "wizard");
-  gtk_stack_set_visible_child_name (self->stack, "wizard");
-  adw_window_title_set_title (self->window_title, _ ("Migrate Virtual Machines"));
-  ferry_window_update_actions (self);
+  _ferry_window_show_page (self, "wizard");
 }
 
 static void
@@ -298,19 +203,6 @@ static void
 migrate_vms_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ferry_window_open_wizard (FERRY_WINDOW (widget), NULL);
-}
-
-static void
-close_wizard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  FerryWindow *self = FERRY_WINDOW (widget);
-
-  if (self->site_page == NULL)
-    return;
-  /* The wizard stays (and its plan saved) until another is opened: "Migrate Virtual
-   * Machines" comes back to it. */
-  gtk_stack_set_visible_child_name (self->stack, "sites");
-  adw_window_title_set_title (self->window_title, _ ("Remote Site Connection"));
 }
 
 static void
@@ -390,16 +282,10 @@ disconnect_action (GtkWidget *widget, const char *action_name, GVariant *paramet
     return;
 
   ferry_window_close_wizard (self);
-  ferry_window_remove_dashboard (self);
+  _ferry_window_remove_pages (self);
   ferry_connection_session_disconnect (self->session);
   g_clear_object (&self->session);
   ferry_window_show_start (self);
-  if (self->site_page != NULL)
-    {
-      gtk_stack_remove (self->stack, GTK_WIDGET (self->site_page));
-      self->site_page = NULL;
-    }
-  ferry_window_update_actions (self);
 }
 
 static void
@@ -481,7 +367,7 @@ simulator_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_clear_object (&self->simulator_cancellable);
   self->simulator_starting = FALSE;
-  ferry_window_update_actions (self);
+  _ferry_window_update_actions (self);
   /* Cancelled from the start page while it started: keep it for later, do not connect. */
   if (!ferry_start_page_get_busy (self->start_page))
     {
@@ -529,7 +415,7 @@ ferry_window_start_simulator (FerryWindow *self)
     }
 
   self->simulator_starting = TRUE;
-  ferry_window_update_actions (self);
+  _ferry_window_update_actions (self);
   ferry_start_page_set_progress (self->start_page, _ ("Starting the simulated HCX Manager…"));
 
   g_clear_object (&self->simulator_cancellable);
@@ -698,17 +584,18 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, site_button);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, site_label);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, stack);
 
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.new-connection", NULL, new_connection_action);
   gtk_widget_class_install_action (widget_class, "win.start-simulator", NULL,
                                    start_simulator_action);
   gtk_widget_class_install_action (widget_class, "win.migrate-vms", NULL, migrate_vms_action);
-  gtk_widget_class_install_action (widget_class, "win.close-wizard", NULL, close_wizard_action);
+  _ferry_window_install_page_actions (widget_class);
 }
 
 static void
@@ -729,12 +616,12 @@ ferry_window_new (FerryApplication *application)
 void
 ferry_window_set_accels (GtkApplication *application)
 {
-  static const char *disconnect_accels[] = { "<Alt>Left", NULL };
+  static const char *back_accels[] = { "<Alt>Left", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *migrate_accels[] = { "<Control>m", NULL };
 
-  gtk_application_set_accels_for_action (application, "win.disconnect", disconnect_accels);
+  gtk_application_set_accels_for_action (application, "win.go-back", back_accels);
   gtk_application_set_accels_for_action (application, "win.new-connection", new_accels);
   gtk_application_set_accels_for_action (application, "win.refresh", refresh_accels);
   gtk_application_set_accels_for_action (application, "win.migrate-vms", migrate_accels);

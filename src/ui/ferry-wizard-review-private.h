@@ -36,6 +36,8 @@ struct _FerryWizardReview
   GtkSpinner *spinner;
   GtkButton *cancel_button;
   GtkButton *check_button;
+  GtkButton *track_button;
+  GtkButton *track_started_button;
   GtkButton *validate_button;
   GtkButton *start_button;
   AdwPreferencesGroup *issues_group;

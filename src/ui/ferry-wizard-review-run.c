@@ -204,6 +204,14 @@ fill_started (FerryWizardReview *self)
                 "HCX Manager started %u migrations in group %s. The plan is kept read-only.",
                 ferry_plan_get_n_started (self->plan)),
       ferry_plan_get_n_started (self->plan), ferry_plan_get_migration_group_id (self->plan));
+  /* A reconciled start says so: what is listed is what HCX Manager holds. */
+  if (self->message != NULL && !self->message_error)
+    {
+      g_autofree char *both = g_strdup_printf ("%s %s", self->message, description);
+
+      g_free (description);
+      description = g_steal_pointer (&both);
+    }
   adw_status_page_set_description (self->started_page, description);
 }
 
@@ -313,6 +321,8 @@ _ferry_wizard_review_sync (FerryWizardReview *self)
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->check_button), state == FERRY_PLAN_RUNNER_UNCONFIRMED);
+  /* Some migrations exist (a partial start): the dashboard shows them while the rest waits. */
+  gtk_widget_set_visible (GTK_WIDGET (self->track_button), n_started > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.check",
                                  state == FERRY_PLAN_RUNNER_UNCONFIRMED && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.validate", can_validate);
@@ -461,10 +471,11 @@ started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (FerryValidationResult) vr
       = ferry_plan_runner_start_finish (FERRY_PLAN_RUNNER (source), result, &error);
+  gboolean reconciled = vr != NULL && ferry_validation_result_get_reconciled (vr);
 
   if (vr == NULL)
     set_message (self, error->message, TRUE);
-  else if (ferry_validation_result_get_reconciled (vr))
+  else if (reconciled)
     set_message (self,
                  _ ("The answer to the start was lost; Ferry asked HCX Manager which migrations "
                     "exist instead of sending it again."),
@@ -473,8 +484,11 @@ started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     set_message (self, NULL, FALSE);
   _ferry_wizard_review_sync (self);
   _ferry_wizard_review_refresh_rows (self);
-  if (ferry_plan_get_read_only (self->plan))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-dashboard", NULL);
+  /* A clean start hands the plan to the dashboard at once. A partial or reconciled one stays
+   * here, so that the user sees what was (not) created per VM first; "Track Migrations" goes
+   * on from there. */
+  if (ferry_plan_get_read_only (self->plan) && !reconciled)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.track-plan", NULL);
 }
 
 static void

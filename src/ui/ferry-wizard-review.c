@@ -618,6 +618,8 @@ ferry_wizard_review_class_init (FerryWizardReviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryWizardReview, spinner);
   gtk_widget_class_bind_template_child (widget_class, FerryWizardReview, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, FerryWizardReview, check_button);
+  gtk_widget_class_bind_template_child (widget_class, FerryWizardReview, track_button);
+  gtk_widget_class_bind_template_child (widget_class, FerryWizardReview, track_started_button);
   gtk_widget_class_bind_template_child (widget_class, FerryWizardReview, validate_button);
   gtk_widget_class_bind_template_child (widget_class, FerryWizardReview, start_button);
   gtk_widget_class_bind_template_child (widget_class, FerryWizardReview, issues_group);

@@ -43,90 +43,59 @@ static const struct
   [COLUMN_BADGES] = { N_ ("Pre-flight"), 160, 0 },
 };
 
-/* ---- Sort keys, computed once per VM on first use (a collate key per text column) ---- */
+/* ---- Sorting ----
+ *
+ * The rows are sorted by FerryVmSelection on the inventory's precomputed orders, not by a
+ * GtkSortListModel (which re-sorts with compare() calls, and makes GTK 4.8 build every row's
+ * widgets again). The columns still carry sorters, for the headers: when the column view's
+ * sorter changes, comparing two probe objects with it tells which column is first and in which
+ * direction (GTK 4.8 has no getter for it). */
 
 typedef struct
 {
-  char *keys[4];
-} SortKeys;
-
-static void
-sort_keys_free (SortKeys *k)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (k->keys); i++)
-    g_free (k->keys[i]);
-  g_free (k);
-}
-
-static const char *
-sort_key (FerryVm *vm, guint which)
-{
-  static GQuark quark;
-  SortKeys *k;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("ferry-vm-sort-keys");
-  k = g_object_get_qdata (G_OBJECT (vm), quark);
-  if (k == NULL)
-    {
-      k = g_new0 (SortKeys, 1);
-      g_object_set_qdata_full (G_OBJECT (vm), quark, k, (GDestroyNotify)sort_keys_free);
-    }
-  if (k->keys[which] == NULL)
-    {
-      const char *text = which == 0   ? ferry_vm_get_name (vm)
-                         : which == 1 ? ferry_vm_get_guest_full_name (vm)
-                         : which == 2 ? ferry_vm_get_cluster (vm)
-                                      : ferry_vm_get_folder (vm);
-
-      k->keys[which] = g_utf8_collate_key_for_filename (text != NULL ? text : "", -1);
-    }
-  return k->keys[which];
-}
-
-#define CMP(a, b) ((a) < (b) ? GTK_ORDERING_SMALLER : (a) > (b) ? GTK_ORDERING_LARGER : 0)
+  FerryWizardVmPage *page; /* unowned: the page owns the column view */
+  Column column;
+} Probe;
 
 static int
-compare_vms (gconstpointer pa, gconstpointer pb, gpointer user_data)
+probe_compare (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  FerryVm *a = (FerryVm *)pa, *b = (FerryVm *)pb;
-  int r;
+  Probe *probe = user_data;
 
-  switch (GPOINTER_TO_INT (user_data))
-    {
-      case COLUMN_NAME:
-        return CMP (strcmp (sort_key (a, 0), sort_key (b, 0)), 0);
-      case COLUMN_GUEST:
-        r = strcmp (sort_key (a, 1), sort_key (b, 1));
-        break;
-      case COLUMN_CLUSTER:
-        r = strcmp (sort_key (a, 2), sort_key (b, 2));
-        break;
-      case COLUMN_FOLDER:
-        r = strcmp (sort_key (a, 3), sort_key (b, 3));
-        break;
-      case COLUMN_POWER:
-        r = CMP (ferry_vm_get_power_state (a), ferry_vm_get_power_state (b));
-        break;
-      case COLUMN_CPU:
-        r = CMP (ferry_vm_get_num_cpu (a), ferry_vm_get_num_cpu (b));
-        break;
-      case COLUMN_MEMORY:
-        r = CMP (ferry_vm_get_memory_mb (a), ferry_vm_get_memory_mb (b));
-        break;
-      case COLUMN_DISK:
-        r = CMP (ferry_vm_get_disk_bytes (a), ferry_vm_get_disk_bytes (b));
-        break;
-      case COLUMN_NICS:
-        r = CMP (ferry_vm_get_n_nics (a), ferry_vm_get_n_nics (b));
-        break;
-      default:
-        return GTK_ORDERING_EQUAL;
-    }
-  /* Ties by name, so the order is stable and predictable. */
-  if (r == 0)
-    r = strcmp (sort_key (a, 0), sort_key (b, 0));
-  return CMP (r, 0);
+  probe->page->probed_column = probe->column;
+  return a == probe->page->probe[0] ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+}
+
+static const int sort_of_column[N_COLUMNS] = {
+  [COLUMN_SELECT] = -1,
+  [COLUMN_NAME] = FERRY_VM_SORT_NAME,
+  [COLUMN_POWER] = FERRY_VM_SORT_POWER,
+  [COLUMN_GUEST] = FERRY_VM_SORT_GUEST,
+  [COLUMN_CPU] = FERRY_VM_SORT_CPU,
+  [COLUMN_MEMORY] = FERRY_VM_SORT_MEMORY,
+  [COLUMN_DISK] = FERRY_VM_SORT_DISK,
+  [COLUMN_NICS] = FERRY_VM_SORT_NICS,
+  [COLUMN_CLUSTER] = FERRY_VM_SORT_CLUSTER,
+  [COLUMN_FOLDER] = FERRY_VM_SORT_FOLDER,
+  [COLUMN_BADGES] = -1,
+};
+
+void
+_ferry_wizard_vm_page_sorter_changed (FerryWizardVmPage *self)
+{
+  GtkSorter *sorter;
+  GtkOrdering order;
+
+  if (self->column_view == NULL || self->selection == NULL)
+    return; /* going away */
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->probed_column = -1;
+  order = gtk_sorter_compare (sorter, self->probe[0], self->probe[1]);
+  if (self->probed_column < 0 || order == GTK_ORDERING_EQUAL)
+    ferry_vm_selection_set_sort (self->selection, -1, FALSE);
+  else
+    ferry_vm_selection_set_sort (self->selection, sort_of_column[self->probed_column],
+                                 order == GTK_ORDERING_LARGER);
 }
 
 /* ---- Cells ---- */
@@ -157,11 +126,19 @@ type_for (FerryWizardVmPage *self, FerryVm *vm)
              : ferry_plan_options_get_migration_type (ferry_plan_get_defaults (self->plan));
 }
 
+/* The VM a list item shows now (its row's position may show another VM since it was bound). */
+static FerryVm *
+vm_of (GtkListItem *item)
+{
+  FerryVmRow *row = gtk_list_item_get_item (item);
+
+  return row != NULL ? ferry_vm_row_get_vm (row) : NULL;
+}
+
 static void
-update_badges (FerryWizardVmPage *self, GtkListItem *item)
+update_badges (FerryWizardVmPage *self, GtkListItem *item, FerryVm *vm)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
-  FerryVm *vm = gtk_list_item_get_item (item);
   FerryMigrationType type = type_for (self, vm);
   FerryPreflightFlags flags = ferry_plan_check_vm (self->plan, vm);
   FerryPreflightFlags unchecked = ferry_preflight_unchecked (vm, type);
@@ -219,7 +196,7 @@ badge_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard, GtkTo
                         GtkListItem *item)
 {
   FerryWizardVmPage *self = g_object_get_data (G_OBJECT (label), "ferry-page");
-  FerryVm *vm = gtk_list_item_get_item (item);
+  FerryVm *vm = vm_of (item);
   g_autofree char *text = NULL;
 
   if (vm == NULL)
@@ -232,15 +209,21 @@ badge_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard, GtkTo
 }
 
 static void
-update_check (FerryWizardVmPage *self, GtkListItem *item)
+update_check (FerryWizardVmPage *self, GtkListItem *item, FerryVm *vm)
 {
   GtkImage *image = GTK_IMAGE (gtk_list_item_get_child (item));
-  FerryVm *vm = gtk_list_item_get_item (item);
 
   /* An image, not a check button: a row costs less, and clicking the row selects it. */
   gtk_image_set_from_icon_name (
       image, ferry_plan_contains (self->plan, vm) ? "object-select-symbolic" : NULL);
 }
+
+/* What a list item shows, so that binding again skips cells whose VM did not change. */
+typedef struct
+{
+  Column column;
+  FerryVm *vm; /* unowned: only compared */
+} Bound;
 
 void
 _ferry_wizard_vm_page_refresh_badges (FerryWizardVmPage *self)
@@ -248,13 +231,18 @@ _ferry_wizard_vm_page_refresh_badges (FerryWizardVmPage *self)
   GHashTableIter iter;
   gpointer key, value;
 
-  g_hash_table_iter_init (&iter, self->bound_badges);
+  g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      if (GPOINTER_TO_INT (value) == COLUMN_BADGES)
-        update_badges (self, key);
-      else
-        update_check (self, key);
+      Bound *bound = value;
+      FerryVm *vm = vm_of (key);
+
+      if (vm == NULL)
+        continue;
+      if (bound->column == COLUMN_BADGES)
+        update_badges (self, key, vm);
+      else if (bound->column == COLUMN_SELECT)
+        update_check (self, key, vm);
     }
 }
 
@@ -294,10 +282,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPag
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPage *self)
+show_cell (FerryWizardVmPage *self, GtkListItem *item, Column column, FerryVm *vm)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ferry-column"));
-  FerryVm *vm = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
   g_autofree char *owned = NULL;
   const char *text = NULL;
@@ -305,12 +291,10 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPage
   switch (column)
     {
       case COLUMN_SELECT:
-        g_hash_table_insert (self->bound_badges, item, GINT_TO_POINTER (column));
-        update_check (self, item);
+        update_check (self, item, vm);
         return;
       case COLUMN_BADGES:
-        g_hash_table_insert (self->bound_badges, item, GINT_TO_POINTER (column));
-        update_badges (self, item);
+        update_badges (self, item, vm);
         return;
       case COLUMN_NAME:
         text = ferry_vm_get_name (vm);
@@ -350,9 +334,47 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPage
 }
 
 static void
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPage *self)
+{
+  Bound *bound = g_new0 (Bound, 1);
+
+  bound->column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ferry-column"));
+  bound->vm = vm_of (item);
+  g_hash_table_insert (self->bound, item, bound);
+  if (bound->vm != NULL)
+    show_cell (self, item, bound->column, bound->vm);
+}
+
+static void
 unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FerryWizardVmPage *self)
 {
-  g_hash_table_remove (self->bound_badges, item);
+  g_hash_table_remove (self->bound, item);
+}
+
+/* The VMs of rows @position to @position + @n_rows changed in place (a search, a sort): only
+ * the cells bound to those rows, on screen or near it, show their new VM. */
+void
+_ferry_wizard_vm_page_rebind (FerryWizardVmPage *self, guint position, guint n_rows)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Bound *bound = value;
+      FerryVmRow *row = gtk_list_item_get_item (key);
+      guint at = row != NULL ? ferry_vm_row_get_position (row) : GTK_INVALID_LIST_POSITION;
+      FerryVm *vm;
+
+      if (at < position || at - position >= n_rows)
+        continue;
+      vm = ferry_vm_row_get_vm (row);
+      if (vm == NULL || vm == bound->vm)
+        continue;
+      bound->vm = vm;
+      show_cell (self, key, bound->column, vm);
+    }
 }
 
 void
@@ -371,10 +393,14 @@ _ferry_wizard_vm_page_setup_columns (FerryWizardVmPage *self)
                                            g_object_ref (factory));
       gtk_column_view_column_set_fixed_width (column, columns[c].width);
       gtk_column_view_column_set_resizable (column, c != COLUMN_SELECT);
-      if (c != COLUMN_SELECT && c != COLUMN_BADGES)
+      if (sort_of_column[c] >= 0)
         {
-          g_autoptr (GtkSorter) sorter
-              = GTK_SORTER (gtk_custom_sorter_new (compare_vms, GINT_TO_POINTER (c), NULL));
+          Probe *probe = g_new0 (Probe, 1);
+          g_autoptr (GtkSorter) sorter = NULL;
+
+          probe->page = self;
+          probe->column = c;
+          sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, probe, g_free));
 
           gtk_column_view_column_set_sorter (column, sorter);
         }

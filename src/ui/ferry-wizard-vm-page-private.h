@@ -11,16 +11,17 @@ struct _FerryWizardVmPage
   AdwBin parent_instance;
 
   FerryPlan *plan;
-  GListModel *inventory;
-  GListModel *rows; /* the inventory as an array (FerryVmArray) */
-  GtkSortListModel *sort_model;
-  GtkCustomFilter *filter;
-  GtkFilterListModel *filter_model;
+  GListModel *inventory; /* the whole inventory, once loaded */
+  FerryVmArray *rows;    /* the inventory as an array, growing while it loads */
+  GListStore *loading;   /* the pages loaded so far, while loading */
   FerryVmSelection *selection;
   GCancellable *load_cancellable;
-  gboolean loading;
+  gboolean is_loading;
   gboolean syncing;
-  GHashTable *bound_badges; /* GtkListItem of the badge column, bound now */
+  GHashTable *bound;       /* GtkListItem bound now → its column */
+  GHashTable *distinct[3]; /* the filter dropdowns' values seen: cluster, folder, guest */
+  GObject *probe[2];       /* two objects to ask the column view's sorter which column */
+  int probed_column;
 
   /* filter state */
   char *search; /* case-folded */
@@ -51,6 +52,10 @@ void
 _ferry_wizard_vm_page_setup_columns (FerryWizardVmPage *self);
 void
 _ferry_wizard_vm_page_refresh_badges (FerryWizardVmPage *self);
+void
+_ferry_wizard_vm_page_rebind (FerryWizardVmPage *self, guint position, guint n_rows);
+void
+_ferry_wizard_vm_page_sorter_changed (FerryWizardVmPage *self);
 void
 _ferry_wizard_vm_page_import_names_action (GtkWidget *widget, const char *name, GVariant *param);
 void

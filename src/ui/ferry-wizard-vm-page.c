@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "ferry-accessible.h"
 #include "ferry-plan-store.h"
@@ -35,10 +36,9 @@ static guint signals[N_SIGNALS];
 /* ---- Filtering ---- */
 
 static gboolean
-vm_matches (gpointer item, gpointer user_data)
+vm_matches (FerryVm *vm, gpointer user_data)
 {
   FerryWizardVmPage *self = user_data;
-  FerryVm *vm = item;
 
   if (self->search[0] != '\0' && strstr (ferry_vm_get_search_key (vm), self->search) == NULL)
     return FALSE;
@@ -85,7 +85,7 @@ ferry_wizard_vm_page_set_search (FerryWizardVmPage *self, const char *text)
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
       self->syncing = FALSE;
     }
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  ferry_vm_selection_refilter (self->selection, change);
 }
 
 static void
@@ -129,7 +129,7 @@ dropdown_changed_cb (FerryWizardVmPage *self, GParamSpec *pspec, GtkDropDown *dr
                 : power == 2 ? FERRY_POWER_STATE_OFF
                 : power == 3 ? FERRY_POWER_STATE_SUSPENDED
                              : FERRY_POWER_STATE_UNKNOWN;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  ferry_vm_selection_refilter (self->selection, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -177,8 +177,8 @@ problems_toggled_cb (FerryWizardVmPage *self, GtkToggleButton *button)
   if (self->only_problems == active)
     return;
   self->only_problems = active;
-  gtk_filter_changed (GTK_FILTER (self->filter),
-                      active ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  ferry_vm_selection_refilter (self->selection, active ? GTK_FILTER_CHANGE_MORE_STRICT
+                                                       : GTK_FILTER_CHANGE_LESS_STRICT);
 }
 
 static int
@@ -189,47 +189,64 @@ compare_strings (gconstpointer a, gconstpointer b)
 
 /* The filter dropdowns' choices: the distinct values in the inventory, sorted. */
 static GtkStringList *
-distinct_values (GListModel *vms, const char *(*get) (FerryVm *), const char *all)
+distinct_values (GHashTable *seen, const char *all)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) values = g_ptr_array_new ();
+  g_autofree const char **values = (const char **)g_hash_table_get_keys_as_array (seen, NULL);
   GtkStringList *list = gtk_string_list_new (NULL);
-  guint n = vms != NULL ? g_list_model_get_n_items (vms) : 0;
+  guint n = g_hash_table_size (seen);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (FerryVm) vm = g_list_model_get_item (vms, i);
-      const char *v = get (vm);
-
-      /* The strings live as long as the inventory, which outlives this function. */
-      if (v != NULL && g_hash_table_add (seen, (gpointer)v))
-        g_ptr_array_add (values, (gpointer)v);
-    }
-  g_ptr_array_sort (values, compare_strings);
+  qsort (values, n, sizeof (char *), compare_strings);
   gtk_string_list_append (list, all);
-  for (guint i = 0; i < values->len; i++)
-    gtk_string_list_append (list, values->pdata[i]);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, values[i]);
   return list;
 }
 
-static void
-fill_filters (FerryWizardVmPage *self)
-{
-  g_autoptr (GtkStringList) clusters
-      = distinct_values (self->rows, ferry_vm_get_cluster, _ ("All Clusters"));
-  g_autoptr (GtkStringList) folders
-      = distinct_values (self->rows, ferry_vm_get_folder, _ ("All Folders"));
-  g_autoptr (GtkStringList) guests
-      = distinct_values (self->rows, ferry_vm_get_guest_full_name, _ ("All Guest OSes"));
+static const char *(*const distinct_getters[3]) (FerryVm *) = {
+  ferry_vm_get_cluster,
+  ferry_vm_get_folder,
+  ferry_vm_get_guest_full_name,
+};
 
-  self->syncing = TRUE;
-  gtk_drop_down_set_model (self->cluster_dropdown, G_LIST_MODEL (clusters));
-  gtk_drop_down_set_model (self->folder_dropdown, G_LIST_MODEL (folders));
-  gtk_drop_down_set_model (self->guest_dropdown, G_LIST_MODEL (guests));
-  self->syncing = FALSE;
-  select_in_dropdown (self, self->cluster_dropdown, self->cluster);
-  select_in_dropdown (self, self->folder_dropdown, self->folder);
-  select_in_dropdown (self, self->guest_dropdown, self->guest);
+/* Notes the values of @n_vms new VMs; rebuilds the dropdowns that got new ones (rarely: the
+ * clusters, folders and guest OSes of an inventory are few). */
+static void
+add_filter_values (FerryWizardVmPage *self, FerryVm *const *vms, guint n_vms)
+{
+  GtkDropDown *dropdowns[3]
+      = { self->cluster_dropdown, self->folder_dropdown, self->guest_dropdown };
+  const char *alls[3] = { _ ("All Clusters"), _ ("All Folders"), _ ("All Guest OSes") };
+  char **chosen[3] = { &self->cluster, &self->folder, &self->guest };
+
+  for (guint d = 0; d < 3; d++)
+    {
+      guint before = g_hash_table_size (self->distinct[d]);
+      g_autoptr (GtkStringList) list = NULL;
+
+      /* The strings live as long as the inventory, which outlives the table. */
+      for (guint i = 0; i < n_vms; i++)
+        {
+          const char *v = distinct_getters[d](vms[i]);
+
+          if (v != NULL)
+            g_hash_table_add (self->distinct[d], (gpointer)v);
+        }
+      if (g_hash_table_size (self->distinct[d]) == before && n_vms > 0)
+        continue;
+      list = distinct_values (self->distinct[d], alls[d]);
+      self->syncing = TRUE;
+      gtk_drop_down_set_model (dropdowns[d], G_LIST_MODEL (list));
+      self->syncing = FALSE;
+      select_in_dropdown (self, dropdowns[d], *chosen[d]);
+    }
+}
+
+static void
+reset_filter_values (FerryWizardVmPage *self)
+{
+  for (guint d = 0; d < 3; d++)
+    g_hash_table_remove_all (self->distinct[d]);
+  add_filter_values (self, NULL, 0);
 }
 
 /* ---- Inventory ---- */
@@ -240,8 +257,8 @@ update_summary (FerryWizardVmPage *self)
   g_autofree char *size = g_format_size (ferry_plan_get_total_disk_bytes (self->plan));
   g_autofree char *text = NULL;
   guint selected = ferry_plan_get_n_items (self->plan);
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint total = self->inventory != NULL ? g_list_model_get_n_items (self->inventory) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint total = ferry_vm_array_get_length (self->rows);
 
   /* TRANSLATORS: "12 selected (1.2 TB) · 340 of 10,000 shown" */
   text = g_strdup_printf (_ ("%u selected (%s) · %u of %u shown"), selected, size, shown, total);
@@ -250,50 +267,83 @@ update_summary (FerryWizardVmPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vms.select-matching", shown > 0);
 }
 
-void
-ferry_wizard_vm_page_set_inventory (FerryWizardVmPage *self, GListModel *inventory)
+/* The whole inventory is there: the plan is reconciled with it. */
+static void
+inventory_complete (FerryWizardVmPage *self, GListModel *inventory)
 {
   g_auto (GStrv) missing = NULL;
 
-  g_return_if_fail (FERRY_IS_WIZARD_VM_PAGE (self));
-  g_return_if_fail (inventory == NULL || G_IS_LIST_MODEL (inventory));
-
-  if (!g_set_object (&self->inventory, inventory))
-    return;
-  /* Sorting and filtering read the items by position, often: an array, not the tree of a
-   * GListStore. */
-  g_clear_object (&self->rows);
-  if (inventory != NULL)
-    self->rows = G_LIST_MODEL (ferry_vm_array_new (inventory));
-  gtk_sort_list_model_set_model (self->sort_model, self->rows);
-  if (inventory != NULL)
+  g_set_object (&self->inventory, inventory);
+  /* A resumed plan's items take the manager's objects; VMs gone are kept and said. */
+  missing = ferry_plan_reconcile (self->plan, G_LIST_MODEL (self->rows));
+  if (missing != NULL && missing[0] != NULL)
     {
-      fill_filters (self);
-      /* A resumed plan's items take the manager's objects; VMs gone are kept and said. */
-      missing = ferry_plan_reconcile (self->plan, self->rows);
-      if (missing != NULL && missing[0] != NULL)
-        {
-          g_autofree char *names = g_strjoinv (", ", missing);
-          g_autofree char *text
-              = g_strdup_printf (ngettext ("%u VM of the plan is no longer in the inventory: %s",
-                                           "%u VMs of the plan are no longer in the inventory: %s",
-                                           g_strv_length (missing)),
-                                 g_strv_length (missing), names);
+      g_autofree char *names = g_strjoinv (", ", missing);
+      g_autofree char *text
+          = g_strdup_printf (ngettext ("%u VM of the plan is no longer in the inventory: %s",
+                                       "%u VMs of the plan are no longer in the inventory: %s",
+                                       g_strv_length (missing)),
+                             g_strv_length (missing), names);
 
-          gtk_label_set_text (self->error_label, text);
-          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-        }
+      gtk_label_set_text (self->error_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
     }
   update_summary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVENTORY]);
 }
 
 static void
+append_vms (FerryWizardVmPage *self, FerryVm *const *vms, guint n_vms)
+{
+  /* Each VM's search key now, a page at a time (~2 ms), rather than all of them on the first
+   * keystroke. */
+  for (guint i = 0; i < n_vms; i++)
+    (void)ferry_vm_get_search_key (vms[i]);
+  ferry_vm_array_append (self->rows, vms, n_vms);
+  add_filter_values (self, vms, n_vms);
+  update_summary (self);
+}
+
+static void
+clear_inventory (FerryWizardVmPage *self)
+{
+  if (self->inventory != NULL)
+    {
+      g_clear_object (&self->inventory);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVENTORY]);
+    }
+  ferry_vm_array_clear (self->rows);
+  reset_filter_values (self);
+  update_summary (self);
+}
+
+void
+ferry_wizard_vm_page_set_inventory (FerryWizardVmPage *self, GListModel *inventory)
+{
+  g_return_if_fail (FERRY_IS_WIZARD_VM_PAGE (self));
+  g_return_if_fail (inventory == NULL || G_IS_LIST_MODEL (inventory));
+
+  if (self->inventory == inventory)
+    return;
+  clear_inventory (self);
+  if (inventory != NULL)
+    {
+      guint n = g_list_model_get_n_items (inventory);
+      g_autoptr (GPtrArray) vms = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (vms, g_list_model_get_item (inventory, i));
+      append_vms (self, (FerryVm *const *)vms->pdata, vms->len);
+      inventory_complete (self, inventory);
+    }
+}
+
+static void
 set_loading (FerryWizardVmPage *self, gboolean loading)
 {
-  if (self->loading == loading)
+  if (self->is_loading == loading)
     return;
-  self->loading = loading;
+  self->is_loading = loading;
   gtk_revealer_set_reveal_child (self->loading_revealer, loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vms.cancel-loading", loading);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
@@ -319,61 +369,126 @@ load_progress_cb (guint pages, guint items, gint64 total, gpointer user_data)
   gtk_label_set_text (self->loading_label, text);
 }
 
+/* A page arrived: its VMs are shown at once (searchable, selectable) while the rest loads. */
+static void
+loading_items_changed_cb (FerryWizardVmPage *self, guint position, guint removed, guint added,
+                          GListModel *store)
+{
+  g_autoptr (GPtrArray) vms = g_ptr_array_new_full (added, g_object_unref);
+
+  for (guint i = position; i < position + added; i++)
+    g_ptr_array_add (vms, g_list_model_get_item (store, i));
+  append_vms (self, (FerryVm *const *)vms->pdata, vms->len);
+}
+
+static void
+stop_loading (FerryWizardVmPage *self)
+{
+  if (self->loading != NULL)
+    g_signal_handlers_disconnect_by_data (self->loading, self);
+  g_clear_object (&self->loading);
+  g_clear_object (&self->load_cancellable);
+  set_loading (self, FALSE);
+}
+
+static void
+show_error (FerryWizardVmPage *self, const char *text)
+{
+  gtk_label_set_text (self->error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+typedef struct
+{
+  FerryWizardVmPage *page;   /* strong */
+  GCancellable *cancellable; /* strong: which load this is */
+} Load;
+
 static void
 load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (FerryWizardVmPage) self = user_data;
+  g_autofree Load *load = user_data;
+  g_autoptr (FerryWizardVmPage) self = load->page;
+  g_autoptr (GCancellable) cancellable = load->cancellable;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) vms = NULL;
+  g_autoptr (GListStore) store = NULL;
+  guint n = ferry_vm_array_get_length (self->rows);
+  gboolean ok;
 
-  vms = ferry_hcx_client_list_vms_finish (FERRY_HCX_CLIENT (source), result, &error);
-  if (self->load_cancellable == NULL || g_cancellable_is_cancelled (self->load_cancellable))
+  ok = ferry_hcx_client_list_vms_into_finish (FERRY_HCX_CLIENT (source), result, &error);
+  if (cancellable != self->load_cancellable || g_cancellable_is_cancelled (cancellable))
     {
-      /* Stopped by the user (or the page went away): keep what is shown. */
-      g_clear_object (&self->load_cancellable);
-      set_loading (self, FALSE);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->inventory == NULL)
+      /* Stopped by the user (or the page went away, or a new load began): keep what is shown. */
+      gboolean mine = cancellable == self->load_cancellable;
+
+      if (mine)
+        stop_loading (self);
+      if (mine && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          gtk_label_set_text (self->error_label,
-                              _ ("Loading the inventory was stopped. Reload the wizard to "
-                                 "load it again."));
-          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+          g_autofree char *text
+              = n == 0 ? g_strdup (_ ("Loading the inventory was stopped. Reload the wizard to "
+                                      "load it again."))
+                       : g_strdup_printf (ngettext ("Loading the inventory was stopped after %u "
+                                                    "VM: only it is shown. Reload the wizard to "
+                                                    "load them all.",
+                                                    "Loading the inventory was stopped after %u "
+                                                    "VMs: only those are shown. Reload the wizard "
+                                                    "to load them all.",
+                                                    n),
+                                          n);
+
+          show_error (self, text);
         }
-      g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+      if (mine)
+        g_signal_emit (self, signals[SIGNAL_LOADED], 0);
       return;
     }
-  g_clear_object (&self->load_cancellable);
-  set_loading (self, FALSE);
-  if (vms == NULL)
+  store = g_object_ref (self->loading);
+  stop_loading (self);
+  if (!ok)
     {
       g_autofree char *text
-          = g_strdup_printf (_ ("The inventory could not be loaded: %s"), error->message);
+          = n == 0 ? g_strdup_printf (_ ("The inventory could not be loaded: %s"), error->message)
+                   : g_strdup_printf (ngettext ("The inventory could not be loaded in full (%u VM "
+                                                "is shown): %s",
+                                                "The inventory could not be loaded in full (%u "
+                                                "VMs are shown): %s",
+                                                n),
+                                      n, error->message);
 
-      gtk_label_set_text (self->error_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      show_error (self, text);
     }
   else
-    ferry_wizard_vm_page_set_inventory (self, vms);
+    inventory_complete (self, G_LIST_MODEL (store));
   g_signal_emit (self, signals[SIGNAL_LOADED], 0);
 }
 
 void
 ferry_wizard_vm_page_load (FerryWizardVmPage *self, FerryHcxClient *client)
 {
+  Load *load;
+
   g_return_if_fail (FERRY_IS_WIZARD_VM_PAGE (self));
   g_return_if_fail (FERRY_IS_HCX_CLIENT (client));
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
+  stop_loading (self);
+  clear_inventory (self);
   self->load_cancellable = g_cancellable_new ();
+  self->loading = g_list_store_new (FERRY_TYPE_VM);
+  g_signal_connect_object (self->loading, "items-changed", G_CALLBACK (loading_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_label_set_text (self->loading_label, _ ("Loading the inventory…"));
   gtk_progress_bar_set_fraction (self->loading_bar, 0);
   set_loading (self, TRUE);
-  ferry_hcx_client_list_vms_async (client, NULL, load_progress_cb, g_object_ref (self),
-                                   g_object_unref, self->load_cancellable, load_done_cb,
-                                   g_object_ref (self));
+  load = g_new0 (Load, 1);
+  load->page = g_object_ref (self);
+  load->cancellable = g_object_ref (self->load_cancellable);
+  ferry_hcx_client_list_vms_into_async (client, NULL, self->loading, load_progress_cb,
+                                        g_object_ref (self), g_object_unref, self->load_cancellable,
+                                        load_done_cb, load);
 }
 
 static void
@@ -413,11 +528,9 @@ ferry_wizard_vm_page_select_names (FerryWizardVmPage *self, const char *text, GS
   g_return_val_if_fail (FERRY_IS_WIZARD_VM_PAGE (self), 0);
 
   names = ferry_plan_parse_names (text, -1);
-  if (self->inventory != NULL)
-    missing
-        = ferry_plan_select_names (self->plan, self->inventory, (const char *const *)names, &added);
-  else
-    missing = g_strdupv (names);
+  /* While the inventory loads: among the VMs loaded so far. */
+  missing = ferry_plan_select_names (self->plan, G_LIST_MODEL (self->rows),
+                                     (const char *const *)names, &added);
   if (out_missing != NULL)
     *out_missing = g_steal_pointer (&missing);
   return added;
@@ -430,11 +543,11 @@ plan_changed_cb (FerryWizardVmPage *self)
   _ferry_wizard_vm_page_refresh_badges (self);
   /* Problems depend on the settings: the "has problems" filter follows them. */
   if (self->only_problems)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    ferry_vm_selection_refilter (self->selection, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
-filter_items_changed_cb (FerryWizardVmPage *self)
+shown_items_changed_cb (FerryWizardVmPage *self)
 {
   update_summary (self);
 }
@@ -453,27 +566,29 @@ ferry_wizard_vm_page_constructed (GObject *object)
 
   g_assert (self->plan != NULL);
 
-  /* GListStore of FerryVm → sorted by the column view's sorter → filtered → the plan as the
-   * selection. Sorting once and filtering the sorted list keeps a keystroke cheap. */
-  self->sort_model = gtk_sort_list_model_new (NULL, NULL);
-  self->filter = gtk_custom_filter_new (vm_matches, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sort_model)),
-                                                  GTK_FILTER (g_object_ref (self->filter)));
-  self->selection = ferry_vm_selection_new (G_LIST_MODEL (self->filter_model), self->plan);
+  /* The inventory's array → filtered and sorted by its precomputed orders → rows whose VMs
+   * change in place, with the plan as their selection (ferry-vm-selection.h). */
+  self->rows = ferry_vm_array_new ();
+  self->selection = ferry_vm_selection_new (self->rows, self->plan);
+  ferry_vm_selection_set_filter_func (self->selection, vm_matches, self);
+  g_signal_connect_object (self->selection, "rows-changed",
+                           G_CALLBACK (_ferry_wizard_vm_page_rebind), self, G_CONNECT_SWAPPED);
   _ferry_wizard_vm_page_setup_columns (self);
-  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (_ferry_wizard_vm_page_sorter_changed), self,
+                           G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   ferry_accessible_name_column_view (self->column_view, _ ("Virtual Machines"));
   ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   powers = gtk_string_list_new (power_names);
   gtk_drop_down_set_model (self->power_dropdown, G_LIST_MODEL (powers));
-  fill_filters (self);
+  reset_filter_values (self);
 
   g_signal_connect_object (self->plan, "changed", G_CALLBACK (plan_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (shown_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   update_summary (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vms.cancel-loading", FALSE);
 }
@@ -486,15 +601,19 @@ ferry_wizard_vm_page_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  if (self->loading != NULL)
+    g_signal_handlers_disconnect_by_data (self->loading, self);
+  g_clear_object (&self->loading);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
-  g_clear_pointer (&self->bound_badges, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->sort_model);
   g_clear_object (&self->inventory);
   g_clear_object (&self->rows);
+  for (guint d = 0; d < G_N_ELEMENTS (self->distinct); d++)
+    g_clear_pointer (&self->distinct[d], g_hash_table_unref);
+  g_clear_object (&self->probe[0]);
+  g_clear_object (&self->probe[1]);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WIZARD_VM_PAGE);
   g_clear_object (&self->plan);
 
@@ -528,7 +647,7 @@ ferry_wizard_vm_page_get_property (GObject *object, guint prop_id, GValue *value
         g_value_set_object (value, self->inventory);
         break;
       case PROP_LOADING:
-        g_value_set_boolean (value, self->loading);
+        g_value_set_boolean (value, self->is_loading);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -611,7 +730,11 @@ ferry_wizard_vm_page_init (FerryWizardVmPage *self)
 {
   self->search = g_strdup ("");
   self->power = FERRY_POWER_STATE_UNKNOWN;
-  self->bound_badges = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->bound = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  for (guint d = 0; d < G_N_ELEMENTS (self->distinct); d++)
+    self->distinct[d] = g_hash_table_new (g_str_hash, g_str_equal);
+  self->probe[0] = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe[1] = g_object_new (G_TYPE_OBJECT, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_object (self->search_entry, "changed", G_CALLBACK (search_changed_cb), self,
@@ -646,7 +769,7 @@ gboolean
 ferry_wizard_vm_page_get_loading (FerryWizardVmPage *self)
 {
   g_return_val_if_fail (FERRY_IS_WIZARD_VM_PAGE (self), FALSE);
-  return self->loading;
+  return self->is_loading;
 }
 
 GtkSelectionModel *
