@@ -14,6 +14,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "ferry-application.h"
+#include "ferry-vm-selection.h"
 #include "ferry-plan-settings.h"
 #include "ferry-window.h"
 #include "ferry-wizard-networks-chooser.h"
@@ -63,7 +64,8 @@ wizard_loaded (gpointer data)
   GListModel *model;
 
   if (wizard == NULL
-      || ferry_wizard_vm_page_get_inventory (ferry_wizard_get_vm_page (wizard)) == NULL)
+      || ferry_wizard_vm_page_get_inventory (ferry_wizard_get_vm_page (wizard)) == NULL
+      || ferry_wizard_vm_page_get_loading (ferry_wizard_get_vm_page (wizard)))
     return FALSE;
   panel = ferry_wizard_options_page_get_defaults_panel (ferry_wizard_get_options_page (wizard));
   model = adw_combo_row_get_model (
@@ -161,8 +163,7 @@ select_small_vms (Board *b)
   GtkColumnView *view = ferry_wizard_vm_page_get_column_view (page);
   GListModel *columns = gtk_column_view_get_columns (view);
   GtkColumnViewColumn *disk = NULL;
-  g_autoptr (FerryVm) first = NULL;
-  g_autoptr (FerryVm) last = NULL;
+  FerryVm *first, *last;
 
   for (guint i = 0; i < g_list_model_get_n_items (columns) && disk == NULL; i++)
     {
@@ -175,8 +176,10 @@ select_small_vms (Board *b)
   gtk_column_view_sort_by_column (view, disk, GTK_SORT_ASCENDING);
   iterate_a_while (100);
   gtk_selection_model_select_range (ferry_wizard_vm_page_get_selection (page), 0, N_VMS, TRUE);
-  first = g_list_model_get_item (G_LIST_MODEL (ferry_wizard_vm_page_get_selection (page)), 0);
-  last = g_list_model_get_item (G_LIST_MODEL (ferry_wizard_vm_page_get_selection (page)), N_VMS);
+  first = ferry_vm_selection_get_vm (FERRY_VM_SELECTION (ferry_wizard_vm_page_get_selection (page)),
+                                     0);
+  last = ferry_vm_selection_get_vm (FERRY_VM_SELECTION (ferry_wizard_vm_page_get_selection (page)),
+                                    N_VMS);
   g_assert_cmpint (ferry_vm_get_disk_bytes (first), <=, ferry_vm_get_disk_bytes (last));
 }
 
