@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-a11y.c: every control a screen reader meets has a meaningful name. Runs the window under
  * Xvfb with the accessibility bus on (AT-SPI over the test's private D-Bus session) and walks
- * what a screen reader sees: the start page, the trust dialog and the site page.
+ * what a screen reader sees: the start page, the trust dialog, the site page, the dashboard, the
+ * wizard and the RVTools import (its dialog, offline planning, the reconciliation).
  *
  * A new page joins by driving the window to it and calling ferry_test_a11y_assert_named() on
  * the page (or on the window, or on a dialog), as test_site_page() does. */
@@ -9,6 +10,10 @@
 
 #include "ferry-test-a11y.h"
 #include "ferry-dashboard-private.h"
+#include "ferry-import-reconcile.h"
+#include "ferry-import.h"
+#include "ferry-plan-settings.h"
+#include "rvtools-fixture.h"
 #include "test-connect-common.h"
 #include "tracker-test-common.h"
 
@@ -201,7 +206,8 @@ test_dashboard (Fixture *f, gconstpointer data)
 }
 
 /* The migration wizard, step by step: the VM step, then Options (All VMs, and Per VM with a VM
- * selected). */
+ * selected), then Networks (the board, a source mapped and expanded, the chooser, the
+ * suggestions). */
 static gboolean
 wizard_loaded (gpointer data)
 {
@@ -210,6 +216,37 @@ wizard_loaded (gpointer data)
 
   return wizard != NULL
          && ferry_wizard_vm_page_get_inventory (ferry_wizard_get_vm_page (wizard)) != NULL;
+}
+
+static gboolean
+destination_loaded (gpointer data)
+{
+  GtkWidget *row = ferry_plan_settings_get_row (data, FERRY_PLAN_FIELD_DATASTORE);
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  return model != NULL && g_list_model_get_n_items (model) > 1;
+}
+
+static gboolean
+networks_loaded (gpointer data)
+{
+  return g_strcmp0 (ferry_wizard_networks_page_get_state (data), "board") == 0;
+}
+
+static GtkWidget *
+find_class (GtkWidget *root, const char *css_class)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (c, css_class) && gtk_widget_get_visible (c))
+        return c;
+      if ((found = find_class (c, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -246,6 +283,130 @@ test_wizard (Fixture *f, gconstpointer data)
   ferry_wizard_options_page_show (options, "per-vm");
   gtk_selection_model_select_item (ferry_wizard_options_page_get_item_selection (options), 0, TRUE);
   ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+
+  /* Networks: the board, one source mapped and expanded (its link, its NICs), the "Map To…"
+   * chooser open, then the suggestions dialog. */
+  {
+    FerryPlanSettings *defaults = ferry_wizard_options_page_get_defaults_panel (options);
+    FerryWizardNetworksPage *networks = ferry_wizard_get_networks_page (wizard);
+    FerryNetworkMap *map = ferry_plan_get_network_map (ferry_wizard_get_plan (wizard));
+    GtkSelectionModel *sources = ferry_wizard_networks_page_get_source_selection (networks);
+    g_autoptr (GtkTreeListRow) row = NULL;
+    g_autoptr (FerryNetworkSource) source = NULL;
+    g_autoptr (FerryNetwork) target = NULL;
+
+    iterate_until (destination_loaded, defaults);
+    adw_combo_row_set_selected (
+        ADW_COMBO_ROW (ferry_plan_settings_get_row (defaults, FERRY_PLAN_FIELD_CLUSTER)), 1);
+    adw_combo_row_set_selected (
+        ADW_COMBO_ROW (ferry_plan_settings_get_row (defaults, FERRY_PLAN_FIELD_DATASTORE)), 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+    g_assert_cmpint (ferry_wizard_get_step (wizard), ==, FERRY_WIZARD_STEP_NETWORKS);
+    iterate_until (networks_loaded, networks);
+    ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+
+    row = g_list_model_get_item (G_LIST_MODEL (sources), 0);
+    source = gtk_tree_list_row_get_item (row);
+    target = g_list_model_get_item (ferry_wizard_networks_page_get_targets (networks), 0);
+    ferry_network_map_map (map, &source, 1, target);
+    gtk_tree_list_row_set_expanded (row, TRUE);
+    gtk_selection_model_select_item (sources, 1, TRUE);
+    iterate_a_little ();
+    ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+    /* The link and the destination say what is mapped to what. */
+    {
+      g_autofree char *expected
+          = g_strdup_printf ("%s mapped to %s", ferry_network_source_get_name (source),
+                             ferry_network_get_name (target));
+      GtkWidget *link = find_class (GTK_WIDGET (networks), "network-link");
+      g_autofree char *name = ferry_test_a11y_get_name (link);
+
+      g_assert_cmpstr (name, ==, expected);
+    }
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (networks), "networks.map-to", NULL));
+    iterate_a_little ();
+    g_assert_nonnull (ferry_wizard_networks_page_get_chooser (networks));
+    ferry_test_a11y_assert_named (ferry_wizard_networks_page_get_chooser (networks));
+    gtk_popover_popdown (GTK_POPOVER (ferry_wizard_networks_page_get_chooser (networks)));
+    iterate_a_little ();
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (networks), "networks.suggest", NULL));
+    iterate_a_little ();
+    ferry_test_a11y_assert_named (ferry_wizard_networks_page_get_suggestions_dialog (networks));
+    gtk_window_destroy (GTK_WINDOW (ferry_wizard_networks_page_get_suggestions_dialog (networks)));
+  }
+}
+
+/* An RVTools export: the import dialog's summary and its error, the wizard planning offline
+ * (Options with placement typed by name), and the reconciliation dialog. */
+static gboolean
+import_done (gpointer data)
+{
+  const char *state = ferry_import_dialog_get_state (data);
+
+  return state != NULL && !g_str_equal (state, "progress");
+}
+
+static FerryImportDialog *
+import_file (Fixture *f, const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  FerryImportDialog *dialog = ferry_import_open_files (f->window, &file, 1);
+
+  iterate_until (import_done, dialog);
+  return dialog;
+}
+
+static void
+test_import (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RvFixture) fx = rv_fixture_new ();
+  g_autofree char *dir = g_dir_make_tmp ("ferry-a11y-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estate.xlsx", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.xlsx", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr (FerryInventoryFacts) manager = ferry_inventory_facts_new (NULL);
+  g_autoptr (GListModel) items = NULL;
+  FerryImportDialog *dialog;
+  FerryImportReconcile *reconcile;
+  FerryWizard *wizard;
+  g_autoptr (FerryVm) vm = NULL;
+
+  rv_fixture_add_estate (fx, 30);
+  rv_fixture_write_xlsx (fx, path, RV_DIALECT_WORKBOOK, FALSE);
+  g_assert_true (g_file_set_contents (bad, "no workbook", -1, NULL));
+
+  dialog = import_file (f, bad);
+  g_assert_cmpstr (ferry_import_dialog_get_state (dialog), ==, "error");
+  ferry_test_a11y_assert_named (GTK_WIDGET (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = import_file (f, path);
+  g_assert_cmpstr (ferry_import_dialog_get_state (dialog), ==, "summary");
+  ferry_test_a11y_assert_named (GTK_WIDGET (dialog));
+
+  /* The reconciliation as a plan of the export would meet an empty manager. */
+  items = ferry_inventory_reconcile (ferry_import_dialog_get_facts (dialog), manager,
+                                     FERRY_RECONCILE_FLAG_NONE);
+  reconcile = ferry_import_reconcile_new (GTK_WINDOW (f->window), items, "hcx01.example.com");
+  gtk_window_present (GTK_WINDOW (reconcile));
+  iterate_a_little ();
+  ferry_test_a11y_assert_named (GTK_WIDGET (reconcile));
+  gtk_window_destroy (GTK_WINDOW (reconcile));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.plan-offline", NULL));
+  iterate_a_little ();
+  wizard = ferry_window_get_wizard (f->window);
+  g_assert_nonnull (wizard);
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+  vm = g_list_model_get_item (ferry_wizard_vm_page_get_inventory (ferry_wizard_get_vm_page (wizard)),
+                              0);
+  ferry_plan_add_vm (ferry_wizard_get_plan (wizard), vm);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_cmpint (ferry_wizard_get_step (wizard), ==, FERRY_WIZARD_STEP_OPTIONS);
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+  g_assert_cmpint (system (cmd), ==, 0);
 }
 
 int
@@ -274,6 +435,7 @@ main (int argc, char *argv[])
   ADD ("site-page", test_site_page);
   ADD ("dashboard", test_dashboard);
   ADD ("wizard", test_wizard);
+  ADD ("import", test_import);
 #undef ADD
 
   status = g_test_run ();

@@ -5,6 +5,7 @@
  * the networkMappings the intents carry. */
 #include "config.h"
 
+#include "ferry-plan-start.h"
 #include "ferry-plan.h"
 
 typedef struct
@@ -652,6 +653,17 @@ test_undo_redo (void)
   g_assert_false (ferry_network_map_redo (map));
   g_assert_true (ferry_network_map_undo (map));
   g_assert_true (ferry_network_source_get_target (web) == b);
+
+  /* A started plan's mapping does not change. */
+  ferry_plan_set_start_state (plan, FERRY_PLAN_START_STARTED);
+  ferry_network_map_map (map, &web, 1, a);
+  g_assert_true (ferry_network_source_get_target (web) == b);
+  ferry_network_map_set_exception (map, item2, nic2, a);
+  g_assert_false (ferry_network_map_has_exception (map, item2, nic2));
+  g_assert_true (ferry_network_map_get_can_undo (map));
+  g_assert_false (ferry_network_map_undo (map));
+  g_assert_true (ferry_network_source_get_target (web) == b);
+  ferry_plan_set_start_state (plan, FERRY_PLAN_START_NONE);
 
   /* A no-op is no step. */
   ferry_network_map_clear_history (map);

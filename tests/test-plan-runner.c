@@ -124,7 +124,7 @@ map_networks (FerryPlan *plan)
 
 /* A Bulk plan (MAC kept: no warning) of the clean VMs first … first + n - 1. */
 static FerryPlan *
-plan_new (guint first, guint n)
+plan_new_unmapped (guint first, guint n)
 {
   FerryPlan *plan = ferry_plan_new ();
   FerryPlanOptions *d = ferry_plan_get_defaults (plan);
@@ -140,6 +140,15 @@ plan_new (guint first, guint n)
   ferry_plan_options_set_boolean (d, FERRY_PLAN_FIELD_RETAIN_MAC, TRUE);
   g_assert_cmpuint (first + n, <=, fx.w->clean->len);
   ferry_plan_add_vms (plan, (FerryVm **)fx.w->clean->pdata + first, n);
+  return plan;
+}
+
+/* … with its networks mapped. */
+static FerryPlan *
+plan_new (guint first, guint n)
+{
+  FerryPlan *plan = plan_new_unmapped (first, n);
+
   map_networks (plan);
   return plan;
 }
@@ -731,6 +740,241 @@ test_quit_mid_start (void)
   g_assert_cmpint (hcx_test_sim_count (fx.w->sim, "migrations"), ==, 3);
 }
 
+/* The Networks step as a user does it against the simulator: auto-map (the L2 extensions, with
+ * Retain MAC), one multi-source drop for the rest, one NIC fixed by hand; nothing is left
+ * unmapped and every intent carries each NIC's mapping, which the server accepts. */
+static void
+test_network_map (void)
+{
+  guint n = MIN (fx.w->clean->len, 200);
+  g_autoptr (FerryPlan) plan = plan_new_unmapped (0, n);
+  g_autoptr (FerryPlanRunner) runner = runner_new (plan, fx.w->client);
+  FerryNetworkMap *map = ferry_plan_get_network_map (plan);
+  GListModel *sources = ferry_network_map_get_sources (map);
+  g_autoptr (GListModel) suggestions = NULL;
+  g_autoptr (GPtrArray) accepted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GListModel) intents = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FerryValidationResult) v = NULL;
+  FerryNetwork *other = NULL;
+  FerryPlanItem *fixed = NULL;
+  FerryNic *fixed_nic = NULL;
+  guint n_extended = 0, n_retained = 0;
+
+  fixture_reset ();
+  ferry_plan_options_set_boolean (ferry_plan_get_defaults (plan), FERRY_PLAN_FIELD_RETAIN_MAC,
+                                  FALSE);
+  g_assert_cmpuint (ferry_network_map_get_n_unmapped (map), >, 0);
+
+  /* The simulator's networks carry their VLANs, and its extensions are marked. */
+  for (guint i = 0; i < g_list_model_get_n_items (fx.networks); i++)
+    {
+      g_autoptr (FerryNetwork) net = g_list_model_get_item (fx.networks, i);
+
+      if (ferry_network_get_extended (net))
+        {
+          n_extended++;
+          g_assert_cmpuint (ferry_network_get_vlan_id (net), >, 0);
+          g_assert_cmpuint (ferry_network_get_vlan_id (net), ==,
+                            ferry_network_name_vlan (ferry_network_get_name (net)));
+        }
+      else if (other == NULL && g_strcmp0 (ferry_network_get_id (net), fx.w->segment) != 0)
+        other = net; /* the model holds it */
+    }
+  g_assert_cmpuint (n_extended, >, 0);
+  g_assert_nonnull (other);
+
+  /* Auto-map: accept the extensions. */
+  ferry_network_map_set_destinations (map, fx.networks);
+  suggestions = ferry_network_map_suggest (map);
+  for (guint i = 0; i < g_list_model_get_n_items (suggestions); i++)
+    {
+      g_autoptr (FerryNetworkSuggestion) s = g_list_model_get_item (suggestions, i);
+
+      if (ferry_network_suggestion_get_reason (s) == FERRY_NETWORK_SUGGESTION_EXTENDED)
+        g_ptr_array_add (accepted, g_object_ref (s));
+    }
+  g_assert_cmpuint (accepted->len, >, 0);
+  ferry_network_map_apply_suggestions (map, (FerryNetworkSuggestion **)accepted->pdata,
+                                       accepted->len);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
+
+      if (ferry_plan_item_get_overridden (item, FERRY_PLAN_FIELD_RETAIN_MAC))
+        n_retained++;
+    }
+  g_assert_cmpuint (n_retained, >, 0);
+
+  /* One drop of every source still unmapped. */
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr (FerryNetworkSource) src = g_list_model_get_item (sources, i);
+
+      if (ferry_network_source_get_target (src) == NULL)
+        g_ptr_array_add (rest, g_object_ref (src));
+    }
+  ferry_network_map_map (map, (FerryNetworkSource **)rest->pdata, rest->len, fx.segment);
+  g_assert_cmpuint (ferry_network_map_get_n_unmapped (map), ==, 0);
+  g_assert_cmpuint (ferry_network_map_get_n_problems (map), ==, 0);
+
+  /* One NIC elsewhere. */
+  fixed = ferry_plan_lookup (plan, ferry_vm_get_id (g_ptr_array_index (fx.w->clean, 0)));
+  fixed_nic = ferry_vm_get_nic (ferry_plan_item_get_vm (fixed), 0);
+  ferry_network_map_set_exception (map, fixed, fixed_nic, other);
+
+  /* Every intent carries every NIC that has a destination, as resolved. */
+  intents = ferry_plan_build_intents (plan, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
+      g_autoptr (FerryMigrationIntent) intent = g_list_model_get_item (intents, i);
+      FerryVm *vm = ferry_plan_item_get_vm (item);
+      guint k = 0;
+
+      for (guint j = 0; j < ferry_vm_get_n_nics (vm); j++)
+        {
+          FerryNic *nic = ferry_vm_get_nic (vm, j);
+          FerryNetwork *target = ferry_network_map_resolve (map, item, nic);
+          const FerryNetworkMapping *m;
+
+          if (target == NULL)
+            {
+              g_assert_false (ferry_nic_get_connected (nic));
+              continue;
+            }
+          m = ferry_migration_intent_get_network_mapping (intent, k++);
+          g_assert_nonnull (m);
+          g_assert_cmpstr (m->src_network_id, ==, ferry_nic_get_network_id (nic));
+          g_assert_cmpstr (m->mac_address, ==, ferry_nic_get_mac_address (nic));
+          g_assert_cmpstr (m->dest_network_id, ==, ferry_network_get_id (target));
+          g_assert_cmpint (m->is_primary_nic, ==, j == 0);
+          if (item == fixed && nic == fixed_nic)
+            g_assert_cmpstr (m->dest_network_id, ==, ferry_network_get_id (other));
+        }
+      g_assert_cmpuint (ferry_migration_intent_get_n_network_mappings (intent), ==, k);
+      g_assert_cmpint (ferry_migration_intent_get_retain_mac (intent), ==,
+                       ferry_plan_item_get_overridden (item, FERRY_PLAN_FIELD_RETAIN_MAC));
+    }
+
+  /* The server accepts every VM's mappings. */
+  v = validate (runner, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
+      FerryValidationItem *vi
+          = ferry_validation_result_find_item (v, ferry_vm_get_id (ferry_plan_item_get_vm (item)));
+
+      g_assert_nonnull (vi);
+      if (ferry_validation_item_has_errors (vi))
+        g_error ("%s: %s", ferry_vm_get_name (ferry_plan_item_get_vm (item)),
+                 ferry_validation_item_get_errors (vi)[0]);
+    }
+
+  /* The mapping is saved with the plan and read back. */
+  {
+    g_autoptr (FerryPlan) loaded = NULL;
+    g_autoptr (GFile) file = ferry_plan_store_get_file (fx.store, plan);
+
+    g_assert_true (ferry_plan_save_file (plan, file, &error));
+    g_assert_no_error (error);
+    loaded = reload (plan);
+    g_assert_cmpuint (ferry_network_map_get_n_unmapped (ferry_plan_get_network_map (loaded)), ==,
+                      0);
+    g_assert_true (ferry_network_map_has_exception (
+        ferry_plan_get_network_map (loaded),
+        ferry_plan_lookup (loaded, ferry_vm_get_id (ferry_plan_item_get_vm (fixed))),
+        ferry_vm_get_nic (ferry_plan_item_get_vm (ferry_plan_lookup (
+                              loaded, ferry_vm_get_id (ferry_plan_item_get_vm (fixed)))),
+                          0)));
+  }
+}
+
+static GListModel *
+list_networks (HcxWorld *w, const char *endpoint_id)
+{
+  g_autoptr (GAsyncResult) r = NULL;
+  g_autoptr (GError) error = NULL;
+  GListModel *nets;
+
+  ferry_hcx_client_list_networks_async (w->client, endpoint_id, NULL, hcx_test_got_result, &r);
+  nets = ferry_hcx_client_list_networks_finish (w->client, hcx_test_wait (&r, 60), &error);
+  g_assert_no_error (error);
+  return nets;
+}
+
+/* The simulator at the board's scale (--source-networks/--destination-networks): 1,000 VMs on
+ * 200 source networks, 500 destination ones; the inventory's VLANs reach the sources, auto-map
+ * offers the tenants' segments and extensions, and one drop maps the rest. */
+static void
+test_network_map_scale (void)
+{
+  FerrySimOptions opts
+      = { .n_vms = 1000, .seed = 5, .n_source_networks = 200, .n_destination_networks = 500 };
+  HcxWorld *w = hcx_test_world_new (&opts);
+  g_autoptr (GListModel) local
+      = list_networks (w, ferry_resource_container_get_endpoint_id (w->source));
+  g_autoptr (GListModel) remote = list_networks (w, w->remote_endpoint);
+  g_autoptr (FerryPlan) plan = ferry_plan_new ();
+  FerryNetworkMap *map = ferry_plan_get_network_map (plan);
+  GListModel *sources = ferry_network_map_get_sources (map);
+  g_autoptr (GListModel) suggestions = NULL;
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_vlan = 0, n_extended = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (local), ==, 200);
+  g_assert_cmpuint (g_list_model_get_n_items (remote), ==, 500);
+  for (guint i = 0; i < g_list_model_get_n_items (w->vms); i++)
+    g_ptr_array_add (all, g_list_model_get_item (w->vms, i));
+  ferry_plan_add_vms (plan, (FerryVm **)all->pdata, all->len);
+  ferry_network_map_set_source_networks (map, local);
+  ferry_network_map_set_destinations (map, remote);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), >=, 190);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr (FerryNetworkSource) src = g_list_model_get_item (sources, i);
+
+      if (ferry_network_source_get_vlan (src) > 0)
+        n_vlan++;
+    }
+  g_assert_cmpuint (n_vlan, >=, g_list_model_get_n_items (sources) - 1); /* all but "VM Network" */
+
+  suggestions = ferry_network_map_suggest (map);
+  for (guint i = 0; i < g_list_model_get_n_items (suggestions); i++)
+    {
+      g_autoptr (FerryNetworkSuggestion) s = g_list_model_get_item (suggestions, i);
+
+      if (ferry_network_suggestion_get_reason (s) == FERRY_NETWORK_SUGGESTION_EXTENDED)
+        n_extended++;
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (suggestions), >=, 180);
+  g_assert_cmpuint (n_extended, >=, 40);
+  g_ptr_array_set_size (all, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (suggestions); i++)
+    g_ptr_array_add (all, g_list_model_get_item (suggestions, i));
+  ferry_network_map_apply_suggestions (map, (FerryNetworkSuggestion **)all->pdata, all->len);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr (FerryNetworkSource) src = g_list_model_get_item (sources, i);
+
+      if (ferry_network_source_get_target (src) == NULL)
+        g_ptr_array_add (rest, g_object_ref (src));
+    }
+  {
+    g_autoptr (FerryNetwork) any = g_list_model_get_item (remote, 0);
+
+    ferry_network_map_map (map, (FerryNetworkSource **)rest->pdata, rest->len, any);
+  }
+  g_assert_cmpuint (ferry_network_map_get_n_unmapped (map), ==, 0);
+  g_assert_cmpuint (ferry_network_map_get_n_problems (map), ==, 0);
+  g_clear_object (&plan);
+  hcx_test_world_free (w);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -747,6 +991,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/plan-runner/partial", test_partial);
   g_test_add_func ("/plan-runner/session-expiry", test_session_expiry);
   g_test_add_func ("/plan-runner/quit-mid-start", test_quit_mid_start);
+  g_test_add_func ("/plan-runner/network-map", test_network_map);
+  g_test_add_func ("/plan-runner/network-map-scale", test_network_map_scale);
   status = g_test_run ();
   g_clear_object (&fx.store);
   g_clear_object (&fx.dir);

@@ -71,6 +71,8 @@ struct _FerryNetworkMap
   gboolean can_redo;
 };
 
+gboolean
+_ferry_network_map_frozen (FerryNetworkMap *self);
 char *
 _ferry_network_exception_key (const char *vm_id, const char *nic_key);
 char *

@@ -347,6 +347,8 @@ ferry_network_map_apply_suggestions (FerryNetworkMap *self,
 
   g_return_if_fail (FERRY_IS_NETWORK_MAP (self));
 
+  if (_ferry_network_map_frozen (self))
+    return;
   step = _ferry_network_map_step_begin (self);
   for (guint i = 0; i < n; i++)
     {

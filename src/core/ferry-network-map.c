@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "ferry-network-map-state-private.h"
+#include "ferry-plan-start.h"
 
 static void
 ferry_network_map_list_model_init (GListModelInterface *iface);
@@ -262,7 +263,11 @@ static void
 item_rec_free (ItemRec *rec)
 {
   for (guint i = 0; i < rec->n_nics; i++)
-    g_free (rec->nics[i].key);
+    {
+      if (rec->nics[i].exc != NULL)
+        rec->nics[i].exc->nic = NULL;
+      g_free (rec->nics[i].key);
+    }
   g_free (rec->nics);
   g_clear_object (&rec->item);
   g_clear_object (&rec->vm);
@@ -658,6 +663,13 @@ step_free (gpointer data)
   g_free (step);
 }
 
+/* A started plan is read-only: its mapping does not change any more. */
+gboolean
+_ferry_network_map_frozen (FerryNetworkMap *self)
+{
+  return self->plan != NULL && ferry_plan_get_read_only (self->plan);
+}
+
 FerryNetworkMapStep *
 _ferry_network_map_step_begin (FerryNetworkMap *self)
 {
@@ -827,7 +839,7 @@ ferry_network_map_undo (FerryNetworkMap *self)
 
   g_return_val_if_fail (FERRY_IS_NETWORK_MAP (self), FALSE);
 
-  if (self->undo->len == 0)
+  if (self->undo->len == 0 || _ferry_network_map_frozen (self))
     return FALSE;
   step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
   for (guint i = step->changes->len; i-- > 0;)
@@ -844,7 +856,7 @@ ferry_network_map_redo (FerryNetworkMap *self)
 
   g_return_val_if_fail (FERRY_IS_NETWORK_MAP (self), FALSE);
 
-  if (self->redo->len == 0)
+  if (self->redo->len == 0 || _ferry_network_map_frozen (self))
     return FALSE;
   step = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
   for (guint i = 0; i < step->changes->len; i++)
@@ -889,6 +901,8 @@ ferry_network_map_map (FerryNetworkMap *self, FerryNetworkSource *const *sources
   g_return_if_fail (FERRY_IS_NETWORK_MAP (self));
   g_return_if_fail (target == NULL || FERRY_IS_NETWORK (target));
 
+  if (_ferry_network_map_frozen (self))
+    return;
   step = _ferry_network_map_step_begin (self);
   for (guint i = 0; i < n; i++)
     if (FERRY_IS_NETWORK_SOURCE (sources[i]))
@@ -931,6 +945,8 @@ ferry_network_map_set_exception (FerryNetworkMap *self, FerryPlanItem *item, Fer
   g_return_if_fail (FERRY_IS_NIC (nic));
   g_return_if_fail (target == NULL || FERRY_IS_NETWORK (target));
 
+  if (_ferry_network_map_frozen (self))
+    return;
   key = exception_key_for (item, nic);
   g_return_if_fail (key != NULL);
   step = _ferry_network_map_step_begin (self);

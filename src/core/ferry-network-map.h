@@ -18,7 +18,8 @@
  * - Blocker: connected NICs with no effective destination ("n-unmapped").
  * - Auto-map suggestions, and undo/redo of every mapping change.
  *
- * Every mapping change is one undo step and emits "changed" on the plan once. */
+ * Every mapping change is one undo step and emits "changed" on the plan once. A started plan
+ * (ferry_plan_get_read_only ()) is read-only: mapping changes, undo and redo do nothing. */
 #pragma once
 
 #include <gio/gio.h>

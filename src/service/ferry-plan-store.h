@@ -159,7 +159,8 @@ ferry_plan_store_check_import_finish (FerryPlanStore *self, GAsyncResult *result
 
 /* The most recently modified autosaved plan with VMs for the manager: the one with its
  * @manager_id (endpointId) where both are known, else the one for @server; NULL (no error)
- * when there is none. Unreadable files are skipped. */
+ * when there is none. Unreadable files are skipped. @server NULL (and no @manager_id) finds
+ * the latest plan made offline, with no server. */
 void
 ferry_plan_store_find_resumable_async (FerryPlanStore *self, const char *server,
                                        const char *manager_id, GCancellable *cancellable,

@@ -307,9 +307,19 @@ show_sites_action (GtkWidget *widget, const char *action_name, GVariant *paramet
 static void
 close_wizard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
+  FerryWindow *self = FERRY_WINDOW (widget);
+
   /* The wizard stays (and its plan saved) until another is opened: "Migrate Virtual
    * Machines" comes back to it. */
-  _ferry_window_show_home (FERRY_WINDOW (widget));
+  _ferry_window_show_home (self);
+  /* A plan made offline (ferry-import.c) closes: it is saved, and offered on connecting. */
+  if (self->session == NULL && self->wizard != NULL)
+    {
+      ferry_plan_store_flush (self->plan_store);
+      gtk_stack_remove (self->stack, GTK_WIDGET (self->wizard));
+      self->wizard = NULL;
+      _ferry_window_update_actions (self);
+    }
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-accessible.h"
+#include "ferry-wizard-networks-page.h"
 #include "ferry-wizard-review.h"
 #include "ferry-wizard.h"
 
@@ -29,6 +30,7 @@ struct _FerryWizard
 
   FerryWizardVmPage *vm_page;
   FerryWizardOptionsPage *options_page;
+  FerryWizardNetworksPage *networks_page;
   GtkWidget *review_page;
 
   /* template widgets */
@@ -113,6 +115,8 @@ step_blocker (FerryWizard *self, int step)
         return NULL;
       case FERRY_WIZARD_STEP_OPTIONS:
         return options_blocker (self);
+      case FERRY_WIZARD_STEP_NETWORKS:
+        return g_strdup (ferry_wizard_networks_page_get_blocker (self->networks_page));
       default:
         return NULL;
     }
@@ -209,18 +213,7 @@ plan_changed_cb (FerryWizard *self)
     update_review (self);
 }
 
-/* ---- Placeholders for the next parts ---- */
-
-static GtkWidget *
-status_page (const char *icon, const char *title, const char *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  return page;
-}
+/* ---- Review ---- */
 
 static void
 update_review (FerryWizard *self)
@@ -369,6 +362,7 @@ ferry_wizard_set_site (FerryWizard *self, FerrySite *site, FerryPrereqReport *re
                                           datastores_cb, g_object_ref (self));
   ferry_hcx_client_list_storage_profiles_async (client, self->remote_endpoint_id, self->cancellable,
                                                 policies_cb, g_object_ref (self));
+  ferry_wizard_networks_page_load (self->networks_page, client, self->remote_endpoint_id);
 }
 
 /* ---- Export and import ---- */
@@ -457,16 +451,14 @@ static void
 ferry_wizard_constructed (GObject *object)
 {
   FerryWizard *self = FERRY_WIZARD (object);
-  GtkWidget *networks;
-
   G_OBJECT_CLASS (ferry_wizard_parent_class)->constructed (object);
 
   g_assert (self->plan != NULL);
   self->vm_page = FERRY_WIZARD_VM_PAGE (ferry_wizard_vm_page_new (self->plan));
   self->options_page = FERRY_WIZARD_OPTIONS_PAGE (ferry_wizard_options_page_new (self->plan));
-  networks = status_page ("network-wired-symbolic", _ ("Network Mapping Comes Next"),
-                          _ ("Here the selected VMs’ networks will be mapped to the destination’s "
-                             "networks. Everything chosen so far is kept in the plan."));
+  self->networks_page = FERRY_WIZARD_NETWORKS_PAGE (ferry_wizard_networks_page_new (self->plan));
+  g_signal_connect_object (self->networks_page, "notify::blocker", G_CALLBACK (update_navigation),
+                           self, G_CONNECT_SWAPPED);
   self->review_page = ferry_wizard_review_new (self->plan, self->session, self->store);
   g_signal_connect_object (self->review_page, "go-to", G_CALLBACK (review_go_to_cb), self,
                            G_CONNECT_SWAPPED);
@@ -474,7 +466,7 @@ ferry_wizard_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->vm_page), "vms");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->options_page), "options");
-  gtk_stack_add_named (self->stack, networks, "networks");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->networks_page), "networks");
   gtk_stack_add_named (self->stack, self->review_page, "review");
   gtk_stack_set_visible_child_name (self->stack, "vms");
   ferry_accessible_name_status_pages (GTK_WIDGET (self));
@@ -679,4 +671,11 @@ ferry_wizard_get_options_page (FerryWizard *self)
 {
   g_return_val_if_fail (FERRY_IS_WIZARD (self), NULL);
   return self->options_page;
+}
+
+FerryWizardNetworksPage *
+ferry_wizard_get_networks_page (FerryWizard *self)
+{
+  g_return_val_if_fail (FERRY_IS_WIZARD (self), NULL);
+  return self->networks_page;
 }

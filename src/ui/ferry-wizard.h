@@ -6,6 +6,7 @@
 #include "ferry-connection-session.h"
 #include "ferry-plan-store.h"
 #include "ferry-plan.h"
+#include "ferry-wizard-networks-page.h"
 #include "ferry-wizard-options-page.h"
 #include "ferry-wizard-vm-page.h"
 
@@ -50,5 +51,7 @@ FerryWizardVmPage *
 ferry_wizard_get_vm_page (FerryWizard *self);
 FerryWizardOptionsPage *
 ferry_wizard_get_options_page (FerryWizard *self);
+FerryWizardNetworksPage *
+ferry_wizard_get_networks_page (FerryWizard *self);
 
 G_END_DECLS
