@@ -2,6 +2,7 @@
 /* ferry-dashboard-private.h: what the dashboard's files share, and what its tests look at.
  *   ferry-dashboard.c          the page: summary, actions, cancel, export, notifications
  *   ferry-dashboard-list.c     the column view: columns, cells, sort, filter, search
+ *   ferry-dashboard-notices.c  notifications, toasts and the prerequisite banner
  *   ferry-dashboard-details.c  the selected migration: settings, errors, timeline */
 #pragma once
 
@@ -78,6 +79,13 @@ _ferry_dashboard_pulse_stop (FerryDashboard *self);
 /* Sorts again if a poll put rows out of order; TRUE if it did. */
 gboolean
 _ferry_dashboard_resort (FerryDashboard *self);
+
+/* notices.c */
+void
+_ferry_dashboard_connect_notices (FerryDashboard *self);
+/* The VM's name, else its id. */
+const char *
+_ferry_dashboard_vm_name (FerryMigration *m);
 
 /* details.c */
 void
