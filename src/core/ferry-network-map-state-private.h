@@ -71,6 +71,52 @@ struct _FerryNetworkMap
   gboolean can_redo;
 };
 
+/* The map's properties (ferry-network-map.c) */
+enum
+{
+  PROP_0,
+  PROP_N_UNMAPPED,
+  PROP_N_PROBLEMS,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_DESTINATIONS,
+  N_PROPS
+};
+
+/* ---- ferry-network-map.c ---- */
+
+void
+_ferry_network_map_notify (FerryNetworkMap *self, guint prop);
+guint
+_ferry_network_map_source_position (FerryNetworkMap *self, const char *sort_key, gboolean *found);
+void
+_ferry_network_map_mark_dirty (FerryNetworkMap *self, FerryNetworkSource *src);
+void
+_ferry_network_map_source_update_problem (FerryNetworkMap *self, FerryNetworkSource *src);
+
+/* ---- ferry-network-map-selection.c ---- */
+
+void
+_ferry_network_map_exc_entry_free (gpointer data);
+void
+_ferry_network_map_item_rec_free (ItemRec *rec);
+void
+_ferry_network_map_source_count (FerryNetworkMap *self, NicRec *n, int sign,
+                                 gboolean first_on_source);
+void
+_ferry_network_map_plan_items_changed_cb (GListModel *plan, guint position, guint removed,
+                                          guint added, FerryNetworkMap *self);
+
+/* ---- ferry-network-map-history.c ---- */
+
+void
+_ferry_network_map_step_free (gpointer data);
+void
+_ferry_network_map_step_set_exception (FerryNetworkMap *self, FerryNetworkMapStep *step,
+                                       const char *key, FerryNetwork *target);
+
+/* ---- Shared across the map's files ---- */
+
 gboolean
 _ferry_network_map_frozen (FerryNetworkMap *self);
 char *

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ferry-network-map.c: the plan's network mapping: sources kept up to date with the selection,
- * rules, per-NIC exceptions, problems, the blocker count and undo/redo (the suggestions and the
- * name helpers are in ferry-network-map-suggest.c, the intents' part in
- * ferry-network-map-intents.c)
+/* ferry-network-map.c: the plan's network mapping: the sources list (the map is its GListModel),
+ * problems, the end of a change (sources, totals and live NIC references notified), the
+ * destinations and source networks, and the GObject itself. The rest of the map is beside it:
+ * following the selection in ferry-network-map-selection.c, rules and exceptions in
+ * ferry-network-map-rules.c, undo/redo in ferry-network-map-history.c, the plan store's side in
+ * ferry-network-map-store.c, the suggestions and the name helpers in ferry-network-map-suggest.c,
+ * the intents' part in ferry-network-map-intents.c.
  *
  * The map mirrors the plan's items (one ItemRec per item, in plan order) and updates only what a
  * selection change touches: each NIC of an added or removed item adds to or subtracts from its
@@ -11,7 +14,6 @@
 #include "config.h"
 
 #include "ferry-network-map-state-private.h"
-#include "ferry-plan-start.h"
 
 static void
 ferry_network_map_list_model_init (GListModelInterface *iface);
@@ -19,17 +21,6 @@ ferry_network_map_list_model_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (FerryNetworkMap, ferry_network_map, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       ferry_network_map_list_model_init))
-
-enum
-{
-  PROP_0,
-  PROP_N_UNMAPPED,
-  PROP_N_PROBLEMS,
-  PROP_CAN_UNDO,
-  PROP_CAN_REDO,
-  PROP_DESTINATIONS,
-  N_PROPS
-};
 
 static GParamSpec *properties[N_PROPS];
 
@@ -66,8 +57,8 @@ ferry_network_map_list_model_init (GListModelInterface *iface)
 }
 
 /* Binary search by sort key: the position of @key, or where it would go. */
-static guint
-source_position (FerryNetworkMap *self, const char *sort_key, gboolean *found)
+guint
+_ferry_network_map_source_position (FerryNetworkMap *self, const char *sort_key, gboolean *found)
 {
   guint lo = 0, hi = self->sources->len;
 
@@ -91,8 +82,8 @@ source_position (FerryNetworkMap *self, const char *sort_key, gboolean *found)
   return lo;
 }
 
-static void
-mark_dirty (FerryNetworkMap *self, FerryNetworkSource *src)
+void
+_ferry_network_map_mark_dirty (FerryNetworkMap *self, FerryNetworkSource *src)
 {
   if (src->dirty)
     return;
@@ -127,8 +118,8 @@ _ferry_network_map_problem (FerryNetworkMap *self, FerryNetwork *target)
   return NULL;
 }
 
-static void
-source_update_problem (FerryNetworkMap *self, FerryNetworkSource *src)
+void
+_ferry_network_map_source_update_problem (FerryNetworkMap *self, FerryNetworkSource *src)
 {
   char *problem = _ferry_network_map_problem (self, src->target);
 
@@ -139,7 +130,7 @@ source_update_problem (FerryNetworkMap *self, FerryNetworkSource *src)
     }
   g_free (src->problem);
   src->problem = problem;
-  mark_dirty (self, src);
+  _ferry_network_map_mark_dirty (self, src);
 }
 
 /* The list's object for @target's id where the destinations have it. */
@@ -164,213 +155,13 @@ _ferry_network_same (FerryNetwork *a, FerryNetwork *b)
   return g_strcmp0 (ferry_network_get_id (a), ferry_network_get_id (b)) == 0;
 }
 
-/* ---- Item records ---- */
-
-char *
-ferry_network_nic_key (FerryNic *nic, guint position)
-{
-  const char *mac, *label;
-
-  g_return_val_if_fail (FERRY_IS_NIC (nic), NULL);
-
-  mac = ferry_nic_get_mac_address (nic);
-  if (mac != NULL && mac[0] != '\0')
-    return g_ascii_strdown (mac, -1);
-  label = ferry_nic_get_label (nic);
-  if (label != NULL && label[0] != '\0')
-    return g_strconcat ("label:", label, NULL);
-  return g_strdup_printf ("#%u", position);
-}
-
-char *
-_ferry_network_exception_key (const char *vm_id, const char *nic_key)
-{
-  return g_strconcat (vm_id != NULL ? vm_id : "", "\x1f", nic_key, NULL);
-}
-
-static void
-exc_entry_free (gpointer data)
-{
-  ExcEntry *e = data;
-
-  if (e->nic != NULL)
-    e->nic->exc = NULL;
-  g_clear_object (&e->target);
-  g_free (e);
-}
-
-static void
-source_count (FerryNetworkMap *self, NicRec *n, int sign, gboolean first_on_source)
-{
-  FerryNetworkSource *src = n->src;
-
-  if (src == NULL)
-    {
-      if (n->connected && n->exc == NULL)
-        self->orphan_unmapped += sign;
-      return;
-    }
-  src->n_nics += sign;
-  if (first_on_source)
-    src->n_vms += sign;
-  if (n->connected)
-    src->n_connected += sign;
-  if (n->exc != NULL)
-    {
-      src->n_exceptions += sign;
-      if (n->connected)
-        src->n_connected_exceptions += sign;
-    }
-  mark_dirty (self, src);
-}
-
-static FerryNetworkSource *
-source_for_nic (FerryNetworkMap *self, FerryNic *nic)
-{
-  const char *id = ferry_nic_get_network_id (nic);
-  const char *name = ferry_nic_get_network_name (nic);
-  FerryNetworkSource *src;
-  gboolean found;
-  guint pos;
-
-  if (id == NULL || id[0] == '\0')
-    id = name;
-  if (id == NULL || id[0] == '\0')
-    return NULL;
-  src = g_hash_table_lookup (self->sources_by_id, id);
-  if (src != NULL)
-    return src;
-
-  src = _ferry_network_source_new (id, name, ferry_nic_get_network_type (nic));
-  if (self->source_vlans != NULL)
-    {
-      guint vlan = GPOINTER_TO_UINT (g_hash_table_lookup (self->source_vlans, id));
-
-      if (vlan > 0)
-        src->vlan = vlan;
-    }
-  g_set_object (&src->target, g_hash_table_lookup (self->rules, id));
-  src->problem = _ferry_network_map_problem (self, src->target);
-  pos = source_position (self, src->sort_key, &found);
-  g_ptr_array_insert (self->sources, pos, src);
-  g_hash_table_insert (self->sources_by_id, src->id, src);
-  mark_dirty (self, src);
-  g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, 1);
-  return src;
-}
-
-static void
-item_rec_free (ItemRec *rec)
-{
-  for (guint i = 0; i < rec->n_nics; i++)
-    {
-      if (rec->nics[i].exc != NULL)
-        rec->nics[i].exc->nic = NULL;
-      g_free (rec->nics[i].key);
-    }
-  g_free (rec->nics);
-  g_clear_object (&rec->item);
-  g_clear_object (&rec->vm);
-  g_free (rec);
-}
-
-static ItemRec *
-item_rec_add (FerryNetworkMap *self, FerryPlanItem *item)
-{
-  ItemRec *rec = g_new0 (ItemRec, 1);
-  FerryVm *vm = ferry_plan_item_get_vm (item);
-  guint n = ferry_vm_get_n_nics (vm);
-  gint primary = -1;
-
-  rec->item = g_object_ref (item);
-  rec->vm = g_object_ref (vm);
-  rec->n_nics = n;
-  rec->nics = g_new0 (NicRec, MAX (n, 1));
-
-  for (guint i = 0; i < n && primary < 0; i++)
-    if (ferry_nic_get_primary (ferry_vm_get_nic (vm, i)) == FERRY_TRI_STATE_YES)
-      primary = (gint)i;
-  if (primary < 0)
-    primary = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      NicRec *nr = &rec->nics[i];
-      g_autofree char *key = NULL;
-      gboolean first = TRUE;
-      ExcEntry *e;
-
-      nr->nic = ferry_vm_get_nic (vm, i);
-      nr->key = ferry_network_nic_key (nr->nic, i);
-      nr->connected = ferry_nic_get_connected (nr->nic);
-      nr->primary = (gint)i == primary;
-      nr->src = source_for_nic (self, nr->nic);
-      key = _ferry_network_exception_key (ferry_vm_get_id (vm), nr->key);
-      e = g_hash_table_lookup (self->exceptions, key);
-      if (e != NULL && e->nic == NULL)
-        {
-          e->nic = nr;
-          nr->exc = e;
-        }
-      for (guint j = 0; j < i; j++)
-        if (rec->nics[j].src == nr->src)
-          first = FALSE;
-      source_count (self, nr, +1, first);
-    }
-  g_hash_table_insert (self->rec_by_item, item, rec);
-  return rec;
-}
-
-static void
-item_rec_remove (FerryNetworkMap *self, ItemRec *rec)
-{
-  for (guint i = 0; i < rec->n_nics; i++)
-    {
-      NicRec *nr = &rec->nics[i];
-      gboolean first = TRUE;
-
-      for (guint j = 0; j < i; j++)
-        if (rec->nics[j].src == nr->src)
-          first = FALSE;
-      source_count (self, nr, -1, first);
-      if (nr->exc != NULL)
-        {
-          nr->exc->nic = NULL;
-          nr->exc = NULL;
-        }
-    }
-  g_hash_table_remove (self->rec_by_item, rec->item);
-  item_rec_free (rec);
-}
-
-NicRec *
-_ferry_network_map_find_nic (FerryNetworkMap *self, FerryPlanItem *item, FerryNic *nic)
-{
-  ItemRec *rec = g_hash_table_lookup (self->rec_by_item, item);
-
-  if (rec == NULL)
-    return NULL;
-  for (guint i = 0; i < rec->n_nics; i++)
-    if (rec->nics[i].nic == nic)
-      return &rec->nics[i];
-  return NULL;
-}
-
-ItemRec *
-_ferry_network_map_find_item (FerryNetworkMap *self, FerryPlanItem *item)
-{
-  return g_hash_table_lookup (self->rec_by_item, item);
-}
-
-FerryNetwork *
-_ferry_network_map_effective (NicRec *nr)
-{
-  if (nr->exc != NULL)
-    return nr->exc->target;
-  return nr->src != NULL ? nr->src->target : NULL;
-}
-
 /* ---- End of a change: notify ---- */
+
+void
+_ferry_network_map_notify (FerryNetworkMap *self, guint prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
 
 static void
 set_uint (FerryNetworkMap *self, guint *field, guint value, guint prop)
@@ -421,7 +212,7 @@ _ferry_network_map_update_end (FerryNetworkMap *self, gboolean mappings_changed)
           continue;
         }
       src->dirty = FALSE;
-      pos = source_position (self, src->sort_key, &found);
+      pos = _ferry_network_map_source_position (self, src->sort_key, &found);
       if (!found || g_ptr_array_index (self->sources, pos) != src)
         continue;
       g_hash_table_remove (self->sources_by_id, src->id);
@@ -454,586 +245,6 @@ _ferry_network_map_update_end (FerryNetworkMap *self, gboolean mappings_changed)
   set_uint (self, &self->n_problems, problems, PROP_N_PROBLEMS);
   if (mappings_changed)
     refresh_refs (self);
-}
-
-/* ---- Following the plan's selection ---- */
-
-static void
-plan_items_changed_cb (GListModel *plan, guint position, guint removed, guint added,
-                       FerryNetworkMap *self)
-{
-  g_autoptr (GHashTable) kept = g_hash_table_new (NULL, NULL);
-  g_autoptr (GPtrArray) fresh = g_ptr_array_sized_new (added);
-
-  g_return_if_fail (position + removed <= self->recs->len);
-
-  /* Items present before and after the change keep their records. */
-  if (removed > 0 && added > 0)
-    {
-      g_autoptr (GHashTable) after = g_hash_table_new (NULL, NULL);
-
-      for (guint i = 0; i < added; i++)
-        {
-          FerryPlanItem *item = g_list_model_get_item (plan, position + i);
-
-          g_hash_table_add (after, item);
-          g_object_unref (item); /* the plan holds it */
-        }
-      for (guint i = 0; i < removed; i++)
-        {
-          ItemRec *rec = g_ptr_array_index (self->recs, position + i);
-
-          if (g_hash_table_contains (after, rec->item))
-            g_hash_table_insert (kept, rec->item, rec);
-        }
-    }
-  for (guint i = 0; i < removed; i++)
-    {
-      ItemRec *rec = g_ptr_array_index (self->recs, position + i);
-
-      if (!g_hash_table_contains (kept, rec->item))
-        item_rec_remove (self, rec);
-    }
-  for (guint i = 0; i < added; i++)
-    {
-      FerryPlanItem *item = g_list_model_get_item (plan, position + i);
-      ItemRec *rec = g_hash_table_lookup (kept, item);
-
-      g_ptr_array_add (fresh, rec != NULL ? rec : item_rec_add (self, item));
-      g_object_unref (item);
-    }
-
-  /* Splice the mirror. */
-  g_ptr_array_remove_range (self->recs, position, removed);
-  for (guint i = 0; i < fresh->len; i++)
-    g_ptr_array_insert (self->recs, position + i, fresh->pdata[i]);
-  _ferry_network_map_update_end (self, FALSE);
-}
-
-void
-_ferry_network_map_item_rebound (FerryNetworkMap *self, FerryPlanItem *item, const char *old_vm_id)
-{
-  ItemRec *rec = g_hash_table_lookup (self->rec_by_item, item);
-  const char *new_id = ferry_vm_get_id (ferry_plan_item_get_vm (item));
-  guint pos;
-
-  /* Exceptions follow the VM to its new id. */
-  if (g_strcmp0 (old_vm_id, new_id) != 0 && old_vm_id != NULL)
-    {
-      g_autofree char *prefix = g_strconcat (old_vm_id, "\x1f", NULL);
-      g_autoptr (GPtrArray) moved = g_ptr_array_new ();
-      GHashTableIter iter;
-      gpointer key, value;
-
-      g_hash_table_iter_init (&iter, self->exceptions);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (g_str_has_prefix (key, prefix))
-          {
-            g_ptr_array_add (moved, g_strdup ((char *)key + strlen (prefix)));
-            g_ptr_array_add (moved, value);
-            g_hash_table_iter_steal (&iter);
-            g_free (key);
-          }
-      for (guint i = 0; i < moved->len; i += 2)
-        {
-          g_autofree char *nic_key = moved->pdata[i];
-
-          g_hash_table_replace (self->exceptions, _ferry_network_exception_key (new_id, nic_key),
-                                moved->pdata[i + 1]);
-        }
-    }
-  if (rec == NULL || !g_ptr_array_find (self->recs, rec, &pos))
-    return;
-  item_rec_remove (self, rec);
-  self->recs->pdata[pos] = item_rec_add (self, item);
-  _ferry_network_map_update_end (self, TRUE);
-}
-
-/* ---- Raw setters (no undo, no plan "changed") ---- */
-
-/* Returns TRUE if the rule changed. */
-gboolean
-_ferry_network_map_set_rule_raw (FerryNetworkMap *self, const char *source_id, FerryNetwork *target)
-{
-  FerryNetworkSource *src;
-
-  target = _ferry_network_map_canonical (self, target);
-  if (_ferry_network_same (g_hash_table_lookup (self->rules, source_id), target))
-    return FALSE;
-  if (target != NULL)
-    g_hash_table_replace (self->rules, g_strdup (source_id), g_object_ref (target));
-  else
-    g_hash_table_remove (self->rules, source_id);
-
-  src = g_hash_table_lookup (self->sources_by_id, source_id);
-  if (src != NULL)
-    {
-      g_set_object (&src->target, target);
-      source_update_problem (self, src);
-      mark_dirty (self, src);
-    }
-  return TRUE;
-}
-
-gboolean
-_ferry_network_map_set_exception_raw (FerryNetworkMap *self, const char *key, FerryNetwork *target)
-{
-  ExcEntry *e = g_hash_table_lookup (self->exceptions, key);
-  NicRec *nr;
-
-  target = _ferry_network_map_canonical (self, target);
-  if (_ferry_network_same (e != NULL ? e->target : NULL, target))
-    return FALSE;
-  if (e != NULL && target != NULL)
-    {
-      g_set_object (&e->target, target);
-      return TRUE;
-    }
-
-  if (target != NULL)
-    {
-      const char *sep = strchr (key, '\x1f');
-      g_autofree char *vm_id = g_strndup (key, sep - key);
-      FerryPlanItem *item = ferry_plan_lookup (self->plan, vm_id);
-      ItemRec *rec = item != NULL ? g_hash_table_lookup (self->rec_by_item, item) : NULL;
-
-      e = g_new0 (ExcEntry, 1);
-      e->target = g_object_ref (target);
-      g_hash_table_insert (self->exceptions, g_strdup (key), e);
-      for (guint i = 0; rec != NULL && i < rec->n_nics; i++)
-        if (g_strcmp0 (rec->nics[i].key, sep + 1) == 0 && rec->nics[i].exc == NULL)
-          {
-            nr = &rec->nics[i];
-            source_count (self, nr, -1, FALSE);
-            e->nic = nr;
-            nr->exc = e;
-            source_count (self, nr, +1, FALSE);
-            break;
-          }
-      return TRUE;
-    }
-
-  nr = e->nic;
-  if (nr != NULL)
-    source_count (self, nr, -1, FALSE);
-  g_hash_table_remove (self->exceptions, key); /* clears nr->exc */
-  if (nr != NULL)
-    source_count (self, nr, +1, FALSE);
-  return TRUE;
-}
-
-/* ---- Undo steps ---- */
-
-typedef enum
-{
-  CHANGE_RULE,
-  CHANGE_EXCEPTION,
-  CHANGE_RETAIN_MAC,
-} ChangeKind;
-
-typedef struct
-{
-  ChangeKind kind;
-  char *key; /* source id, exception key, or VM id */
-  FerryNetwork *before, *after;
-  int mac_before, mac_after; /* -1: not overridden, else the override */
-} Change;
-
-struct _FerryNetworkMapStep
-{
-  GArray *changes;
-};
-
-static void
-change_clear (gpointer data)
-{
-  Change *c = data;
-
-  g_free (c->key);
-  g_clear_object (&c->before);
-  g_clear_object (&c->after);
-}
-
-static void
-step_free (gpointer data)
-{
-  FerryNetworkMapStep *step = data;
-
-  g_array_unref (step->changes);
-  g_free (step);
-}
-
-/* A started plan is read-only: its mapping does not change any more. */
-gboolean
-_ferry_network_map_frozen (FerryNetworkMap *self)
-{
-  return self->plan != NULL && ferry_plan_get_read_only (self->plan);
-}
-
-FerryNetworkMapStep *
-_ferry_network_map_step_begin (FerryNetworkMap *self)
-{
-  FerryNetworkMapStep *step = g_new0 (FerryNetworkMapStep, 1);
-
-  step->changes = g_array_new (FALSE, TRUE, sizeof (Change));
-  g_array_set_clear_func (step->changes, change_clear);
-  return step;
-}
-
-static void
-step_add (FerryNetworkMapStep *step, ChangeKind kind, const char *key, FerryNetwork *before,
-          FerryNetwork *after)
-{
-  Change c = { kind, g_strdup (key), NULL, NULL, -1, -1 };
-
-  g_set_object (&c.before, before);
-  g_set_object (&c.after, after);
-  g_array_append_val (step->changes, c);
-}
-
-void
-_ferry_network_map_step_set_rule (FerryNetworkMap *self, FerryNetworkMapStep *step,
-                                  const char *source_id, FerryNetwork *target)
-{
-  g_autoptr (FerryNetwork) before = NULL;
-
-  g_set_object (&before, g_hash_table_lookup (self->rules, source_id));
-  if (_ferry_network_map_set_rule_raw (self, source_id, target))
-    step_add (step, CHANGE_RULE, source_id, before, target);
-}
-
-static void
-step_set_exception (FerryNetworkMap *self, FerryNetworkMapStep *step, const char *key,
-                    FerryNetwork *target)
-{
-  ExcEntry *e = g_hash_table_lookup (self->exceptions, key);
-  g_autoptr (FerryNetwork) before = NULL;
-
-  if (e != NULL)
-    g_set_object (&before, e->target);
-  if (_ferry_network_map_set_exception_raw (self, key, target))
-    step_add (step, CHANGE_EXCEPTION, key, before, target);
-}
-
-static int
-item_retain_mac_state (FerryPlanItem *item)
-{
-  if (!ferry_plan_item_get_overridden (item, FERRY_PLAN_FIELD_RETAIN_MAC))
-    return -1;
-  return ferry_plan_item_get_boolean (item, FERRY_PLAN_FIELD_RETAIN_MAC) ? 1 : 0;
-}
-
-static void
-item_set_retain_mac_state (FerryPlanItem *item, int state)
-{
-  if (item_retain_mac_state (item) == state)
-    return;
-  if (state < 0)
-    ferry_plan_item_reset (item, FERRY_PLAN_FIELD_RETAIN_MAC);
-  else
-    ferry_plan_item_override_boolean (item, FERRY_PLAN_FIELD_RETAIN_MAC, state == 1);
-}
-
-void
-_ferry_network_map_step_set_retain_mac (FerryNetworkMap *self, FerryNetworkMapStep *step,
-                                        FerryPlanItem *item, gboolean retain)
-{
-  Change c = { CHANGE_RETAIN_MAC, NULL, NULL, NULL, -1, -1 };
-
-  c.mac_before = item_retain_mac_state (item);
-  c.mac_after = retain ? 1 : 0;
-  if (c.mac_before == c.mac_after)
-    return;
-  if (!self->in_plan_batch)
-    {
-      _ferry_plan_begin_batch (self->plan);
-      self->in_plan_batch = TRUE;
-    }
-  c.key = g_strdup (ferry_vm_get_id (ferry_plan_item_get_vm (item)));
-  item_set_retain_mac_state (item, c.mac_after);
-  g_array_append_val (step->changes, c);
-}
-
-static void
-set_can (FerryNetworkMap *self)
-{
-  gboolean can_undo = self->undo->len > 0, can_redo = self->redo->len > 0;
-
-  if (self->can_undo != can_undo)
-    {
-      self->can_undo = can_undo;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-    }
-  if (self->can_redo != can_redo)
-    {
-      self->can_redo = can_redo;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-    }
-}
-
-static void
-finish_change (FerryNetworkMap *self)
-{
-  _ferry_network_map_update_end (self, TRUE);
-  set_can (self);
-  if (self->plan != NULL)
-    _ferry_plan_emit_changed (self->plan);
-  if (self->in_plan_batch)
-    {
-      self->in_plan_batch = FALSE;
-      _ferry_plan_end_batch (self->plan);
-    }
-}
-
-void
-_ferry_network_map_step_end (FerryNetworkMap *self, FerryNetworkMapStep *step)
-{
-  if (step->changes->len == 0)
-    {
-      step_free (step);
-      if (self->in_plan_batch)
-        {
-          self->in_plan_batch = FALSE;
-          _ferry_plan_end_batch (self->plan);
-        }
-      _ferry_network_map_update_end (self, FALSE);
-      return;
-    }
-  g_ptr_array_add (self->undo, step);
-  g_ptr_array_set_size (self->redo, 0);
-  finish_change (self);
-}
-
-static void
-apply_change (FerryNetworkMap *self, Change *c, gboolean forward)
-{
-  switch (c->kind)
-    {
-      case CHANGE_RULE:
-        _ferry_network_map_set_rule_raw (self, c->key, forward ? c->after : c->before);
-        break;
-      case CHANGE_EXCEPTION:
-        _ferry_network_map_set_exception_raw (self, c->key, forward ? c->after : c->before);
-        break;
-      case CHANGE_RETAIN_MAC:
-        {
-          FerryPlanItem *item = ferry_plan_lookup (self->plan, c->key);
-
-          if (item == NULL)
-            break;
-          if (!self->in_plan_batch)
-            {
-              _ferry_plan_begin_batch (self->plan);
-              self->in_plan_batch = TRUE;
-            }
-          item_set_retain_mac_state (item, forward ? c->mac_after : c->mac_before);
-        }
-        break;
-    }
-}
-
-gboolean
-ferry_network_map_undo (FerryNetworkMap *self)
-{
-  FerryNetworkMapStep *step;
-
-  g_return_val_if_fail (FERRY_IS_NETWORK_MAP (self), FALSE);
-
-  if (self->undo->len == 0 || _ferry_network_map_frozen (self))
-    return FALSE;
-  step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  for (guint i = step->changes->len; i-- > 0;)
-    apply_change (self, &g_array_index (step->changes, Change, i), FALSE);
-  g_ptr_array_add (self->redo, step);
-  finish_change (self);
-  return TRUE;
-}
-
-gboolean
-ferry_network_map_redo (FerryNetworkMap *self)
-{
-  FerryNetworkMapStep *step;
-
-  g_return_val_if_fail (FERRY_IS_NETWORK_MAP (self), FALSE);
-
-  if (self->redo->len == 0 || _ferry_network_map_frozen (self))
-    return FALSE;
-  step = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
-  for (guint i = 0; i < step->changes->len; i++)
-    apply_change (self, &g_array_index (step->changes, Change, i), TRUE);
-  g_ptr_array_add (self->undo, step);
-  finish_change (self);
-  return TRUE;
-}
-
-gboolean
-ferry_network_map_get_can_undo (FerryNetworkMap *self)
-{
-  g_return_val_if_fail (FERRY_IS_NETWORK_MAP (self), FALSE);
-  return self->can_undo;
-}
-
-gboolean
-ferry_network_map_get_can_redo (FerryNetworkMap *self)
-{
-  g_return_val_if_fail (FERRY_IS_NETWORK_MAP (self), FALSE);
-  return self->can_redo;
-}
-
-void
-ferry_network_map_clear_history (FerryNetworkMap *self)
-{
-  g_return_if_fail (FERRY_IS_NETWORK_MAP (self));
-
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  set_can (self);
-}
-
-/* ---- Rules and exceptions ---- */
-
-void
-ferry_network_map_map (FerryNetworkMap *self, FerryNetworkSource *const *sources, guint n,
-                       FerryNetwork *target)
-{
-  FerryNetworkMapStep *step;
-
-  g_return_if_fail (FERRY_IS_NETWORK_MAP (self));
-  g_return_if_fail (target == NULL || FERRY_IS_NETWORK (target));
-
-  if (_ferry_network_map_frozen (self))
-    return;
-  step = _ferry_network_map_step_begin (self);
-  for (guint i = 0; i < n; i++)
-    if (FERRY_IS_NETWORK_SOURCE (sources[i]))
-      _ferry_network_map_step_set_rule (self, step, ferry_network_source_get_id (sources[i]),
-                                        target);
-  _ferry_network_map_step_end (self, step);
-}
-
-void
-ferry_network_map_unmap (FerryNetworkMap *self, FerryNetworkSource *const *sources, guint n)
-{
-  ferry_network_map_map (self, sources, n, NULL);
-}
-
-static char *
-exception_key_for (FerryPlanItem *item, FerryNic *nic)
-{
-  FerryVm *vm = ferry_plan_item_get_vm (item);
-  g_autofree char *nic_key = NULL;
-  guint n = ferry_vm_get_n_nics (vm);
-
-  for (guint i = 0; i < n; i++)
-    if (ferry_vm_get_nic (vm, i) == nic)
-      {
-        nic_key = ferry_network_nic_key (nic, i);
-        return _ferry_network_exception_key (ferry_vm_get_id (vm), nic_key);
-      }
-  return NULL;
-}
-
-void
-ferry_network_map_set_exception (FerryNetworkMap *self, FerryPlanItem *item, FerryNic *nic,
-                                 FerryNetwork *target)
-{
-  g_autofree char *key = NULL;
-  FerryNetworkMapStep *step;
-
-  g_return_if_fail (FERRY_IS_NETWORK_MAP (self));
-  g_return_if_fail (FERRY_IS_PLAN_ITEM (item));
-  g_return_if_fail (FERRY_IS_NIC (nic));
-  g_return_if_fail (target == NULL || FERRY_IS_NETWORK (target));
-
-  if (_ferry_network_map_frozen (self))
-    return;
-  key = exception_key_for (item, nic);
-  g_return_if_fail (key != NULL);
-  step = _ferry_network_map_step_begin (self);
-  step_set_exception (self, step, key, target);
-  _ferry_network_map_step_end (self, step);
-}
-
-gboolean
-ferry_network_map_has_exception (FerryNetworkMap *self, FerryPlanItem *item, FerryNic *nic)
-{
-  NicRec *nr;
-  g_autofree char *key = NULL;
-
-  g_return_val_if_fail (FERRY_IS_NETWORK_MAP (self), FALSE);
-  g_return_val_if_fail (FERRY_IS_PLAN_ITEM (item), FALSE);
-
-  nr = _ferry_network_map_find_nic (self, item, nic);
-  if (nr != NULL)
-    return nr->exc != NULL;
-  key = exception_key_for (item, nic);
-  return key != NULL && g_hash_table_contains (self->exceptions, key);
-}
-
-FerryNetwork *
-ferry_network_map_resolve (FerryNetworkMap *self, FerryPlanItem *item, FerryNic *nic)
-{
-  NicRec *nr;
-  g_autofree char *key = NULL;
-  ExcEntry *e;
-  const char *id;
-
-  g_return_val_if_fail (FERRY_IS_NETWORK_MAP (self), NULL);
-  g_return_val_if_fail (FERRY_IS_PLAN_ITEM (item), NULL);
-  g_return_val_if_fail (FERRY_IS_NIC (nic), NULL);
-
-  nr = _ferry_network_map_find_nic (self, item, nic);
-  if (nr != NULL)
-    return _ferry_network_map_effective (nr);
-
-  /* An item not (or no longer) in the plan: straight from the tables. */
-  key = exception_key_for (item, nic);
-  e = key != NULL ? g_hash_table_lookup (self->exceptions, key) : NULL;
-  if (e != NULL)
-    return e->target;
-  id = ferry_nic_get_network_id (nic);
-  if (id == NULL || id[0] == '\0')
-    id = ferry_nic_get_network_name (nic);
-  return id != NULL ? g_hash_table_lookup (self->rules, id) : NULL;
-}
-
-const char *
-ferry_network_map_get_nic_problem (FerryNetworkMap *self, FerryPlanItem *item, FerryNic *nic)
-{
-  FerryNetwork *target;
-
-  g_return_val_if_fail (FERRY_IS_NETWORK_MAP (self), NULL);
-
-  target = ferry_network_map_resolve (self, item, nic);
-  if (target == NULL)
-    return NULL;
-  /* Interned, so the caller borrows it (problems are few and repeat). */
-  {
-    g_autofree char *problem = _ferry_network_map_problem (self, target);
-
-    return problem != NULL ? g_intern_string (problem) : NULL;
-  }
-}
-
-gboolean
-ferry_network_map_is_primary (FerryNetworkMap *self, FerryPlanItem *item, FerryNic *nic)
-{
-  NicRec *nr;
-  FerryVm *vm;
-  guint n;
-
-  g_return_val_if_fail (FERRY_IS_NETWORK_MAP (self), FALSE);
-  g_return_val_if_fail (FERRY_IS_PLAN_ITEM (item), FALSE);
-
-  nr = _ferry_network_map_find_nic (self, item, nic);
-  if (nr != NULL)
-    return nr->primary;
-  vm = ferry_plan_item_get_vm (item);
-  n = ferry_vm_get_n_nics (vm);
-  for (guint i = 0; i < n; i++)
-    if (ferry_nic_get_primary (ferry_vm_get_nic (vm, i)) == FERRY_TRI_STATE_YES)
-      return ferry_vm_get_nic (vm, i) == nic;
-  return n > 0 && ferry_vm_get_nic (vm, 0) == nic;
 }
 
 static void
@@ -1144,7 +355,7 @@ rebuild_dest_index (FerryNetworkMap *self)
           if (src != NULL)
             {
               g_set_object (&src->target, canon);
-              mark_dirty (self, src);
+              _ferry_network_map_mark_dirty (self, src);
             }
         }
     }
@@ -1158,7 +369,7 @@ rebuild_dest_index (FerryNetworkMap *self)
 
 recompute:
   for (guint i = 0; i < self->sources->len; i++)
-    source_update_problem (self, g_ptr_array_index (self->sources, i));
+    _ferry_network_map_source_update_problem (self, g_ptr_array_index (self->sources, i));
   _ferry_network_map_update_end (self, TRUE);
 }
 
@@ -1250,77 +461,6 @@ ferry_network_map_set_source_networks (FerryNetworkMap *self, GListModel *networ
     }
 }
 
-/* ---- For the store ---- */
-
-static int
-compare_strings (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *)a, *(const char *const *)b);
-}
-
-void
-ferry_network_map_foreach_rule (FerryNetworkMap *self, FerryNetworkMapRuleFunc func,
-                                gpointer user_data)
-{
-  g_autofree gpointer *keys = NULL;
-  guint n;
-
-  g_return_if_fail (FERRY_IS_NETWORK_MAP (self));
-
-  keys = g_hash_table_get_keys_as_array (self->rules, &n);
-  qsort (keys, n, sizeof (gpointer), compare_strings);
-  for (guint i = 0; i < n; i++)
-    func (keys[i], g_hash_table_lookup (self->rules, keys[i]), user_data);
-}
-
-void
-ferry_network_map_foreach_exception (FerryNetworkMap *self, FerryNetworkMapExceptionFunc func,
-                                     gpointer user_data)
-{
-  g_autofree gpointer *keys = NULL;
-  guint n;
-
-  g_return_if_fail (FERRY_IS_NETWORK_MAP (self));
-
-  keys = g_hash_table_get_keys_as_array (self->exceptions, &n);
-  qsort (keys, n, sizeof (gpointer), compare_strings);
-  for (guint i = 0; i < n; i++)
-    {
-      const char *key = keys[i];
-      const char *sep = strchr (key, '\x1f');
-      g_autofree char *vm_id = g_strndup (key, sep - key);
-      ExcEntry *e = g_hash_table_lookup (self->exceptions, key);
-
-      func (vm_id, sep + 1, e->target, user_data);
-    }
-}
-
-void
-ferry_network_map_restore_rule (FerryNetworkMap *self, const char *source_id, FerryNetwork *target)
-{
-  g_return_if_fail (FERRY_IS_NETWORK_MAP (self));
-  g_return_if_fail (source_id != NULL);
-  g_return_if_fail (target == NULL || FERRY_IS_NETWORK (target));
-
-  _ferry_network_map_set_rule_raw (self, source_id, target);
-  _ferry_network_map_update_end (self, TRUE);
-}
-
-void
-ferry_network_map_restore_exception (FerryNetworkMap *self, const char *vm_id, const char *nic_key,
-                                     FerryNetwork *target)
-{
-  g_autofree char *key = NULL;
-
-  g_return_if_fail (FERRY_IS_NETWORK_MAP (self));
-  g_return_if_fail (vm_id != NULL && nic_key != NULL);
-  g_return_if_fail (target == NULL || FERRY_IS_NETWORK (target));
-
-  key = _ferry_network_exception_key (vm_id, nic_key);
-  _ferry_network_map_set_exception_raw (self, key, target);
-  _ferry_network_map_update_end (self, TRUE);
-}
-
 /* ---- GObject ---- */
 
 static void
@@ -1347,7 +487,7 @@ ferry_network_map_finalize (GObject *object)
     g_object_weak_unref (key, ref_gone, self);
   g_hash_table_unref (self->live_refs);
   for (guint i = 0; i < self->recs->len; i++)
-    item_rec_free (g_ptr_array_index (self->recs, i));
+    _ferry_network_map_item_rec_free (g_ptr_array_index (self->recs, i));
   g_ptr_array_unref (self->recs);
   g_hash_table_unref (self->rec_by_item);
   g_hash_table_unref (self->exceptions);
@@ -1417,13 +557,14 @@ ferry_network_map_init (FerryNetworkMap *self)
 {
   self->recs = g_ptr_array_new (); /* ItemRec, owned: freed by hand */
   self->rec_by_item = g_hash_table_new (NULL, NULL);
-  self->exceptions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, exc_entry_free);
+  self->exceptions
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _ferry_network_map_exc_entry_free);
   self->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->sources_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->sources = g_ptr_array_new_with_free_func (g_object_unref);
   self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
-  self->undo = g_ptr_array_new_with_free_func (step_free);
-  self->redo = g_ptr_array_new_with_free_func (step_free);
+  self->undo = g_ptr_array_new_with_free_func (_ferry_network_map_step_free);
+  self->redo = g_ptr_array_new_with_free_func (_ferry_network_map_step_free);
   self->live_refs = g_hash_table_new (NULL, NULL);
 }
 
@@ -1433,7 +574,8 @@ _ferry_network_map_new (FerryPlan *plan)
   FerryNetworkMap *self = g_object_new (FERRY_TYPE_NETWORK_MAP, NULL);
 
   self->plan = plan;
-  g_signal_connect (plan, "items-changed", G_CALLBACK (plan_items_changed_cb), self);
+  g_signal_connect (plan, "items-changed", G_CALLBACK (_ferry_network_map_plan_items_changed_cb),
+                    self);
   return self;
 }
 
