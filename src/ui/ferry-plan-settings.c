@@ -2,369 +2,17 @@
 /* ferry-plan-settings.c: the defaults panel and the per-VM override panel (one class, two
  * modes). The rows come from the plan's field table; each reads the plan objects and writes
  * back through them on every change (overrides for all targets at once), so nothing is copied
- * and kept aside. */
+ * and kept aside. This file holds the widget → plan side, building the rows and the panel's
+ * API; the plan → rows side is in ferry-plan-settings-rows.c. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "ferry-accessible.h"
-#include "ferry-plan-settings.h"
-
-struct _FerryPlanSettings
-{
-  GtkBox parent_instance;
-
-  FerryPlan *plan;
-  GPtrArray *targets;                      /* FerryPlanItem (strong); NULL = the defaults */
-  GPtrArray *choices[FERRY_PLAN_N_FIELDS]; /* object fields: NULL first, then the objects */
-  GArray *types;                           /* FerryMigrationType per combo position */
-  GtkWidget *rows[FERRY_PLAN_N_FIELDS];
-  GtkWidget *controls[FERRY_PLAN_N_FIELDS]; /* GtkSwitch, GtkEntry, or the combo row itself */
-  GtkWidget *resets[FERRY_PLAN_N_FIELDS];
-  GtkWidget *name_rows[FERRY_PLAN_N_FIELDS]; /* offline: placement typed by name */
-  GtkWidget *name_resets[FERRY_PLAN_N_FIELDS];
-  AdwPreferencesGroup *placement_group;
-  GtkWidget *unavailable_row;
-  GtkWidget *snapshot_note;
-  gboolean overrides;
-  gboolean offline;
-  gboolean syncing;
-};
+#include "ferry-plan-settings-private.h"
 
 G_DEFINE_FINAL_TYPE (FerryPlanSettings, ferry_plan_settings, GTK_TYPE_BOX)
-
-static void
-refresh (FerryPlanSettings *self);
-
-/* ---- Values ---- */
-
-static const GValue *
-peek (FerryPlanSettings *self, FerryPlanField field)
-{
-  if (self->targets != NULL)
-    return ferry_plan_item_peek_value (self->targets->pdata[0], field);
-  return ferry_plan_options_peek_value (ferry_plan_get_defaults (self->plan), field);
-}
-
-static gboolean
-any_overridden (FerryPlanSettings *self, FerryPlanField field)
-{
-  for (guint i = 0; self->targets != NULL && i < self->targets->len; i++)
-    if (ferry_plan_item_get_overridden (self->targets->pdata[i], field))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-mixed (FerryPlanSettings *self, FerryPlanField field)
-{
-  const GValue *first = peek (self, field);
-
-  for (guint i = 1; self->targets != NULL && i < self->targets->len; i++)
-    if (!ferry_plan_field_values_equal (
-            field, first, ferry_plan_item_peek_value (self->targets->pdata[i], field)))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-write_value (FerryPlanSettings *self, FerryPlanField field, const GValue *value)
-{
-  if (self->syncing)
-    return;
-  if (self->targets == NULL)
-    ferry_plan_options_set_value (ferry_plan_get_defaults (self->plan), field, value);
-  else
-    ferry_plan_override (self->plan, (FerryPlanItem **)self->targets->pdata, self->targets->len,
-                         field, value);
-}
-
-static FerryMigrationType
-current_type (FerryPlanSettings *self)
-{
-  return g_value_get_enum (peek (self, FERRY_PLAN_FIELD_MIGRATION_TYPE));
-}
-
-/* ---- Time ---- */
-
-static char *
-format_local (gint64 ms)
-{
-  g_autoptr (GDateTime) utc = NULL;
-  g_autoptr (GDateTime) local = NULL;
-
-  if (ms <= 0)
-    return g_strdup ("");
-  utc = g_date_time_new_from_unix_utc (ms / 1000);
-  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("");
-}
-
-static char *
-format_utc (gint64 ms)
-{
-  g_autoptr (GDateTime) utc = NULL;
-
-  if (ms <= 0)
-    return NULL;
-  utc = g_date_time_new_from_unix_utc (ms / 1000);
-  return utc != NULL ? g_date_time_format (utc, "%Y-%m-%d %H:%M UTC") : NULL;
-}
-
-/* "YYYY-MM-DD HH:MM" in local time → epoch ms; 0 for empty; -1 when unreadable. */
-static gint64
-parse_local (const char *text)
-{
-  int y, mo, d, h, mi;
-  char tail;
-  g_autoptr (GDateTime) local = NULL;
-
-  while (g_ascii_isspace (*text))
-    text++;
-  if (*text == '\0')
-    return 0;
-  if (sscanf (text, "%d-%d-%d %d:%d %c", &y, &mo, &d, &h, &mi, &tail) != 5)
-    return -1;
-  local = g_date_time_new_local (y, mo, d, h, mi, 0);
-  if (local == NULL)
-    return -1;
-  return g_date_time_to_unix (local) * 1000;
-}
-
-/* ---- Row updates ---- */
-
-static const char *
-object_name (gpointer object)
-{
-  if (FERRY_IS_CONTAINER (object))
-    return ferry_container_get_name (object);
-  if (FERRY_IS_DATASTORE (object))
-    return ferry_datastore_get_name (object);
-  if (FERRY_IS_STORAGE_PROFILE (object))
-    return ferry_storage_profile_get_name (object);
-  return NULL;
-}
-
-static char *
-choice_label (gpointer object)
-{
-  if (FERRY_IS_DATASTORE (object) && ferry_datastore_get_free_bytes (object) >= 0)
-    {
-      g_autofree char *free_text = g_format_size (ferry_datastore_get_free_bytes (object));
-
-      /* TRANSLATORS: a datastore and its free space: "vsanDatastore (12.3 TB free)" */
-      return g_strdup_printf (ferry_datastore_get_is_cluster (object) ? _ ("%s (cluster, %s free)")
-                                                                      : _ ("%s (%s free)"),
-                              ferry_datastore_get_name (object), free_text);
-    }
-  return g_strdup (object_name (object) != NULL ? object_name (object) : "?");
-}
-
-static void
-fill_combo (FerryPlanSettings *self, FerryPlanField field)
-{
-  GPtrArray *choices = self->choices[field];
-  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, field == FERRY_PLAN_FIELD_STORAGE_POLICY ? _ ("Datastore Default")
-                                                                         : _ ("Not Set"));
-  for (guint i = 1; i < choices->len; i++)
-    {
-      g_autofree char *label = choice_label (choices->pdata[i]);
-
-      gtk_string_list_append (list, label);
-    }
-  self->syncing = TRUE;
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[field]), G_LIST_MODEL (list));
-  self->syncing = FALSE;
-}
-
-/* The combo position of @object, adding it as a choice when the destination's lists do not
- * have it (a plan loaded before they arrived). */
-static guint
-choice_position (FerryPlanSettings *self, FerryPlanField field, gpointer object)
-{
-  GPtrArray *choices = self->choices[field];
-  g_auto (GValue) a = G_VALUE_INIT;
-  g_auto (GValue) b = G_VALUE_INIT;
-
-  if (object == NULL)
-    return 0;
-  g_value_init (&a, ferry_plan_field_get_value_type (field));
-  g_value_init (&b, ferry_plan_field_get_value_type (field));
-  g_value_set_object (&a, object);
-  for (guint i = 1; i < choices->len; i++)
-    {
-      g_value_set_object (&b, choices->pdata[i]);
-      if (ferry_plan_field_values_equal (field, &a, &b))
-        return i;
-    }
-  g_ptr_array_add (choices, g_object_ref (object));
-  fill_combo (self, field);
-  return choices->len - 1;
-}
-
-static char *
-value_text (FerryPlanSettings *self, FerryPlanField field, const GValue *v)
-{
-  GType type = G_VALUE_TYPE (v);
-
-  if (type == G_TYPE_BOOLEAN)
-    return g_strdup (g_value_get_boolean (v) ? _ ("On") : _ ("Off"));
-  if (type == G_TYPE_INT64)
-    return g_value_get_int64 (v) > 0 ? format_local (g_value_get_int64 (v))
-                                     : g_strdup (_ ("As soon as possible"));
-  if (type == FERRY_TYPE_MIGRATION_TYPE)
-    return g_strdup (ferry_migration_type_get_title (g_value_get_enum (v)));
-  if (type == FERRY_TYPE_DISK_PROVISION)
-    return g_strdup (ferry_disk_provision_get_title (g_value_get_enum (v)));
-  if (g_value_get_object (v) != NULL)
-    return g_strdup (object_name (g_value_get_object (v)));
-  return g_strdup (field == FERRY_PLAN_FIELD_STORAGE_POLICY ? _ ("Datastore Default")
-                                                            : _ ("Not Set"));
-}
-
-static void
-refresh_field (FerryPlanSettings *self, FerryPlanField field)
-{
-  GtkWidget *row = self->rows[field];
-  const GValue *v = peek (self, field);
-  const char *reason = NULL;
-  gboolean applies = ferry_plan_field_applies_to (field, current_type (self), &reason);
-  gboolean overridden = any_overridden (self, field);
-  g_autofree char *subtitle = NULL;
-  GType type;
-
-  if (row == NULL)
-    return;
-  type = G_VALUE_TYPE (v);
-
-  self->syncing = TRUE;
-  if (type == G_TYPE_BOOLEAN)
-    gtk_switch_set_active (GTK_SWITCH (self->controls[field]), g_value_get_boolean (v));
-  else if (type == G_TYPE_INT64)
-    {
-      g_autofree char *text = format_local (g_value_get_int64 (v));
-      GtkEditable *entry = GTK_EDITABLE (self->controls[field]);
-
-      if (parse_local (gtk_editable_get_text (entry)) != g_value_get_int64 (v))
-        gtk_editable_set_text (entry, text);
-    }
-  else if (type == FERRY_TYPE_MIGRATION_TYPE)
-    {
-      guint pos = GTK_INVALID_LIST_POSITION;
-
-      for (guint i = 0; i < self->types->len; i++)
-        if (g_array_index (self->types, FerryMigrationType, i) == (guint)g_value_get_enum (v))
-          pos = i;
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), pos);
-    }
-  else if (type == FERRY_TYPE_DISK_PROVISION)
-    adw_combo_row_set_selected (ADW_COMBO_ROW (row), g_value_get_enum (v));
-  else
-    adw_combo_row_set_selected (ADW_COMBO_ROW (row),
-                                choice_position (self, field, g_value_get_object (v)));
-  self->syncing = FALSE;
-
-  /* What the row says under its title. */
-  if (!applies)
-    subtitle = g_strdup (reason);
-  else if (type == FERRY_TYPE_MIGRATION_TYPE
-           && !ferry_plan_type_allowed (self->plan, g_value_get_enum (v), &reason))
-    subtitle = g_strdup_printf (_ ("Not available for this site pair: %s"),
-                                reason != NULL ? reason : "");
-  else if (self->targets != NULL && mixed (self, field))
-    subtitle = g_strdup (_ ("Mixed: the selected VMs differ"));
-  else if (self->targets != NULL && overridden)
-    subtitle = g_strdup (_ ("Overridden for this VM"));
-  else if (self->targets != NULL)
-    {
-      g_autofree char *text = value_text (self, field, v);
-
-      subtitle = g_strdup_printf (_ ("Default: %s"), text);
-    }
-  else if (type == G_TYPE_INT64)
-    subtitle = format_utc (g_value_get_int64 (v));
-
-  if (type == G_TYPE_INT64 && applies && g_value_get_int64 (v) > 0 && self->targets != NULL)
-    {
-      g_autofree char *utc = format_utc (g_value_get_int64 (v));
-      char *joined = g_strdup_printf ("%s · %s", subtitle, utc);
-
-      g_free (subtitle);
-      subtitle = joined;
-    }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
-  gtk_widget_set_sensitive (self->controls[field] == row ? row : self->controls[field], applies);
-  if (self->controls[field] != row)
-    gtk_widget_set_sensitive (row, TRUE);
-  gtk_widget_set_tooltip_text (row, applies ? NULL : reason);
-
-  if (self->targets != NULL && !overridden)
-    gtk_widget_add_css_class (row, "inherited");
-  else
-    gtk_widget_remove_css_class (row, "inherited");
-  if (self->targets != NULL && overridden)
-    gtk_widget_add_css_class (row, "overridden");
-  else
-    gtk_widget_remove_css_class (row, "overridden");
-  if (self->resets[field] != NULL)
-    gtk_widget_set_visible (self->resets[field], self->targets != NULL && overridden);
-}
-
-/* Offline: the name typed (or saved) for a placement field. */
-static void
-refresh_name_row (FerryPlanSettings *self, FerryPlanField field)
-{
-  GtkWidget *row = self->name_rows[field];
-  const GValue *v;
-  const char *name;
-  g_autofree char *typed = NULL;
-  gboolean overridden;
-
-  if (row == NULL)
-    return;
-  gtk_widget_set_visible (row, self->offline);
-  gtk_widget_set_visible (self->rows[field], !self->offline);
-  if (!self->offline)
-    return;
-  v = peek (self, field);
-  name = g_value_get_object (v) != NULL ? object_name (g_value_get_object (v)) : NULL;
-  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  if (g_strcmp0 (typed, name != NULL ? name : "") != 0)
-    {
-      self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (row), name != NULL ? name : "");
-      self->syncing = FALSE;
-    }
-  overridden = any_overridden (self, field);
-  if (self->targets != NULL && !overridden)
-    gtk_widget_add_css_class (row, "inherited");
-  else
-    gtk_widget_remove_css_class (row, "inherited");
-  if (self->targets != NULL && overridden)
-    gtk_widget_add_css_class (row, "overridden");
-  else
-    gtk_widget_remove_css_class (row, "overridden");
-  gtk_widget_set_visible (self->name_resets[field], self->targets != NULL && overridden);
-}
-
-static void
-refresh (FerryPlanSettings *self)
-{
-  for (guint f = 0; f < FERRY_PLAN_N_FIELDS; f++)
-    {
-      refresh_field (self, f);
-      refresh_name_row (self, f);
-    }
-}
-
-static void
-plan_changed_cb (FerryPlanSettings *self)
-{
-  refresh (self);
-}
 
 /* ---- Widget → plan ---- */
 
@@ -376,14 +24,14 @@ switch_active_cb (GtkSwitch *sw, GParamSpec *pspec, FerryPlanSettings *self)
 
   g_value_init (&v, G_TYPE_BOOLEAN);
   g_value_set_boolean (&v, gtk_switch_get_active (sw));
-  write_value (self, field, &v);
+  _ferry_plan_settings_write_value (self, field, &v);
 }
 
 static void
 entry_changed_cb (GtkEditable *entry, FerryPlanSettings *self)
 {
   FerryPlanField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "ferry-field"));
-  gint64 ms = parse_local (gtk_editable_get_text (entry));
+  gint64 ms = _ferry_plan_settings_parse_local (gtk_editable_get_text (entry));
   g_auto (GValue) v = G_VALUE_INIT;
 
   if (self->syncing)
@@ -399,8 +47,8 @@ entry_changed_cb (GtkEditable *entry, FerryPlanSettings *self)
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
   g_value_init (&v, G_TYPE_INT64);
   g_value_set_int64 (&v, ms);
-  write_value (self, field, &v);
-  refresh_field (self, field);
+  _ferry_plan_settings_write_value (self, field, &v);
+  _ferry_plan_settings_refresh_field (self, field);
 }
 
 /* Offline placement: a container or datastore known by its name only (no id until the
@@ -434,7 +82,7 @@ name_changed_cb (GtkEditable *entry, FerryPlanSettings *self)
                                                                              : "resourcePool");
       g_value_set_object (&v, c);
     }
-  write_value (self, field, &v);
+  _ferry_plan_settings_write_value (self, field, &v);
 }
 
 static void
@@ -461,7 +109,7 @@ combo_selected_cb (AdwComboRow *row, GParamSpec *pspec, FerryPlanSettings *self)
         return;
       g_value_set_object (&v, self->choices[field]->pdata[pos]);
     }
-  write_value (self, field, &v);
+  _ferry_plan_settings_write_value (self, field, &v);
 }
 
 static void
@@ -589,7 +237,7 @@ add_row (FerryPlanSettings *self, AdwPreferencesGroup *group, FerryPlanField fie
           self->choices[field] = g_ptr_array_new_with_free_func (unref0);
           g_ptr_array_add (self->choices[field], NULL);
           self->rows[field] = row;
-          fill_combo (self, field);
+          _ferry_plan_settings_fill_combo (self, field);
         }
       g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
     }
@@ -649,7 +297,7 @@ ferry_plan_settings_update_types (FerryPlanSettings *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[FERRY_PLAN_FIELD_MIGRATION_TYPE]),
                            G_LIST_MODEL (list));
   self->syncing = FALSE;
-  refresh (self);
+  _ferry_plan_settings_refresh (self);
 }
 
 static void
@@ -671,7 +319,7 @@ set_choices (FerryPlanSettings *self, FerryPlanField field, GListModel *model,
         continue;
       g_ptr_array_add (choices, g_object_ref (object));
     }
-  fill_combo (self, field);
+  _ferry_plan_settings_fill_combo (self, field);
 }
 
 /* The destination's object named @object's name, for placement typed offline. */
@@ -686,7 +334,9 @@ find_by_name (FerryPlanSettings *self, FerryPlanField field, gpointer object)
   if (object == NULL || id != NULL)
     return NULL;
   for (guint i = 1; i < choices->len; i++)
-    if (g_strcmp0 (object_name (choices->pdata[i]), object_name (object)) == 0)
+    if (g_strcmp0 (_ferry_plan_settings_object_name (choices->pdata[i]),
+                   _ferry_plan_settings_object_name (object))
+        == 0)
       return choices->pdata[i];
   return NULL;
 }
@@ -743,7 +393,7 @@ ferry_plan_settings_set_offline (FerryPlanSettings *self, gboolean offline)
                "the cluster, folder and datastore. They are matched with the destination when "
                "you connect.")
           : NULL);
-  refresh (self);
+  _ferry_plan_settings_refresh (self);
 }
 
 void
@@ -759,7 +409,7 @@ ferry_plan_settings_set_destination (FerryPlanSettings *self, GListModel *contai
   set_choices (self, FERRY_PLAN_FIELD_STORAGE_POLICY, policies, NULL);
   if (!self->overrides)
     resolve_names (self);
-  refresh (self);
+  _ferry_plan_settings_refresh (self);
 }
 
 void
@@ -775,7 +425,7 @@ ferry_plan_settings_set_targets (FerryPlanSettings *self, GPtrArray *items)
         g_ptr_array_add (self->targets, g_object_ref (items->pdata[i]));
     }
   gtk_widget_set_visible (self->snapshot_note, !self->overrides);
-  refresh (self);
+  _ferry_plan_settings_refresh (self);
 }
 
 GtkWidget *
@@ -884,7 +534,8 @@ ferry_plan_settings_new (FerryPlan *plan, gboolean overrides)
   for (guint i = 0; i < G_N_ELEMENTS (extended); i++)
     add_row (self, group, extended[i]);
 
-  g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plan, "changed", G_CALLBACK (_ferry_plan_settings_plan_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   ferry_plan_settings_update_types (self);
   ferry_accessible_name_rows (GTK_WIDGET (self));
   return GTK_WIDGET (self);
