@@ -163,4 +163,9 @@ gboolean
 _ferry_hcx_client_finish_boolean (FerryHcxClient *self, GAsyncResult *result, gpointer source_tag,
                                   GError **error);
 
+/* ferry-hcx-client-inventory.c: {"filter":{"cloud":{"local":true}}} or
+ * {"filter":{"cloud":{"endpointId":"…"}}}, in the object being built (for the VM list too). */
+void
+_ferry_hcx_client_build_cloud_filter (JsonBuilder *b, const char *endpoint_id);
+
 G_END_DECLS
