@@ -8,7 +8,7 @@
  * and, in the same run on the same VM objects, the floor: a plain GTK 4.8 column view
  * (Filter(Sort(GListStore)), GtkStringFilter, stock GtkStringSorter, six GtkLabel columns).
  *
- *   bench-wizard [N …]        (default: 10000 100000)
+ *   bench-wizard [N …]        (default: 10000 100000; each N in a process of its own)
  *
  * Each figure is measured FERRY_BENCH_RUNS times (default 5) and printed as min / median / max:
  * the machine is shared, and one run says little. */
@@ -347,7 +347,31 @@ run (guint n_vms)
 int
 main (int argc, char *argv[])
 {
+  const char *defaults[] = { "10000", "100000" };
+  const char *const *sizes = argc > 1 ? (const char *const *)argv + 1 : defaults;
+  guint n_sizes = argc > 1 ? (guint)argc - 1 : G_N_ELEMENTS (defaults);
+
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  /* One inventory size per process, so that each peak RSS is that of a process that loaded
+   * that inventory (a smaller one before it would leave its heap behind). */
+  if (n_sizes > 1)
+    {
+      for (guint i = 0; i < n_sizes; i++)
+        {
+          const char *child[] = { "/proc/self/exe", sizes[i], NULL };
+          g_autoptr (GError) error = NULL;
+          int status = 0;
+
+          if (!g_spawn_sync (NULL, (char **)child, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                             &status, &error)
+              || !g_spawn_check_wait_status (status, &error))
+            {
+              g_printerr ("bench-wizard %s: %s\n", sizes[i], error->message);
+              return 1;
+            }
+        }
+      return 0;
+    }
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");
@@ -357,14 +381,8 @@ main (int argc, char *argv[])
   if (g_getenv ("FERRY_BENCH_RUNS") != NULL)
     n_runs = CLAMP (atoi (g_getenv ("FERRY_BENCH_RUNS")), 1, MAX_RUNS);
   g_print ("# renderer: %s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
-  if (argc > 1)
-    for (int i = 1; i < argc; i++)
-      run ((guint)g_ascii_strtoull (argv[i], NULL, 10));
-  else
-    {
-      run (10000);
-      run (100000);
-    }
-  g_print ("# peak RSS of the process: %" G_GINT64_FORMAT " MB\n", status_kb ("VmHWM:") / 1024);
+  run ((guint)g_ascii_strtoull (sizes[0], NULL, 10));
+  g_print ("# peak RSS of the process (with the floor's models): %" G_GINT64_FORMAT " MB\n",
+           status_kb ("VmHWM:") / 1024);
   return 0;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-a11y.c: every control a screen reader meets has a meaningful name. Runs the window under
  * Xvfb with the accessibility bus on (AT-SPI over the test's private D-Bus session) and walks
- * what a screen reader sees: the start page, the trust dialog and the site page.
+ * what a screen reader sees: the start page, the trust dialog, the site page, the dashboard, the
+ * wizard and the RVTools import (its dialog, offline planning, the reconciliation).
  *
  * A new page joins by driving the window to it and calling ferry_test_a11y_assert_named() on
  * the page (or on the window, or on a dialog), as test_site_page() does. */
@@ -9,7 +10,10 @@
 
 #include "ferry-test-a11y.h"
 #include "ferry-dashboard-private.h"
+#include "ferry-import-reconcile.h"
+#include "ferry-import.h"
 #include "ferry-plan-settings.h"
+#include "rvtools-fixture.h"
 #include "test-connect-common.h"
 #include "tracker-test-common.h"
 
@@ -140,6 +144,15 @@ test_site_page (Fixture *f, gconstpointer data)
   ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
 }
 
+static gboolean
+on_home_page (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (ferry_window_get_visible_page (f->window), "dashboard") == 0
+         && sites_checked (f);
+}
+
 /* Migration Tracking, shown, with migrations in its list and one selected (details filled). */
 static gboolean
 dashboard_has_rows (gpointer data)
@@ -157,16 +170,28 @@ test_dashboard (Fixture *f, gconstpointer data)
   g_autofree char *url = sim_server (f);
   FerryDashboard *dashboard;
   GtkSelectionModel *selection;
+  JsonNode *reply;
   TtWorld *w;
 
+  /* Bulk Migration switched off in the mesh: the home page's banner says so. */
+  reply = ferry_test_sim_control (
+      f->sim, "POST", "/__sim/services",
+      "{\"side\":\"mesh\",\"service\":\"BULK_MIGRATION\",\"enabled\":false}");
+  g_clear_pointer (&reply, json_node_unref);
   add_saved (f, url, SIM_USER, TRUE);
   fill_form (f, url, SIM_USER, SIM_PASSWORD, FALSE);
   click_connect (f);
-  iterate_until (on_sites_page, f);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-dashboard", NULL);
+  /* Connected, the home page: the dashboard, the site pair in the header bar. */
+  iterate_until (on_home_page, f);
   dashboard = ferry_window_get_dashboard (f->window);
   g_assert_nonnull (dashboard);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (
+      GTK_WIDGET (dashboard), FERRY_TYPE_DASHBOARD, "prereq_revealer"))));
   ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+  reply = ferry_test_sim_control (
+      f->sim, "POST", "/__sim/services",
+      "{\"side\":\"mesh\",\"service\":\"BULK_MIGRATION\",\"enabled\":true}");
+  g_clear_pointer (&reply, json_node_unref);
 
   /* With migrations: rows, and the details of one. */
   w = tt_world_connect (f->sim, url, ferry_sim_thread_get_fingerprint (f->sim));
@@ -313,6 +338,77 @@ test_wizard (Fixture *f, gconstpointer data)
   }
 }
 
+/* An RVTools export: the import dialog's summary and its error, the wizard planning offline
+ * (Options with placement typed by name), and the reconciliation dialog. */
+static gboolean
+import_done (gpointer data)
+{
+  const char *state = ferry_import_dialog_get_state (data);
+
+  return state != NULL && !g_str_equal (state, "progress");
+}
+
+static FerryImportDialog *
+import_file (Fixture *f, const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  FerryImportDialog *dialog = ferry_import_open_files (f->window, &file, 1);
+
+  iterate_until (import_done, dialog);
+  return dialog;
+}
+
+static void
+test_import (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RvFixture) fx = rv_fixture_new ();
+  g_autofree char *dir = g_dir_make_tmp ("ferry-a11y-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estate.xlsx", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.xlsx", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr (FerryInventoryFacts) manager = ferry_inventory_facts_new (NULL);
+  g_autoptr (GListModel) items = NULL;
+  FerryImportDialog *dialog;
+  FerryImportReconcile *reconcile;
+  FerryWizard *wizard;
+  g_autoptr (FerryVm) vm = NULL;
+
+  rv_fixture_add_estate (fx, 30);
+  rv_fixture_write_xlsx (fx, path, RV_DIALECT_WORKBOOK, FALSE);
+  g_assert_true (g_file_set_contents (bad, "no workbook", -1, NULL));
+
+  dialog = import_file (f, bad);
+  g_assert_cmpstr (ferry_import_dialog_get_state (dialog), ==, "error");
+  ferry_test_a11y_assert_named (GTK_WIDGET (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = import_file (f, path);
+  g_assert_cmpstr (ferry_import_dialog_get_state (dialog), ==, "summary");
+  ferry_test_a11y_assert_named (GTK_WIDGET (dialog));
+
+  /* The reconciliation as a plan of the export would meet an empty manager. */
+  items = ferry_inventory_reconcile (ferry_import_dialog_get_facts (dialog), manager,
+                                     FERRY_RECONCILE_FLAG_NONE);
+  reconcile = ferry_import_reconcile_new (GTK_WINDOW (f->window), items, "hcx01.example.com");
+  gtk_window_present (GTK_WINDOW (reconcile));
+  iterate_a_little ();
+  ferry_test_a11y_assert_named (GTK_WIDGET (reconcile));
+  gtk_window_destroy (GTK_WINDOW (reconcile));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.plan-offline", NULL));
+  iterate_a_little ();
+  wizard = ferry_window_get_wizard (f->window);
+  g_assert_nonnull (wizard);
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+  vm = g_list_model_get_item (ferry_wizard_vm_page_get_inventory (ferry_wizard_get_vm_page (wizard)),
+                              0);
+  ferry_plan_add_vm (ferry_wizard_get_plan (wizard), vm);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_cmpint (ferry_wizard_get_step (wizard), ==, FERRY_WIZARD_STEP_OPTIONS);
+  ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -339,6 +435,7 @@ main (int argc, char *argv[])
   ADD ("site-page", test_site_page);
   ADD ("dashboard", test_dashboard);
   ADD ("wizard", test_wizard);
+  ADD ("import", test_import);
 #undef ADD
 
   status = g_test_run ();

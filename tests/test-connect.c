@@ -777,6 +777,16 @@ test_sites_and_prerequisites (Fixture *f, gconstpointer data)
       /* The others stay available. */
       assert_prereq_row (f, FERRY_MIGRATION_TYPE_VMOTION, TRUE, NULL);
       assert_prereq_row (f, FERRY_MIGRATION_TYPE_RAV, TRUE, NULL);
+      /* The home page names what is blocked too, and leads here. */
+      {
+        GtkWidget *dash = GTK_WIDGET (ferry_window_get_dashboard (f->window));
+        GtkWidget *label = child (dash, FERRY_TYPE_DASHBOARD, "prereq_label");
+
+        g_assert_true (gtk_revealer_get_reveal_child (
+            GTK_REVEALER (child (dash, FERRY_TYPE_DASHBOARD, "prereq_revealer"))));
+        g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)),
+                                  ferry_migration_type_get_title (FERRY_MIGRATION_TYPE_BULK)));
+      }
 
       set_service (f, sides[i].side, "BULK_MIGRATION", TRUE);
       refresh (f);

@@ -315,6 +315,92 @@ test_rows (void)
   gtk_drop_down_set_selected (fx.dash->plan_dropdown, 0);
 }
 
+static gboolean
+rows_in_order (void)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (_ferry_dashboard_get_column_view (fx.dash));
+  GListModel *rows = shown_rows ();
+
+  for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (GObject) a = g_list_model_get_item (rows, i - 1);
+      g_autoptr (GObject) b = g_list_model_get_item (rows, i);
+
+      if (gtk_sorter_compare (sorter, a, b) == GTK_ORDERING_LARGER)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Rows updated in place move to where the sorted column puts them, the selection staying on
+ * the same migration and the list where the user scrolled it. */
+static void
+test_resort (void)
+{
+  GtkColumnView *view = _ferry_dashboard_get_column_view (fx.dash);
+  GListModel *rows = shown_rows ();
+  g_autoptr (GtkColumnViewColumn) progress
+      = g_list_model_get_item (gtk_column_view_get_columns (view), 4);
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_autoptr (FerryMigration) chosen = NULL;
+  g_autoptr (GtkBitset) selected = NULL;
+  guint n = g_list_model_get_n_items (rows);
+  guint resorts;
+  double offset;
+
+  g_assert_cmpstr (gtk_column_view_column_get_title (progress), ==, "Progress");
+  /* A short window: the list scrolls. */
+  gtk_window_set_default_size (fx.window, 1100, 420);
+  spin (300);
+  gtk_column_view_sort_by_column (view, progress, GTK_SORT_ASCENDING);
+  spin (100);
+  g_assert_true (rows_in_order ());
+
+  /* Polls: whatever the simulator's migrations do, the order holds. */
+  for (guint i = 0; i < 4; i++)
+    {
+      step (90);
+      g_assert_true (rows_in_order ());
+    }
+
+  /* Scrolled down, one migration selected in the middle. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, gtk_adjustment_get_page_size (vadj));
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) / 3);
+  spin (100);
+  offset = gtk_adjustment_get_value (vadj);
+  g_assert_cmpfloat (offset, >, 0);
+  select_row (n / 2);
+  chosen = g_list_model_get_item (rows, n / 2);
+
+  /* An update turns the order around: every row changes place. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryMigration) m = g_list_model_get_item (rows, i);
+
+      ferry_migration_set_percent (m, 90.0 - i * 5);
+    }
+  g_assert_false (rows_in_order ());
+  resorts = _ferry_dashboard_get_n_resorts (fx.dash);
+  g_signal_emit_by_name (fx.tracker, "updated");
+  spin (200);
+  g_assert_cmpuint (_ferry_dashboard_get_n_resorts (fx.dash), ==, resorts + 1);
+  g_assert_true (rows_in_order ());
+  {
+    g_autoptr (FerryMigration) now = g_list_model_get_item (rows, n - 1 - n / 2);
+
+    g_assert_true (now == chosen);
+  }
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (rows));
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  g_assert_cmpuint (gtk_bitset_get_nth (selected, 0), ==, n - 1 - n / 2);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), offset, 1.0);
+
+  /* In order already: nothing is sorted again. */
+  g_signal_emit_by_name (fx.tracker, "updated");
+  g_assert_cmpuint (_ferry_dashboard_get_n_resorts (fx.dash), ==, resorts + 1);
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+}
+
 /* The details: the title, the server's error, one timeline row per event, local times. */
 static void
 test_details (void)
@@ -537,8 +623,9 @@ test_window (void)
   while (g_strcmp0 (ferry_window_get_visible_page (window), "dashboard") != 0)
     g_main_context_iteration (NULL, TRUE);
   assert_home (window);
-  g_assert_true (
-      gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (dash)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window))
+                 == (GtkWidget *)gtk_widget_get_template_child (
+                     GTK_WIDGET (dash), FERRY_TYPE_DASHBOARD, "migrate_button"));
 
   /* The site pair and its prerequisites, one button away; back (Alt+Left) comes home. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sites", NULL));
@@ -620,6 +707,7 @@ main (int argc, char *argv[])
 
   g_test_add_data_func ("/dashboard/summary", test_summary, run);
   g_test_add_data_func ("/dashboard/rows", test_rows, run);
+  g_test_add_data_func ("/dashboard/resort", test_resort, run);
   g_test_add_data_func ("/dashboard/details", test_details, run);
   g_test_add_data_func ("/dashboard/cancel-confirmation", test_cancel_confirmation, run);
   g_test_add_data_func ("/dashboard/notification", test_notification, run);

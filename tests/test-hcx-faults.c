@@ -10,12 +10,18 @@
 
 #include <string.h>
 
+#include "ferry-test-require.h"
 #include "hcx-test-util.h"
 
 #define N_WORKERS 8
 /* Seconds: a cell that takes longer fails the test. The slowest take ~4.5 s; the margin is for
  * a machine under heavy load. */
 #define CELL_BOUND (40 * slow)
+/* Seconds: the client's timeout for a cell's call (short, so that "latency past timeout" and a
+ * stalled body are timeouts), and for what the cell needs before and after it (a loaded machine
+ * under ASan must not fail the set-up). */
+#define CALL_TIMEOUT (1 * slow)
+#define SETUP_TIMEOUT (30 * slow)
 
 /* Under valgrind and ASan everything is slower: so are the client's timeouts and the faults'
  * delays, by the same factor, so that each cell still tests what it names. */
@@ -339,6 +345,7 @@ run_cell (Worker *k, Cell *cell)
 
   apply_fault (k, cell->fault, cell->call);
   c = w->client;
+  ferry_hcx_client_set_timeout (c, CALL_TIMEOUT);
   t0 = g_get_monotonic_time ();
   switch (cell->call)
     {
@@ -464,6 +471,7 @@ run_cell (Worker *k, Cell *cell)
         g_assert_not_reached ();
     }
   cell->seconds = (double)(g_get_monotonic_time () - t0) / G_USEC_PER_SEC;
+  ferry_hcx_client_set_timeout (c, SETUP_TIMEOUT);
 
   /* A typed error or a success: nothing else. */
   g_assert_true (ok == (error == NULL));
@@ -537,7 +545,7 @@ worker_thread (gpointer data)
 
   g_main_context_push_thread_default (context);
   k->w = hcx_test_world_new (&opts);
-  ferry_hcx_client_set_timeout (k->w->client, slow);
+  ferry_hcx_client_set_timeout (k->w->client, SETUP_TIMEOUT);
   ferry_hcx_client_set_reconcile_timeout (k->w->client, 4 * slow);
   ferry_hcx_client_set_page_size (k->w->client, 300);
   {
@@ -555,7 +563,7 @@ worker_thread (gpointer data)
     {
       run_cell (k, g_ptr_array_index (k->cells, i));
       /* A rotation replaced the client: keep the settings. */
-      ferry_hcx_client_set_timeout (k->w->client, slow);
+      ferry_hcx_client_set_timeout (k->w->client, SETUP_TIMEOUT);
       ferry_hcx_client_set_reconcile_timeout (k->w->client, 4 * slow);
     }
   hcx_test_world_free (k->w);
@@ -632,10 +640,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  if (g_getenv ("FERRY_TEST_WRAPPER") != NULL && *g_getenv ("FERRY_TEST_WRAPPER") != '\0')
-    slow = 10;
-  else if (g_getenv ("FERRY_TEST_ASAN") != NULL)
-    slow = 3;
+  slow = (guint)ferry_test_time_factor ();
 
   g_test_add_func ("/hcx-faults/matrix", test_matrix);
   return g_test_run ();

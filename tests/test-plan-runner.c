@@ -893,6 +893,88 @@ test_network_map (void)
   }
 }
 
+static GListModel *
+list_networks (HcxWorld *w, const char *endpoint_id)
+{
+  g_autoptr (GAsyncResult) r = NULL;
+  g_autoptr (GError) error = NULL;
+  GListModel *nets;
+
+  ferry_hcx_client_list_networks_async (w->client, endpoint_id, NULL, hcx_test_got_result, &r);
+  nets = ferry_hcx_client_list_networks_finish (w->client, hcx_test_wait (&r, 60), &error);
+  g_assert_no_error (error);
+  return nets;
+}
+
+/* The simulator at the board's scale (--source-networks/--destination-networks): 1,000 VMs on
+ * 200 source networks, 500 destination ones; the inventory's VLANs reach the sources, auto-map
+ * offers the tenants' segments and extensions, and one drop maps the rest. */
+static void
+test_network_map_scale (void)
+{
+  FerrySimOptions opts
+      = { .n_vms = 1000, .seed = 5, .n_source_networks = 200, .n_destination_networks = 500 };
+  HcxWorld *w = hcx_test_world_new (&opts);
+  g_autoptr (GListModel) local
+      = list_networks (w, ferry_resource_container_get_endpoint_id (w->source));
+  g_autoptr (GListModel) remote = list_networks (w, w->remote_endpoint);
+  g_autoptr (FerryPlan) plan = ferry_plan_new ();
+  FerryNetworkMap *map = ferry_plan_get_network_map (plan);
+  GListModel *sources = ferry_network_map_get_sources (map);
+  g_autoptr (GListModel) suggestions = NULL;
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_vlan = 0, n_extended = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (local), ==, 200);
+  g_assert_cmpuint (g_list_model_get_n_items (remote), ==, 500);
+  for (guint i = 0; i < g_list_model_get_n_items (w->vms); i++)
+    g_ptr_array_add (all, g_list_model_get_item (w->vms, i));
+  ferry_plan_add_vms (plan, (FerryVm **)all->pdata, all->len);
+  ferry_network_map_set_source_networks (map, local);
+  ferry_network_map_set_destinations (map, remote);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), >=, 190);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr (FerryNetworkSource) src = g_list_model_get_item (sources, i);
+
+      if (ferry_network_source_get_vlan (src) > 0)
+        n_vlan++;
+    }
+  g_assert_cmpuint (n_vlan, >=, g_list_model_get_n_items (sources) - 1); /* all but "VM Network" */
+
+  suggestions = ferry_network_map_suggest (map);
+  for (guint i = 0; i < g_list_model_get_n_items (suggestions); i++)
+    {
+      g_autoptr (FerryNetworkSuggestion) s = g_list_model_get_item (suggestions, i);
+
+      if (ferry_network_suggestion_get_reason (s) == FERRY_NETWORK_SUGGESTION_EXTENDED)
+        n_extended++;
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (suggestions), >=, 180);
+  g_assert_cmpuint (n_extended, >=, 40);
+  g_ptr_array_set_size (all, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (suggestions); i++)
+    g_ptr_array_add (all, g_list_model_get_item (suggestions, i));
+  ferry_network_map_apply_suggestions (map, (FerryNetworkSuggestion **)all->pdata, all->len);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr (FerryNetworkSource) src = g_list_model_get_item (sources, i);
+
+      if (ferry_network_source_get_target (src) == NULL)
+        g_ptr_array_add (rest, g_object_ref (src));
+    }
+  {
+    g_autoptr (FerryNetwork) any = g_list_model_get_item (remote, 0);
+
+    ferry_network_map_map (map, (FerryNetworkSource **)rest->pdata, rest->len, any);
+  }
+  g_assert_cmpuint (ferry_network_map_get_n_unmapped (map), ==, 0);
+  g_assert_cmpuint (ferry_network_map_get_n_problems (map), ==, 0);
+  g_clear_object (&plan);
+  hcx_test_world_free (w);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -910,6 +992,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/plan-runner/session-expiry", test_session_expiry);
   g_test_add_func ("/plan-runner/quit-mid-start", test_quit_mid_start);
   g_test_add_func ("/plan-runner/network-map", test_network_map);
+  g_test_add_func ("/plan-runner/network-map-scale", test_network_map_scale);
   status = g_test_run ();
   g_clear_object (&fx.store);
   g_clear_object (&fx.dir);

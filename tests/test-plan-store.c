@@ -5,11 +5,13 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
+#include "ferry-plan-start.h"
 #include "ferry-plan-store.h"
 
 static FerryVm *
@@ -736,6 +738,63 @@ test_autosave_and_resume (void)
   }
 }
 
+static void
+got_result (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **)data = g_object_ref (result);
+}
+
+static gboolean
+check_import (FerryPlanStore *store, FerryPlan *plan, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  ferry_plan_store_check_import_async (store, plan, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return ferry_plan_store_check_import_finish (store, result, error);
+}
+
+/* A copy exported before the start is not imported over the started plan; a plan the store
+ * does not have, or one as far along, is. */
+static void
+test_import_over_started (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ferry-store-XXXXXX", NULL);
+  g_autoptr (GFile) directory = g_file_new_for_path (dir);
+  g_autoptr (FerryPlanStore) store = ferry_plan_store_new (directory);
+  g_autoptr (FerryPlan) plan = make_plan (3);
+  g_autoptr (FerryPlan) earlier = NULL;
+  g_autoptr (FerryPlan) same = NULL;
+  g_autoptr (FerryPlan) other = make_plan (2);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  ferry_plan_store_track (store, plan);
+  ferry_plan_store_flush (store);
+  before = ferry_plan_to_json (plan, NULL);
+  earlier = ferry_plan_from_json (before, -1, NULL);
+  /* Nothing started yet: the copy may replace it. */
+  g_assert_true (check_import (store, earlier, &error));
+  g_assert_no_error (error);
+
+  ferry_plan_set_migration_id (plan, "vm-0", "mig-0");
+  ferry_plan_set_start_state (plan, FERRY_PLAN_START_SENT);
+  ferry_plan_store_flush (store);
+  g_assert_false (check_import (store, earlier, &error));
+  g_assert_error (error, FERRY_PLAN_STORE_ERROR, FERRY_PLAN_STORE_ERROR_STARTED);
+  g_assert_nonnull (strstr (error->message, "started migrations"));
+  g_clear_error (&error);
+
+  after = ferry_plan_to_json (plan, NULL);
+  same = ferry_plan_from_json (after, -1, NULL);
+  g_assert_true (check_import (store, same, &error));
+  g_assert_true (check_import (store, other, &error));
+  g_assert_no_error (error);
+  ferry_plan_store_untrack (store, plan);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -750,5 +809,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/plan-store/networks-version-1", test_networks_version_1);
   g_test_add_func ("/plan-store/networks-damaged", test_networks_damaged);
   g_test_add_func ("/plan-store/autosave-and-resume", test_autosave_and_resume);
+  g_test_add_func ("/plan-store/import-over-started", test_import_over_started);
   return g_test_run ();
 }

@@ -417,6 +417,57 @@ test_sort_while_loading (void)
   fixture_tear_down (&fx);
 }
 
+/* The client's side: each page lands in the caller's store before the load ends; a cancelled
+ * load keeps the pages it appended. */
+static void
+test_client_into_store (void)
+{
+  Fixture fx = { 0 };
+
+  fixture_set_up (&fx, 250);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr (GListStore) store = g_list_store_new (FERRY_TYPE_VM);
+      g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+      guint n;
+
+      ferry_hcx_client_list_vms_into_async (fx.client, NULL, store, NULL, NULL, NULL, cancellable,
+                                            got_result, &result);
+      while (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
+        {
+          /* Not finished before its first page is in the store. */
+          g_assert_null (result);
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, TRUE);
+        }
+      g_assert_null (result);
+      n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      g_assert_cmpuint (n, <, N_VMS);
+      if (pass == 1)
+        g_cancellable_cancel (cancellable);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      if (pass == 0)
+        {
+          g_assert_true (ferry_hcx_client_list_vms_into_finish (fx.client, result, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, N_VMS);
+        }
+      else
+        {
+          g_assert_false (ferry_hcx_client_list_vms_into_finish (fx.client, result, &error));
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), >=, n);
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), <, N_VMS);
+        }
+    }
+  wait_until_loaded (&fx);
+  fixture_tear_down (&fx);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -432,5 +483,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/wizard-loading/search-and-select-while-loading",
                    test_search_and_select_while_loading);
   g_test_add_func ("/wizard-loading/sort-while-loading", test_sort_while_loading);
+  g_test_add_func ("/wizard-loading/client-into-store", test_client_into_store);
   return g_test_run ();
 }

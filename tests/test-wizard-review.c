@@ -714,6 +714,7 @@ test_screenshots (void)
     {
       const char *names[] = { "ferry-wizard-review.png", "ferry-wizard-review-narrow.png",
                               "ferry-wizard-review-dark.png" };
+      const char *homes[] = { "ferry-home.png", "ferry-home-narrow.png", "ferry-home-dark.png" };
       FerryVm *bad = NULL;
       FerryWindow *window;
       FerryWizardReview *review;
@@ -737,6 +738,25 @@ test_screenshots (void)
           gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
           save_screenshot (window, "ferry-wizard-review-vms.png");
         }
+      /* Without the VM in error, started: the home page, following the plan. */
+      {
+        FerryPlan *plan = ferry_wizard_get_plan (ferry_window_get_wizard (window));
+        GtkWidget *dialog;
+
+        ferry_plan_remove_vm (plan, bad);
+        validate (review);
+        click (GTK_WIDGET (start_button (review)));
+        dialog = confirm_dialog ();
+        if (dialog != NULL)
+          {
+            adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "start");
+            gtk_window_destroy (GTK_WINDOW (dialog));
+          }
+        iterate_until (is_started, plan);
+        assert_tracking_plan (window);
+        iterate_a_while (4000);
+        save_screenshot (window, homes[pass]);
+      }
       close_window (window);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);

@@ -263,7 +263,11 @@ static void
 item_rec_free (ItemRec *rec)
 {
   for (guint i = 0; i < rec->n_nics; i++)
-    g_free (rec->nics[i].key);
+    {
+      if (rec->nics[i].exc != NULL)
+        rec->nics[i].exc->nic = NULL;
+      g_free (rec->nics[i].key);
+    }
   g_free (rec->nics);
   g_clear_object (&rec->item);
   g_clear_object (&rec->vm);

@@ -259,10 +259,14 @@ object_id (gpointer object)
 {
   if (object == NULL)
     return NULL;
+  /* Placement chosen by name (a plan made offline) has no id until the destination is known:
+   * its name identifies it. */
   if (FERRY_IS_CONTAINER (object))
-    return ferry_container_get_id (object);
+    return ferry_container_get_id (object) != NULL ? ferry_container_get_id (object)
+                                                   : ferry_container_get_name (object);
   if (FERRY_IS_DATASTORE (object))
-    return ferry_datastore_get_id (object);
+    return ferry_datastore_get_id (object) != NULL ? ferry_datastore_get_id (object)
+                                                   : ferry_datastore_get_name (object);
   if (FERRY_IS_STORAGE_PROFILE (object))
     {
       /* Storage policies may come without an id: their name identifies them. */

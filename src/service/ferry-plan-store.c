@@ -646,7 +646,6 @@ ferry_plan_store_find_resumable_async (FerryPlanStore *self, const char *server,
   FindData *d;
 
   g_return_if_fail (FERRY_IS_PLAN_STORE (self));
-  g_return_if_fail (server != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ferry_plan_store_find_resumable_async);

@@ -73,6 +73,8 @@ typedef enum
   FERRY_PLAN_STORE_ERROR_FOREIGN,
   /* The file could not be read or written (the message says why). */
   FERRY_PLAN_STORE_ERROR_IO,
+  /* Importing would replace a plan whose start was sent (ferry_plan_store_check_import). */
+  FERRY_PLAN_STORE_ERROR_STARTED,
 } FerryPlanStoreError;
 GQuark
 ferry_plan_store_error_quark (void);
@@ -144,9 +146,21 @@ ferry_plan_store_flush (FerryPlanStore *self);
 gboolean
 ferry_plan_store_discard (FerryPlanStore *self, FerryPlan *plan, GError **error);
 
+/* Before an imported @plan is opened (and so autosaved over the file of its id): fails with
+ * FERRY_PLAN_STORE_ERROR_STARTED when the store holds a plan of that id whose start was sent and
+ * @plan would lose what it records (an earlier start state, or fewer migration ids), e.g. a copy
+ * exported before the start. The saved file is read in a worker thread. */
+void
+ferry_plan_store_check_import_async (FerryPlanStore *self, FerryPlan *plan,
+                                     GCancellable *cancellable, GAsyncReadyCallback callback,
+                                     gpointer user_data);
+gboolean
+ferry_plan_store_check_import_finish (FerryPlanStore *self, GAsyncResult *result, GError **error);
+
 /* The most recently modified autosaved plan with VMs for the manager: the one with its
  * @manager_id (endpointId) where both are known, else the one for @server; NULL (no error)
- * when there is none. Unreadable files are skipped. */
+ * when there is none. Unreadable files are skipped. @server NULL (and no @manager_id) finds
+ * the latest plan made offline, with no server. */
 void
 ferry_plan_store_find_resumable_async (FerryPlanStore *self, const char *server,
                                        const char *manager_id, GCancellable *cancellable,

@@ -563,5 +563,15 @@ _ferry_rvtools_builder_finish (FerryRvtoolsBuilder *self, GError **error)
         g_clear_object (&facts->sources[FERRY_FACT_POWER_STATE]);
       _ferry_vm_set_quiet (vm, FALSE);
     }
+  {
+    GStrvBuilder *tabs = g_strv_builder_new ();
+
+    for (guint t = 0; t < FERRY_RVTOOLS_N_TABS; t++)
+      if (self->tab_read[t])
+        g_strv_builder_add (tabs, _ferry_rvtools_tab_name (t));
+    g_object_set_data_full (G_OBJECT (self->facts), "ferry-rvtools-tabs", g_strv_builder_end (tabs),
+                            (GDestroyNotify)g_strfreev);
+    g_strv_builder_unref (tabs);
+  }
   return g_steal_pointer (&self->facts);
 }

@@ -402,3 +402,23 @@ ferry_rvtools_import_finish (GAsyncResult *result, GError **error)
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+const char *const *
+ferry_rvtools_get_tabs_read (FerryInventoryFacts *facts)
+{
+  static const char *const none[] = { NULL };
+  const char *const *tabs;
+
+  g_return_val_if_fail (FERRY_IS_INVENTORY_FACTS (facts), none);
+  tabs = g_object_get_data (G_OBJECT (facts), "ferry-rvtools-tabs");
+  return tabs != NULL ? tabs : none;
+}
+
+const char *const *
+ferry_rvtools_get_tab_names (void)
+{
+  static const char *const names[]
+      = { "vInfo", "vNetwork", "vSnapshot", "vCD", "vTools", "vMetaData", NULL };
+
+  return names;
+}

@@ -65,6 +65,14 @@ FerryInventoryFacts *
 ferry_rvtools_import (GFile *const *files, guint n_files, GCancellable *cancellable,
                       GError **error);
 
+/* The tabs an import read ("vInfo", "vNetwork", …, in the order of
+ * ferry_rvtools_get_tab_names()); empty for facts that did not come from an import. */
+const char *const *
+ferry_rvtools_get_tabs_read (FerryInventoryFacts *facts);
+/* Every tab Ferry reads: vInfo, vNetwork, vSnapshot, vCD, vTools, vMetaData. */
+const char *const *
+ferry_rvtools_get_tab_names (void);
+
 /* Writes @facts' VMs as an inventory file for the simulator (the HCX API's virtualmachines
  * items: names, sizes, power states, NICs and their networks, placement, hardware, Tools,
  * snapshots, ISO), for `ferry-hcx-sim --inventory FILE` or FerrySimOptions.inventory_file: a

@@ -444,6 +444,63 @@ ferry_sim_world_index_vm (FerrySimWorld *w, guint i)
   g_hash_table_insert (w->vm_index, (gpointer)w->vms[i].id, GUINT_TO_POINTER (i + 1));
 }
 
+void
+ferry_sim_world_add_networks (FerrySimWorld *w, guint n_source, guint n_destination)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (w->seed * 7919u + 3);
+  guint first = w->src_networks->len, n_tenant, i;
+
+  n_source = MIN (n_source, 4000);
+  n_destination = MIN (n_destination, 8000);
+  for (i = 0; w->src_networks->len < n_source; i++)
+    {
+      guint vlan = 300 + i <= 4094 ? 300 + i : 1 + (300 + i) % 4094;
+      g_autofree char *id = g_strdup_printf ("dvportgroup-%u", 2000 + i);
+      g_autofree char *name = g_strdup_printf ("VLAN%u-Tenant%03u", vlan, i);
+
+      g_ptr_array_add (w->src_networks, ferry_sim_network_new (
+                                            id, name, "DistributedVirtualPortgroup", vlan, FALSE));
+    }
+  n_tenant = w->src_networks->len - first;
+  for (i = 0; w->dst_networks->len < n_destination; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *id = NULL;
+      gboolean extended = FALSE;
+      guint vlan = 0;
+
+      if (i < n_tenant)
+        {
+          FerrySimNetwork *src = g_ptr_array_index (w->src_networks, first + i);
+
+          if (i % 4 == 0 && w->dst_networks->len + 1 < n_destination)
+            {
+              g_autofree char *l2e
+                  = g_strdup_printf ("L2E_%s-%u-%08x", src->name, src->vlan, g_rand_int (rand));
+              g_autofree char *l2e_id = g_strdup_printf ("/infra/segments/%s", l2e);
+
+              g_ptr_array_add (w->dst_networks,
+                               ferry_sim_network_new (l2e_id, l2e, "NsxtSegment", src->vlan, TRUE));
+            }
+          name = g_strdup_printf ("seg-vlan%u-tenant%03u", src->vlan, i);
+        }
+      else
+        name = g_strdup_printf ("tenant-%u-segment", i);
+      id = g_strdup_printf ("/infra/segments/%s", name);
+      g_ptr_array_add (w->dst_networks,
+                       ferry_sim_network_new (id, name, "NsxtSegment", vlan, extended));
+    }
+  if (n_tenant == 0)
+    return;
+  for (i = 0; i < w->n_vms; i++)
+    {
+      FerrySimVm *vm = &w->vms[i];
+
+      for (guint k = i % 2 == 0 ? 1 : 0; k < vm->n_nics; k++)
+        vm->nic_net[k] = (guint16)(first + (i * 7 + k * 53) % n_tenant);
+    }
+}
+
 FerrySimWorld *
 ferry_sim_world_generate (guint n_vms, guint seed)
 {

@@ -131,6 +131,14 @@ FerrySimWorld *
 ferry_sim_world_generate (guint n_vms, guint seed);
 FerrySimWorld *
 ferry_sim_world_load (const char *inventory_file, guint seed, GError **error);
+/* Grows a world's networks to @n_source source port groups and @n_destination destination
+ * segments (counts below the world's are ignored): tenant port groups "VLAN<n>-Tenant<i>"
+ * (VLAN 300 on), their segments "seg-vlan<n>-tenant<i>", and for one in four an L2 extension
+ * "L2E_<source>-<vlan>-<hex>"; the rest "tenant-<i>-segment". Every other VM's first NIC and
+ * every later NIC then moves onto the tenant port groups, so they all carry NICs. For the
+ * network board's scale (issue 11); the default world is untouched. */
+void
+ferry_sim_world_add_networks (FerrySimWorld *world, guint n_source, guint n_destination);
 void
 ferry_sim_world_free (FerrySimWorld *world);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FerrySimWorld, ferry_sim_world_free)

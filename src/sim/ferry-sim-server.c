@@ -464,7 +464,11 @@ ferry_sim_server_new (const FerrySimOptions *opts, GError **error)
         return NULL;
     }
   else
-    self->world = ferry_sim_world_generate (self->n_vms, self->seed);
+    {
+      self->world = ferry_sim_world_generate (self->n_vms, self->seed);
+      ferry_sim_world_add_networks (self->world, opts->n_source_networks,
+                                    opts->n_destination_networks);
+    }
   self->engine = ferry_sim_engine_new (self->world, &self->engine_config);
   self->real_omissions = opts->real_omissions > 0;
   ferry_sim_engine_set_real_omissions (self->engine, self->real_omissions);

@@ -25,6 +25,11 @@ typedef struct
    * VALIDATION_FAILED, warnings without a code. > 0 on; 0 or < 0 off (the test helper reads 0
    * as "its default"). Also /__sim/quirks {"realOmissions":…}. */
   int real_omissions;
+  /* The network board's scale: source port groups and destination segments in all (0, or
+   * no more than the generated world's 13 and 13: the world as generated). Generated worlds
+   * only (ferry_sim_world_add_networks ()). */
+  guint n_source_networks;
+  guint n_destination_networks;
 } FerrySimOptions;
 
 #define FERRY_TYPE_SIM_SERVER (ferry_sim_server_get_type ())

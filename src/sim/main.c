@@ -33,6 +33,8 @@ typedef struct
   int max_concurrent;
   int max_vmotion;
   gboolean real_omissions;
+  int source_networks;
+  int destination_networks;
   char **extra_users;
   gboolean version;
   char *config;
@@ -85,6 +87,8 @@ load_config (const char *path, Settings *s, GKeyFile **out_keyfile, GError **err
   DOUBLE_KEY ("appliance-mbps", appliance_mbps);
   INT_KEY ("max-concurrent", max_concurrent);
   INT_KEY ("max-vmotion", max_vmotion);
+  INT_KEY ("source-networks", source_networks);
+  INT_KEY ("destination-networks", destination_networks);
   if (g_key_file_has_key (kf, g, "real-omissions", NULL))
     s->real_omissions = g_key_file_get_boolean (kf, g, "real-omissions", NULL);
 #undef INT_KEY
@@ -158,6 +162,14 @@ main (int argc, char **argv)
       "Leave out what real managers leave out: empty 401/404 bodies, no totalSize in inventory "
       "and query answers, no top-level VALIDATION_FAILED, warnings without a code",
       NULL },
+    { "source-networks", 0, 0, G_OPTION_ARG_INT, &s.source_networks,
+      "Source port groups in all, up to 4000: tenant port groups added to the generated 13, "
+      "with half the VMs' first NICs and all their later NICs on them (default: 13)",
+      "N" },
+    { "destination-networks", 0, 0, G_OPTION_ARG_INT, &s.destination_networks,
+      "Destination segments in all, up to 8000: the tenants' segments and L2 extensions, then "
+      "others (default: 13)",
+      "N" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &s.version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -248,6 +260,8 @@ main (int argc, char **argv)
   opts.appliance_mbps = s.appliance_mbps;
   opts.max_concurrent = (guint)MAX (s.max_concurrent, 0);
   opts.max_vmotion = (guint)MAX (s.max_vmotion, 0);
+  opts.n_source_networks = (guint)CLAMP (s.source_networks, 0, 4000);
+  opts.n_destination_networks = (guint)CLAMP (s.destination_networks, 0, 8000);
   opts.real_omissions = s.real_omissions ? 1 : -1;
 
   server = ferry_sim_server_new (&opts, &error);

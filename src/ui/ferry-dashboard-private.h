@@ -2,6 +2,7 @@
 /* ferry-dashboard-private.h: what the dashboard's files share, and what its tests look at.
  *   ferry-dashboard.c          the page: summary, actions, cancel, export, notifications
  *   ferry-dashboard-list.c     the column view: columns, cells, sort, filter, search
+ *   ferry-dashboard-notices.c  notifications, toasts and the prerequisite banner
  *   ferry-dashboard-details.c  the selected migration: settings, errors, timeline */
 #pragma once
 
@@ -30,6 +31,7 @@ struct _FerryDashboard
   int stage_filter;      /* FerryMigrationStage, or -1 for all */
   char *plan_filter;     /* plan name, "" = started from Ferry, NULL = all */
   int focus_override;    /* tests: -1 real focus, 0 not focused, 1 focused */
+  guint n_resorts;       /* tests: times the order was restored after a poll */
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;
 
@@ -74,6 +76,16 @@ void
 _ferry_dashboard_list_updated (FerryDashboard *self);
 void
 _ferry_dashboard_pulse_stop (FerryDashboard *self);
+/* Sorts again if a poll put rows out of order; TRUE if it did. */
+gboolean
+_ferry_dashboard_resort (FerryDashboard *self);
+
+/* notices.c */
+void
+_ferry_dashboard_connect_notices (FerryDashboard *self);
+/* The VM's name, else its id. */
+const char *
+_ferry_dashboard_vm_name (FerryMigration *m);
 
 /* details.c */
 void
@@ -96,6 +108,8 @@ GtkLabel *
 _ferry_dashboard_get_count_label (FerryDashboard *self, FerryMigrationStage stage);
 void
 _ferry_dashboard_set_focus_override (FerryDashboard *self, int focused);
+guint
+_ferry_dashboard_get_n_resorts (FerryDashboard *self);
 const char *
 _ferry_dashboard_get_last_notice (FerryDashboard *self, gboolean *was_toast);
 

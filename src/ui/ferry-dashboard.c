@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ferry-dashboard.c: the page, its summary, actions, cancel, export and notifications. */
+/* ferry-dashboard.c: the page, its summary, actions, cancel and export. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -98,6 +98,11 @@ update_summary (FerryDashboard *self)
           = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->count_labels[stage])));
 
       gtk_label_set_label (self->count_labels[stage], n);
+      /* Red only when something failed: a red 0 reads as an alarm. */
+      if (stage == FERRY_MIGRATION_STAGE_FAILED && s->counts[stage] > 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->count_labels[stage]), "dashboard-failed");
+      else if (stage == FERRY_MIGRATION_STAGE_FAILED)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->count_labels[stage]), "dashboard-failed");
       if (stage == FERRY_MIGRATION_STAGE_OTHER || stage == FERRY_MIGRATION_STAGE_CANCELLING)
         gtk_widget_set_visible (child, s->counts[stage] > 0);
     }
@@ -186,98 +191,6 @@ on_tracker_updated (FerryDashboard *self)
   update_plans (self);
   update_status (self);
   _ferry_dashboard_list_updated (self);
-}
-
-/* ---- Notifications ---- */
-
-static gboolean
-window_focused (FerryDashboard *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->focus_override >= 0)
-    return self->focus_override > 0;
-  return GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root));
-}
-
-static void
-notice (FerryDashboard *self, const char *id, const char *title, const char *body,
-        const char *migration_id)
-{
-  gboolean focused = window_focused (self);
-
-  g_free (self->last_notice_title);
-  self->last_notice_title = g_strdup (title);
-  self->last_notice_was_toast = focused;
-  if (focused)
-    {
-      AdwToast *toast = adw_toast_new (title);
-
-      if (migration_id != NULL)
-        {
-          adw_toast_set_button_label (toast, _ ("Show"));
-          adw_toast_set_action_name (toast, "dashboard.show-migration");
-          adw_toast_set_action_target_value (toast, g_variant_new_string (migration_id));
-        }
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-  else
-    {
-      g_autoptr (GNotification) n = g_notification_new (title);
-      GApplication *app = g_application_get_default ();
-
-      if (body != NULL)
-        g_notification_set_body (n, body);
-      if (migration_id != NULL)
-        g_notification_set_default_action_and_target (n, "app.show-migration", "s", migration_id);
-      if (app != NULL)
-        g_application_send_notification (app, id, n);
-    }
-}
-
-static const char *
-vm_name (FerryMigration *m)
-{
-  const char *name = ferry_migration_get_entity_name (m);
-
-  return name != NULL ? name : ferry_migration_get_entity_id (m);
-}
-
-static void
-on_migration_failed (FerryDashboard *self, FerryMigration *m)
-{
-  /* TRANSLATORS: a notification, "Migration of web-01 failed" */
-  g_autofree char *title = g_strdup_printf (_ ("Migration of %s failed"), vm_name (m));
-  g_autofree char *id = g_strdup_printf ("failed-%s", ferry_migration_get_migration_id (m));
-  const char *why = ferry_migration_get_error_message (m);
-
-  notice (self, id, title, why != NULL ? why : ferry_migration_get_state (m),
-          ferry_migration_get_migration_id (m));
-}
-
-static void
-on_switchover_started (FerryDashboard *self, FerryMigration *m)
-{
-  /* TRANSLATORS: a notification, "web-01 is switching over" */
-  g_autofree char *title = g_strdup_printf (_ ("%s is switching over"), vm_name (m));
-  g_autofree char *id = g_strdup_printf ("switchover-%s", ferry_migration_get_migration_id (m));
-
-  notice (self, id, title, _ ("Its switchover window opened."),
-          ferry_migration_get_migration_id (m));
-}
-
-static void
-on_group_finished (FerryDashboard *self, const char *group_id, const char *plan_name)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *id = g_strdup_printf ("group-%s", group_id);
-
-  if (plan_name != NULL)
-    /* TRANSLATORS: a notification, "Every migration of “Wave 1” has finished" */
-    title = g_strdup_printf (_ ("Every migration of “%s” has finished"), plan_name);
-  else
-    title = g_strdup (_ ("Every migration of a group has finished"));
-  notice (self, id, title, NULL, NULL);
 }
 
 /* ---- Actions ---- */
@@ -390,8 +303,10 @@ ask_cancel (FerryDashboard *self, gboolean force)
     {
       g_autoptr (FerryMigration) m = g_list_model_get_item (selected, 0);
 
-      heading = force ? g_strdup_printf (_ ("Force Cancel the Migration of %s?"), vm_name (m))
-                      : g_strdup_printf (_ ("Cancel the Migration of %s?"), vm_name (m));
+      heading = force ? g_strdup_printf (_ ("Force Cancel the Migration of %s?"),
+                                         _ferry_dashboard_vm_name (m))
+                      : g_strdup_printf (_ ("Cancel the Migration of %s?"),
+                                         _ferry_dashboard_vm_name (m));
     }
   else
     heading
@@ -589,49 +504,6 @@ ferry_dashboard_get_plan_filter (FerryDashboard *self)
   return self->plan_filter;
 }
 
-void
-ferry_dashboard_set_site (FerryDashboard *self, FerrySite *site, FerryPrereqReport *report)
-{
-  g_autoptr (GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *types = NULL;
-  g_autofree char *text = NULL;
-  GListModel *entries;
-
-  g_return_if_fail (FERRY_IS_DASHBOARD (self));
-  g_return_if_fail (site == NULL || FERRY_IS_SITE (site));
-  g_return_if_fail (report == NULL || FERRY_IS_PREREQ_REPORT (report));
-
-  entries = report != NULL ? ferry_prereq_report_get_entries (report) : NULL;
-  for (guint i = 0; entries != NULL && i < g_list_model_get_n_items (entries); i++)
-    {
-      g_autoptr (FerryPrereqEntry) entry = g_list_model_get_item (entries, i);
-
-      if (!ferry_prereq_entry_get_available (entry))
-        g_ptr_array_add (missing, g_strdup (ferry_prereq_entry_get_title (entry)));
-    }
-  if (site == NULL || missing->len == 0)
-    {
-      gtk_revealer_set_reveal_child (self->prereq_revealer, FALSE);
-      ferry_accessible_set_label_or_hide (self->prereq_label, NULL);
-      return;
-    }
-  g_ptr_array_add (missing, NULL);
-  /* TRANSLATORS: joins the names of migration types in a list: "Bulk Migration, vMotion" */
-  types = g_strjoinv (_ (", "), (char **)missing->pdata);
-  if (missing->len - 1 == g_list_model_get_n_items (entries))
-    /* TRANSLATORS: %s is the remote site; nothing can be migrated until it is fixed */
-    text = g_strdup_printf (_ ("No migration type is available to %s yet: the compute profiles "
-                               "or the service mesh lack the services it needs."),
-                            ferry_site_get_name (site));
-  else
-    /* TRANSLATORS: the first %s is the remote site, the second a list of migration types */
-    text = g_strdup_printf (_ ("Not available to %s: %s. The wizard offers only the other "
-                               "migration types."),
-                            ferry_site_get_name (site), types);
-  ferry_accessible_set_label_or_hide (self->prereq_label, text);
-  gtk_revealer_set_reveal_child (self->prereq_revealer, TRUE);
-}
-
 FerryMigrationTracker *
 ferry_dashboard_get_tracker (FerryDashboard *self)
 {
@@ -655,6 +527,12 @@ GtkLabel *
 _ferry_dashboard_get_count_label (FerryDashboard *self, FerryMigrationStage stage)
 {
   return self->count_labels[stage];
+}
+
+guint
+_ferry_dashboard_get_n_resorts (FerryDashboard *self)
+{
+  return self->n_resorts;
 }
 
 void
@@ -688,8 +566,6 @@ build_counts (FerryDashboard *self)
       gtk_widget_add_css_class (caption, "caption");
       gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (box, "dashboard-count");
-      if (stage == FERRY_MIGRATION_STAGE_FAILED)
-        gtk_widget_add_css_class (value, "dashboard-failed");
       gtk_box_append (GTK_BOX (box), value);
       gtk_box_append (GTK_BOX (box), caption);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
@@ -749,12 +625,7 @@ ferry_dashboard_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tracker, "notify::status", G_CALLBACK (update_status), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tracker, "migration-failed", G_CALLBACK (on_migration_failed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tracker, "switchover-started", G_CALLBACK (on_switchover_started),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tracker, "group-finished", G_CALLBACK (on_group_finished), self,
-                           G_CONNECT_SWAPPED);
+  _ferry_dashboard_connect_notices (self);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
   on_tracker_updated (self);
@@ -820,6 +691,13 @@ ferry_dashboard_set_property (GObject *object, guint prop_id, const GValue *valu
     }
 }
 
+/* The keyboard arrives on the page's first action, "Migrate Virtual Machines". */
+static gboolean
+ferry_dashboard_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (FERRY_DASHBOARD (widget)->migrate_button));
+}
+
 static void
 ferry_dashboard_class_init (FerryDashboardClass *klass)
 {
@@ -831,6 +709,7 @@ ferry_dashboard_class_init (FerryDashboardClass *klass)
   object_class->finalize = ferry_dashboard_finalize;
   object_class->get_property = ferry_dashboard_get_property;
   object_class->set_property = ferry_dashboard_set_property;
+  widget_class->grab_focus = ferry_dashboard_grab_focus;
 
   properties[PROP_TRACKER]
       = g_param_spec_object ("tracker", NULL, NULL, FERRY_TYPE_MIGRATION_TRACKER,

@@ -22,9 +22,13 @@ struct _FerryPlanSettings
   GtkWidget *rows[FERRY_PLAN_N_FIELDS];
   GtkWidget *controls[FERRY_PLAN_N_FIELDS]; /* GtkSwitch, GtkEntry, or the combo row itself */
   GtkWidget *resets[FERRY_PLAN_N_FIELDS];
+  GtkWidget *name_rows[FERRY_PLAN_N_FIELDS]; /* offline: placement typed by name */
+  GtkWidget *name_resets[FERRY_PLAN_N_FIELDS];
+  AdwPreferencesGroup *placement_group;
   GtkWidget *unavailable_row;
   GtkWidget *snapshot_note;
   gboolean overrides;
+  gboolean offline;
   gboolean syncing;
 };
 
@@ -309,11 +313,51 @@ refresh_field (FerryPlanSettings *self, FerryPlanField field)
     gtk_widget_set_visible (self->resets[field], self->targets != NULL && overridden);
 }
 
+/* Offline: the name typed (or saved) for a placement field. */
+static void
+refresh_name_row (FerryPlanSettings *self, FerryPlanField field)
+{
+  GtkWidget *row = self->name_rows[field];
+  const GValue *v;
+  const char *name;
+  g_autofree char *typed = NULL;
+  gboolean overridden;
+
+  if (row == NULL)
+    return;
+  gtk_widget_set_visible (row, self->offline);
+  gtk_widget_set_visible (self->rows[field], !self->offline);
+  if (!self->offline)
+    return;
+  v = peek (self, field);
+  name = g_value_get_object (v) != NULL ? object_name (g_value_get_object (v)) : NULL;
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  if (g_strcmp0 (typed, name != NULL ? name : "") != 0)
+    {
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (row), name != NULL ? name : "");
+      self->syncing = FALSE;
+    }
+  overridden = any_overridden (self, field);
+  if (self->targets != NULL && !overridden)
+    gtk_widget_add_css_class (row, "inherited");
+  else
+    gtk_widget_remove_css_class (row, "inherited");
+  if (self->targets != NULL && overridden)
+    gtk_widget_add_css_class (row, "overridden");
+  else
+    gtk_widget_remove_css_class (row, "overridden");
+  gtk_widget_set_visible (self->name_resets[field], self->targets != NULL && overridden);
+}
+
 static void
 refresh (FerryPlanSettings *self)
 {
   for (guint f = 0; f < FERRY_PLAN_N_FIELDS; f++)
-    refresh_field (self, f);
+    {
+      refresh_field (self, f);
+      refresh_name_row (self, f);
+    }
 }
 
 static void
@@ -357,6 +401,40 @@ entry_changed_cb (GtkEditable *entry, FerryPlanSettings *self)
   g_value_set_int64 (&v, ms);
   write_value (self, field, &v);
   refresh_field (self, field);
+}
+
+/* Offline placement: a container or datastore known by its name only (no id until the
+ * destination's inventory is read, see resolve_names()). */
+static void
+name_changed_cb (GtkEditable *entry, FerryPlanSettings *self)
+{
+  FerryPlanField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "ferry-field"));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_auto (GValue) v = G_VALUE_INIT;
+
+  if (self->syncing)
+    return;
+  g_value_init (&v, ferry_plan_field_get_value_type (field));
+  if (name[0] != '\0' && field == FERRY_PLAN_FIELD_DATASTORE)
+    {
+      g_autoptr (FerryDatastore) ds = ferry_datastore_new ();
+
+      ferry_datastore_set_name (ds, name);
+      ferry_datastore_set_free_bytes (ds, -1);
+      ferry_datastore_set_capacity_bytes (ds, -1);
+      g_value_set_object (&v, ds);
+    }
+  else if (name[0] != '\0')
+    {
+      g_autoptr (FerryContainer) c = ferry_container_new ();
+
+      ferry_container_set_name (c, name);
+      ferry_container_set_entity_type (c, field == FERRY_PLAN_FIELD_CLUSTER  ? "cluster"
+                                          : field == FERRY_PLAN_FIELD_FOLDER ? "folder"
+                                                                             : "resourcePool");
+      g_value_set_object (&v, c);
+    }
+  write_value (self, field, &v);
 }
 
 static void
@@ -424,6 +502,36 @@ add_reset (FerryPlanSettings *self, FerryPlanField field, GtkWidget *row)
   self->resets[field] = reset;
 }
 
+static void
+add_name_row (FerryPlanSettings *self, AdwPreferencesGroup *group, FerryPlanField field)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
+  g_autofree char *name = g_strdup_printf ("%s-name", ferry_plan_field_get_name (field));
+  g_autofree char *label
+      = g_strdup_printf (_ ("Reset %s to Default"), ferry_plan_field_get_title (field));
+  /* TRANSLATORS: an entry's title for placement typed by name, e.g. "Cluster Name" */
+  g_autofree char *title = g_strdup_printf (_ ("%s Name"), ferry_plan_field_get_title (field));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (row, name);
+  gtk_widget_set_visible (row, FALSE);
+  g_object_set_data (G_OBJECT (row), "ferry-field", GINT_TO_POINTER (field));
+  g_signal_connect (row, "changed", G_CALLBACK (name_changed_cb), self);
+
+  gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (reset, "flat");
+  gtk_widget_set_tooltip_text (reset, _ ("Reset to Default"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reset), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_visible (reset, FALSE);
+  g_object_set_data (G_OBJECT (reset), "ferry-field", GINT_TO_POINTER (field));
+  g_signal_connect (reset, "clicked", G_CALLBACK (reset_clicked_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), reset);
+  adw_preferences_group_add (group, row);
+  self->name_rows[field] = row;
+  self->name_resets[field] = reset;
+}
+
 static GtkWidget *
 add_row (FerryPlanSettings *self, AdwPreferencesGroup *group, FerryPlanField field)
 {
@@ -489,6 +597,9 @@ add_row (FerryPlanSettings *self, AdwPreferencesGroup *group, FerryPlanField fie
   gtk_widget_set_name (row, ferry_plan_field_get_name (field));
   adw_preferences_group_add (group, row);
   self->rows[field] = row;
+  if (field == FERRY_PLAN_FIELD_CLUSTER || field == FERRY_PLAN_FIELD_FOLDER
+      || field == FERRY_PLAN_FIELD_DATASTORE)
+    add_name_row (self, group, field);
   return row;
 }
 
@@ -563,6 +674,78 @@ set_choices (FerryPlanSettings *self, FerryPlanField field, GListModel *model,
   fill_combo (self, field);
 }
 
+/* The destination's object named @object's name, for placement typed offline. */
+static gpointer
+find_by_name (FerryPlanSettings *self, FerryPlanField field, gpointer object)
+{
+  GPtrArray *choices = self->choices[field];
+  const char *id = FERRY_IS_CONTAINER (object)   ? ferry_container_get_id (object)
+                   : FERRY_IS_DATASTORE (object) ? ferry_datastore_get_id (object)
+                                                 : "";
+
+  if (object == NULL || id != NULL)
+    return NULL;
+  for (guint i = 1; i < choices->len; i++)
+    if (g_strcmp0 (object_name (choices->pdata[i]), object_name (object)) == 0)
+      return choices->pdata[i];
+  return NULL;
+}
+
+/* A plan made offline names its placement: once the destination's lists are known, each name
+ * becomes the destination's object of that name (in the defaults and in every override). */
+static void
+resolve_names (FerryPlanSettings *self)
+{
+  static const FerryPlanField fields[]
+      = { FERRY_PLAN_FIELD_CLUSTER, FERRY_PLAN_FIELD_FOLDER, FERRY_PLAN_FIELD_DATASTORE };
+  FerryPlanOptions *defaults = ferry_plan_get_defaults (self->plan);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plan));
+
+  ferry_plan_begin_changes (self->plan);
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      gpointer match
+          = find_by_name (self, fields[f], ferry_plan_options_get_object (defaults, fields[f]));
+
+      if (match != NULL)
+        ferry_plan_options_set_object (defaults, fields[f], match);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
+          g_auto (GValue) v = G_VALUE_INIT;
+
+          if (!ferry_plan_item_get_overridden (item, fields[f]))
+            continue;
+          match = find_by_name (self, fields[f], ferry_plan_item_get_object (item, fields[f]));
+          if (match == NULL)
+            continue;
+          g_value_init (&v, ferry_plan_field_get_value_type (fields[f]));
+          g_value_set_object (&v, match);
+          ferry_plan_override (self->plan, (FerryPlanItem **)&item, 1, fields[f], &v);
+        }
+    }
+  ferry_plan_end_changes (self->plan);
+}
+
+void
+ferry_plan_settings_set_offline (FerryPlanSettings *self, gboolean offline)
+{
+  g_return_if_fail (FERRY_IS_PLAN_SETTINGS (self));
+
+  offline = !!offline;
+  if (self->offline == offline)
+    return;
+  self->offline = offline;
+  adw_preferences_group_set_description (
+      self->placement_group,
+      offline && !self->overrides
+          ? _ ("With no connection the destination’s inventory is not known: type the names of "
+               "the cluster, folder and datastore. They are matched with the destination when "
+               "you connect.")
+          : NULL);
+  refresh (self);
+}
+
 void
 ferry_plan_settings_set_destination (FerryPlanSettings *self, GListModel *containers,
                                      GListModel *datastores, GListModel *policies)
@@ -574,6 +757,8 @@ ferry_plan_settings_set_destination (FerryPlanSettings *self, GListModel *contai
   set_choices (self, FERRY_PLAN_FIELD_FOLDER, containers, "folder");
   set_choices (self, FERRY_PLAN_FIELD_DATASTORE, datastores, NULL);
   set_choices (self, FERRY_PLAN_FIELD_STORAGE_POLICY, policies, NULL);
+  if (!self->overrides)
+    resolve_names (self);
   refresh (self);
 }
 
@@ -663,6 +848,7 @@ ferry_plan_settings_new (FerryPlan *plan, gboolean overrides)
   self->overrides = overrides;
 
   group = add_group (self, _ ("Transfer and Placement"));
+  self->placement_group = group;
   add_row (self, group, FERRY_PLAN_FIELD_MIGRATION_TYPE);
   self->unavailable_row = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->unavailable_row),

@@ -29,6 +29,12 @@ ferry_plan_settings_set_targets (FerryPlanSettings *self, GPtrArray *items);
 void
 ferry_plan_settings_set_destination (FerryPlanSettings *self, GListModel *containers,
                                      GListModel *datastores, GListModel *policies);
+/* Offline (no destination inventory): the cluster, folder and datastore are typed by name
+ * (rows named "cluster-name", "folder-name", "datastore-name"); once the destination's lists
+ * arrive (ferry_plan_settings_set_destination() on the defaults panel), the names are
+ * resolved to its objects. */
+void
+ferry_plan_settings_set_offline (FerryPlanSettings *self, gboolean offline);
 /* The allowed migration types changed (ferry_plan_set_prereq_report()). */
 void
 ferry_plan_settings_update_types (FerryPlanSettings *self);

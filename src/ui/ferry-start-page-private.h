@@ -51,6 +51,7 @@ struct _FerryStartPage
   GtkButton *connect_button;
   AdwPreferencesGroup *sim_group;
   AdwActionRow *simulator_row;
+  AdwActionRow *import_row;
 };
 
 /* Puts @server and @user in the form (empty when NULL), clears the password and any error;

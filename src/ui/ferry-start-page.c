@@ -763,6 +763,7 @@ ferry_start_page_class_init (FerryStartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, connect_button);
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, sim_group);
   gtk_widget_class_bind_template_child (widget_class, FerryStartPage, simulator_row);
+  gtk_widget_class_bind_template_child (widget_class, FerryStartPage, import_row);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, keyring_bar_response_cb);
 

@@ -120,7 +120,7 @@ _ferry_window_show_page (FerryWindow *self, const char *name)
 
   /* The keyboard follows to the page shown (the hidden page may hold the focus). */
   if (!was_shown && g_str_equal (name, "dashboard") && self->dashboard != NULL)
-    gtk_widget_child_focus (GTK_WIDGET (self->dashboard), GTK_DIR_TAB_FORWARD);
+    gtk_widget_grab_focus (GTK_WIDGET (self->dashboard));
 }
 
 void
@@ -307,9 +307,19 @@ show_sites_action (GtkWidget *widget, const char *action_name, GVariant *paramet
 static void
 close_wizard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
+  FerryWindow *self = FERRY_WINDOW (widget);
+
   /* The wizard stays (and its plan saved) until another is opened: "Migrate Virtual
    * Machines" comes back to it. */
-  _ferry_window_show_home (FERRY_WINDOW (widget));
+  _ferry_window_show_home (self);
+  /* A plan made offline (ferry-import.c) closes: it is saved, and offered on connecting. */
+  if (self->session == NULL && self->wizard != NULL)
+    {
+      ferry_plan_store_flush (self->plan_store);
+      gtk_stack_remove (self->stack, GTK_WIDGET (self->wizard));
+      self->wizard = NULL;
+      _ferry_window_update_actions (self);
+    }
 }
 
 static void

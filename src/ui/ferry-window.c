@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-import.h"
 #include "ferry-plan-start.h"
 #include "ferry-window-private.h"
 
@@ -161,8 +162,8 @@ ferry_window_open_wizard (FerryWindow *self, FerryPlan *plan)
 
   g_return_if_fail (FERRY_IS_WINDOW (self));
 
-  if (self->session == NULL)
-    return;
+  if (self->session == NULL && plan == NULL)
+    return; /* with no connection, only a plan made offline (ferry-import.c) */
   if (plan == NULL && self->wizard != NULL)
     {
       _ferry_window_show_page (self, "wizard");
@@ -172,15 +173,17 @@ ferry_window_open_wizard (FerryWindow *self, FerryPlan *plan)
   if (plan == NULL)
     plan = new_plan = ferry_plan_new ();
 
-  connection = ferry_connection_session_get_connection (self->session);
-  client = ferry_connection_session_get_client (self->session);
-  ferry_plan_set_server (plan, ferry_connection_get_server (connection));
+  connection = self->session ? ferry_connection_session_get_connection (self->session) : NULL;
+  client = self->session ? ferry_connection_session_get_client (self->session) : NULL;
+  if (connection != NULL)
+    ferry_plan_set_server (plan, ferry_connection_get_server (connection));
   if (client != NULL && ferry_hcx_client_get_endpoint_id (client) != NULL)
     ferry_plan_set_manager_id (plan, ferry_hcx_client_get_endpoint_id (client));
 
   self->wizard = FERRY_WIZARD (ferry_wizard_new (self->session, plan, self->plan_store));
   g_signal_connect_object (self->wizard, "plan-imported", G_CALLBACK (wizard_plan_imported_cb),
                            self, G_CONNECT_SWAPPED);
+  ferry_import_attach_wizard (self, self->wizard);
   if (self->site_page != NULL)
     ferry_wizard_set_site (self->wizard, ferry_site_page_get_selected_site (self->site_page),
                            ferry_site_page_get_report (self->site_page));
@@ -194,9 +197,61 @@ ferry_window_open_wizard (FerryWindow *self, FerryPlan *plan)
 }
 
 static void
+import_refused (FerryWindow *self, const char *message)
+{
+  GtkWidget *dialog
+      = adw_message_dialog_new (GTK_WINDOW (self), _ ("The Plan Was Not Imported"), message);
+
+  gtk_widget_set_name (dialog, "import-refused");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (FerryPlan) plan = user_data;
+  g_autoptr (GError) error = NULL;
+  FerryWindow *self;
+
+  if (!ferry_plan_store_check_import_finish (FERRY_PLAN_STORE (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = g_object_get_data (G_OBJECT (plan), "ferry-window");
+  if (self == NULL || self->session == NULL)
+    return;
+  if (error != NULL)
+    import_refused (self, error->message);
+  else
+    ferry_window_open_wizard (self, plan);
+}
+
+/* An imported plan replaces neither the open plan nor a saved one that has started
+ * migrations (the store checks its file); else it opens in the wizard. */
+static void
 wizard_plan_imported_cb (FerryWindow *self, FerryPlan *plan)
 {
-  ferry_window_open_wizard (self, plan);
+  FerryPlan *open = self->wizard != NULL ? ferry_wizard_get_plan (self->wizard) : NULL;
+
+  if (open != NULL && g_strcmp0 (ferry_plan_get_id (open), ferry_plan_get_id (plan)) == 0
+      && ferry_plan_get_start_state (open) != FERRY_PLAN_START_NONE
+      && (ferry_plan_get_start_state (plan) < ferry_plan_get_start_state (open)
+          || ferry_plan_get_n_started (plan) < ferry_plan_get_n_started (open)))
+    {
+      import_refused (self, _ ("This is an earlier copy of the plan that is open, which has "
+                               "started migrations. Ferry keeps the started plan as it is: its "
+                               "migrations are on the dashboard."));
+      return;
+    }
+  if (self->plan_store == NULL)
+    {
+      ferry_window_open_wizard (self, plan);
+      return;
+    }
+  ferry_plan_store_flush (self->plan_store);
+  g_object_set_data (G_OBJECT (plan), "ferry-window", self);
+  ferry_plan_store_check_import_async (self->plan_store, plan, self->resume_cancellable,
+                                       import_checked_cb, g_object_ref (plan));
 }
 
 static void
@@ -230,6 +285,8 @@ resumable_found_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = FERRY_WINDOW (user_data);
+  if (plan == NULL && error == NULL && self->session != NULL && self->wizard == NULL)
+    ferry_import_offer_offline_plan (self);
   if (plan == NULL || self->session == NULL || self->wizard != NULL)
     return;
 
@@ -596,6 +653,7 @@ ferry_window_class_init (FerryWindowClass *klass)
                                    start_simulator_action);
   gtk_widget_class_install_action (widget_class, "win.migrate-vms", NULL, migrate_vms_action);
   _ferry_window_install_page_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.import-rvtools", NULL, ferry_import_action);
 }
 
 static void
@@ -620,11 +678,13 @@ ferry_window_set_accels (GtkApplication *application)
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *migrate_accels[] = { "<Control>m", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   gtk_application_set_accels_for_action (application, "win.go-back", back_accels);
   gtk_application_set_accels_for_action (application, "win.new-connection", new_accels);
   gtk_application_set_accels_for_action (application, "win.refresh", refresh_accels);
   gtk_application_set_accels_for_action (application, "win.migrate-vms", migrate_accels);
+  gtk_application_set_accels_for_action (application, "win.import-rvtools", import_accels);
 }
 
 void

@@ -334,3 +334,11 @@ ferry_wizard_options_page_show (FerryWizardOptionsPage *self, const char *name)
   g_return_if_fail (FERRY_IS_WIZARD_OPTIONS_PAGE (self));
   gtk_stack_set_visible_child_name (self->stack, name);
 }
+
+void
+ferry_wizard_options_page_set_offline (FerryWizardOptionsPage *self, gboolean offline)
+{
+  g_return_if_fail (FERRY_IS_WIZARD_OPTIONS_PAGE (self));
+  ferry_plan_settings_set_offline (self->defaults_panel, offline);
+  ferry_plan_settings_set_offline (self->override_panel, offline);
+}

@@ -24,6 +24,9 @@ ferry_wizard_options_page_get_override_panel (FerryWizardOptionsPage *self);
 /* The "Per VM" list's selection (a GtkMultiSelection over the plan's items). */
 GtkSelectionModel *
 ferry_wizard_options_page_get_item_selection (FerryWizardOptionsPage *self);
+/* Offline: placement by name in both panels (ferry_plan_settings_set_offline()). */
+void
+ferry_wizard_options_page_set_offline (FerryWizardOptionsPage *self, gboolean offline);
 /* "defaults" or "per-vm" */
 void
 ferry_wizard_options_page_show (FerryWizardOptionsPage *self, const char *name);

@@ -175,6 +175,47 @@ update_badges (FerryWizardVmPage *self, GtkListItem *item, FerryVm *vm)
     gtk_widget_remove_css_class (label, "dim-label");
 }
 
+/* Where the pre-flight facts came from when not from the manager itself: "Snapshots, hardware
+ * version: from the RVTools export of 20 Nov 2026, vc01 (12 days old)", a line per source. */
+static char *
+describe_sources (FerryInventoryFacts *facts, FerryVm *vm)
+{
+  static const FerryFact checked[] = { FERRY_FACT_SNAPSHOTS, FERRY_FACT_ISO,
+                                       FERRY_FACT_HARDWARE_VERSION, FERRY_FACT_TOOLS_STATUS };
+  const char *titles[]
+      = { _ ("Snapshots"), _ ("Mounted ISO"), _ ("Hardware version"), _ ("VMware Tools") };
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  gboolean done[G_N_ELEMENTS (checked)] = { FALSE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
+    {
+      FerryFactSource *source = ferry_inventory_facts_get_fact_source (facts, vm, checked[i]);
+      g_autoptr (GString) names = NULL;
+      g_autofree char *where = NULL;
+      g_autofree char *age = NULL;
+
+      if (done[i] || source == NULL
+          || ferry_fact_source_get_kind (source) != FERRY_FACT_SOURCE_KIND_RVTOOLS)
+        continue;
+      names = g_string_new (titles[i]);
+      for (guint j = i + 1; j < G_N_ELEMENTS (checked); j++)
+        if (ferry_inventory_facts_get_fact_source (facts, vm, checked[j]) == source)
+          {
+            done[j] = TRUE;
+            g_string_append_printf (names, ", %s", titles[j]);
+          }
+      where = ferry_fact_source_describe (source);
+      age = ferry_fact_source_describe_age (source, now);
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      /* TRANSLATORS: "Snapshots, hardware version: from the RVTools export of 20 Nov 2026,
+       * vc01 (12 days old)" */
+      g_string_append_printf (out, _ ("%s: %s (%s)"), names->str, where, age);
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 /* The badge's explanation: each problem and the option that fixes it. */
 char *
 ferry_wizard_vm_page_describe_problems (FerryWizardVmPage *self, FerryVm *vm)
@@ -183,7 +224,14 @@ ferry_wizard_vm_page_describe_problems (FerryWizardVmPage *self, FerryVm *vm)
   FerryPreflightFlags flags = ferry_plan_check_vm (self->plan, vm);
 
   if (flags != 0)
-    return ferry_preflight_describe_all (flags, vm, type);
+    {
+      char *text = ferry_preflight_describe_all (flags, vm, type);
+      g_autofree char *sources = self->facts != NULL ? describe_sources (self->facts, vm) : NULL;
+
+      if (sources == NULL)
+        return text;
+      return g_strdup_printf ("%s\n\n%s", text, sources);
+    }
   if (ferry_preflight_unchecked (vm, type) != 0)
     return g_strdup (_ ("The inventory does not say whether this VM has snapshots, a mounted "
                         "ISO, old hardware or VMware Tools running: these checks are left to "

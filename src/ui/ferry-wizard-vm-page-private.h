@@ -22,6 +22,7 @@ struct _FerryWizardVmPage
   GHashTable *distinct[3]; /* the filter dropdowns' values seen: cluster, folder, guest */
   GObject *probe[2];       /* two objects to ask the column view's sorter which column */
   int probed_column;
+  FerryInventoryFacts *facts; /* where the inventory's facts came from, or NULL */
 
   /* filter state */
   char *search; /* case-folded */

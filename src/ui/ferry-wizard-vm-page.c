@@ -292,6 +292,17 @@ inventory_complete (FerryWizardVmPage *self, GListModel *inventory)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVENTORY]);
 }
 
+void
+ferry_wizard_vm_page_set_facts (FerryWizardVmPage *self, FerryInventoryFacts *facts)
+{
+  g_return_if_fail (FERRY_IS_WIZARD_VM_PAGE (self));
+
+  g_set_object (&self->facts, facts);
+  _ferry_wizard_vm_page_refresh_badges (self);
+  if (self->only_problems)
+    ferry_vm_selection_refilter (self->selection, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 append_vms (FerryWizardVmPage *self, FerryVm *const *vms, guint n_vms)
 {
@@ -609,6 +620,7 @@ ferry_wizard_vm_page_dispose (GObject *object)
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->inventory);
+  g_clear_object (&self->facts);
   g_clear_object (&self->rows);
   for (guint d = 0; d < G_N_ELEMENTS (self->distinct); d++)
     g_clear_pointer (&self->distinct[d], g_hash_table_unref);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ferry-hcx-client.h"
+#include "ferry-inventory-facts.h"
 #include "ferry-plan.h"
 
 G_BEGIN_DECLS
@@ -14,8 +15,12 @@ G_DECLARE_FINAL_TYPE (FerryWizardVmPage, ferry_wizard_vm_page, FERRY, WIZARD_VM_
 /* The wizard's first step: the source inventory in a column view (search as you type, filters,
  * sortable columns, pre-flight badges); its selection is the plan's (FerryVmSelection).
  *
- * Properties: "plan" (FerryPlan, construct-only), "inventory" (GListModel of FerryVm, read-only),
- * "loading" (bool). Signal "loaded" when an inventory load ends (error or not). */
+ * Properties: "plan" (FerryPlan, construct-only), "inventory" (GListModel of FerryVm, read-only:
+ * the whole inventory once loaded, NULL while it loads or after a load that did not finish),
+ * "loading" (bool). Signal "loaded" when an inventory load ends (error or not).
+ *
+ * While the inventory loads, each page's VMs join the list as they arrive: they can be searched,
+ * sorted and selected at once, and the search, sort and selection hold for the pages after. */
 GtkWidget *
 ferry_wizard_vm_page_new (FerryPlan *plan);
 
@@ -27,9 +32,14 @@ void
 ferry_wizard_vm_page_set_inventory (FerryWizardVmPage *self, GListModel *inventory);
 GListModel *
 ferry_wizard_vm_page_get_inventory (FerryWizardVmPage *self);
+/* Where the inventory's facts came from (the manager's, enriched from an RVTools export):
+ * the badges are checked again and their explanations name each fact's source and age. */
+void
+ferry_wizard_vm_page_set_facts (FerryWizardVmPage *self, FerryInventoryFacts *facts);
 gboolean
 ferry_wizard_vm_page_get_loading (FerryWizardVmPage *self);
-/* The rows shown: the inventory filtered and sorted, as the view's selection model. */
+/* The rows shown: the VMs loaded so far, filtered and sorted, as the view's selection model
+ * (a FerryVmSelection: items are FerryVmRow, ferry_vm_selection_get_vm() gives the VM). */
 GtkSelectionModel *
 ferry_wizard_vm_page_get_selection (FerryWizardVmPage *self);
 GtkColumnView *

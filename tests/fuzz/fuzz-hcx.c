@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* fuzz-hcx.c: libFuzzer targets for the HCX response parsers.
+/* fuzz-hcx.c: the libFuzzer targets for the HCX response parsers (see fuzz-main.c).
  *
- *   FERRY_FUZZ_TARGET=json     every body parser: ferry_hcx_json_parse, the envelopes (items,
- *                              totals, error messages), every item → model conversion, the
- *                              validation / start answer, jobs and groups.
- *   FERRY_FUZZ_TARGET=vm-page  the streaming VM page parser against the json-glib tree parser:
- *                              whatever the streaming one accepts, the tree parser must accept
- *                              too, with the same item count, total and VMs, field by field.
+ *   json     every body parser: ferry_hcx_json_parse, the envelopes (items, totals, error
+ *            messages), every item → model conversion, the validation / start answer, jobs and
+ *            groups.
+ *   vm-page  the streaming VM page parser against the json-glib tree parser: whatever the
+ *            streaming one accepts, the tree parser must accept too, with the same item count,
+ *            total and VMs, field by field.
  *
- * One binary for both (the target is read once, at start-up). A disagreement aborts, as a crash
- * does, so libFuzzer keeps the input. See build-aux/fuzz. */
+ * A disagreement aborts, as a crash does, so libFuzzer keeps the input. */
 
 #include "config.h"
 
@@ -20,28 +19,7 @@
 
 #include "ferry-hcx-json.h"
 
-int
-LLVMFuzzerInitialize (int *argc, char ***argv);
-int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-static gboolean vm_page_target;
-
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  const char *target = g_getenv ("FERRY_FUZZ_TARGET");
-
-  /* json-glib and GObject warnings on odd input are not bugs; criticals are. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR);
-  vm_page_target = g_strcmp0 (target, "vm-page") == 0;
-  if (target != NULL && !vm_page_target && g_strcmp0 (target, "json") != 0)
-    {
-      fprintf (stderr, "FERRY_FUZZ_TARGET must be json or vm-page\n");
-      exit (2);
-    }
-  return 0;
-}
+#include "fuzz-private.h"
 
 /* The json target ------------------------------------------------------------------------------ */
 
@@ -60,8 +38,8 @@ static const FerryHcxJsonItemFunc item_funcs[] = {
   (FerryHcxJsonItemFunc)ferry_hcx_json_to_job,
 };
 
-static void
-fuzz_json (const uint8_t *data, size_t size)
+void
+fuzz_hcx_json (const uint8_t *data, size_t size)
 {
   g_autoptr (GBytes) bytes = g_bytes_new (data, size);
   g_autoptr (GError) error = NULL;
@@ -134,8 +112,8 @@ disagree (const char *what, guint index, const char *detail)
   abort ();
 }
 
-static void
-fuzz_vm_page (const uint8_t *data, size_t size)
+void
+fuzz_hcx_vm_page (const uint8_t *data, size_t size)
 {
   g_autoptr (GPtrArray) fast = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GBytes) bytes = g_bytes_new (data, size);
@@ -179,14 +157,4 @@ fuzz_vm_page (const uint8_t *data, size_t size)
                             &differs))
           disagree ("a NIC field", i, differs);
     }
-}
-
-int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
-{
-  if (vm_page_target)
-    fuzz_vm_page (data, size);
-  else
-    fuzz_json (data, size);
-  return 0;
 }
