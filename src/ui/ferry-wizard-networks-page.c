@@ -47,10 +47,6 @@ compute_blocker (FerryWizardNetworksPage *self)
   guint unmapped = ferry_network_map_get_n_unmapped (self->map);
   guint problems = ferry_network_map_get_n_problems (self->map);
 
-  /* Offline (an imported plan, never connected) the destination is unknown: nothing can be
-   * mapped yet, and Review says a connection is needed. */
-  if (g_str_equal (self->state, "idle") && ferry_network_map_get_destinations (self->map) == NULL)
-    return NULL;
   if (g_str_equal (self->state, "loading"))
     return g_strdup (_ ("The destination’s networks are still loading."));
   if (g_str_equal (self->state, "error"))
