@@ -71,8 +71,16 @@ ferry_network_chooser_activate (FerryNetworkChooser *self)
 }
 
 static void
+search_changed_cb (FerryNetworkChooser *self);
+
+static void
 entry_activate_cb (FerryNetworkChooser *self)
 {
+  /* Enter right after typing: the search entry's delay has not run the search yet. */
+  if (g_strcmp0 (gtk_string_filter_get_search (self->filter),
+                 gtk_editable_get_text (GTK_EDITABLE (self->entry)))
+      != 0)
+    search_changed_cb (self);
   ferry_network_chooser_activate (self);
 }
 

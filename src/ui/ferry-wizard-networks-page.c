@@ -26,6 +26,9 @@ static GParamSpec *properties[N_PROPS];
 /* ---- State, blocker, summary ---- */
 
 static void
+refresh (FerryWizardNetworksPage *self);
+
+static void
 set_state (FerryWizardNetworksPage *self, const char *state)
 {
   if (g_strcmp0 (self->state, state) == 0)
@@ -34,6 +37,8 @@ set_state (FerryWizardNetworksPage *self, const char *state)
   gtk_stack_set_visible_child_name (self->state_stack,
                                     g_str_equal (state, "idle") ? "board" : state);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  if (self->source_selection != NULL)
+    refresh (self);
 }
 
 static char *
@@ -42,6 +47,11 @@ compute_blocker (FerryWizardNetworksPage *self)
   guint unmapped = ferry_network_map_get_n_unmapped (self->map);
   guint problems = ferry_network_map_get_n_problems (self->map);
 
+  if (g_str_equal (self->state, "loading"))
+    return g_strdup (_ ("The destination’s networks are still loading."));
+  if (g_str_equal (self->state, "error"))
+    return g_strdup (_ ("The destination’s networks could not be loaded: Retry on the Networks "
+                        "step."));
   if (unmapped > 0)
     return g_strdup_printf (ngettext ("%u connected NIC has no destination network: map it "
                                       "(“Show Unmapped” finds it).",

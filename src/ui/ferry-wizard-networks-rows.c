@@ -333,6 +333,7 @@ row_new (FerryWizardNetworksPage *self, GtkListItem *list_item, gboolean target)
       row->link_label = gtk_label_new (NULL);
       gtk_label_set_ellipsize (GTK_LABEL (row->link_label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_max_width_chars (GTK_LABEL (row->link_label), 40);
+      gtk_label_set_width_chars (GTK_LABEL (row->link_label), 9);
       gtk_box_append (GTK_BOX (row->link), row->link_label);
       row->link_tag = gtk_label_new (NULL);
       gtk_widget_add_css_class (row->link_tag, "network-link-tag");
