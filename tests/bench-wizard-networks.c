@@ -148,6 +148,14 @@ print_change (const char *what, double *remove, double *add, double *remove_sync
   g_print (" (synchronous %s)\n", spread (add_sync, n_runs));
 }
 
+static guint n_plan_changed, n_map_notify;
+
+static void
+count_cb (guint *counter)
+{
+  (*counter)++;
+}
+
 static gboolean
 board_shown (FerryWizardNetworksPage *page)
 {
@@ -315,6 +323,10 @@ main (int argc, char *argv[])
       ferry_wizard_networks_page_set_search (page, "");
       settle (100);
     }
+  /* What one plan change emits that the board listens to (each one refreshes the board). */
+  g_signal_connect_swapped (plan, "changed", G_CALLBACK (count_cb), &n_plan_changed);
+  g_signal_connect_swapped (map, "notify::n-problems", G_CALLBACK (count_cb), &n_map_notify);
+  g_signal_connect_swapped (map, "notify::n-unmapped", G_CALLBACK (count_cb), &n_map_notify);
   plan_change (plan, extra, window, rm[2], ad[2], rms[2], ads[2]);
   /* The same plan change without widgets, once the map knows the destinations. */
   ferry_network_map_set_destinations (ferry_plan_get_network_map (bare),
@@ -338,6 +350,9 @@ main (int argc, char *argv[])
   print_change ("plan alone, no widget", rm[0], ad[0], rms[0], ads[0]);
   print_change ("VM step shown", rm[1], ad[1], rms[1], ads[1]);
   print_change ("VM step and board shown", rm[2], ad[2], rms[2], ads[2]);
+  g_print ("    per plan change: %.1f \"changed\" on the plan, %.1f notify::n-problems or "
+           "notify::n-unmapped on the map\n",
+           n_plan_changed / (2.0 * n_runs), n_map_notify / (2.0 * n_runs));
   print_change ("plan alone, its map given the 500 destinations", rm[3], ad[3], rms[3], ads[3]);
 
   g_object_unref (extra);
