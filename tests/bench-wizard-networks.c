@@ -156,6 +156,17 @@ count_cb (guint *counter)
   (*counter)++;
 }
 
+static guint
+count_class (GtkWidget *widget, const char *css_class)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += gtk_widget_has_css_class (c, css_class) + count_class (c, css_class);
+  return n;
+}
+
 static gboolean
 board_shown (FerryWizardNetworksPage *page)
 {
@@ -339,6 +350,9 @@ main (int argc, char *argv[])
            N_VMS, ferry_plan_get_n_items (plan), n_sources,
            g_list_model_get_n_items (ferry_network_map_get_destinations (map)), n_runs,
            load_average ());
+  g_print ("  board row widgets: %u sources, %u destinations\n",
+           count_class (GTK_WIDGET (page), "network-source"),
+           count_class (GTK_WIDGET (page), "network-target"));
   g_print ("  pages of earlier runs still alive after their window was destroyed: %u\n", n_alive);
   g_print ("  (a) entering the step, board shown: %s\n", spread (enter, n_runs));
   g_print ("  (b) one drop, one source mapped: %s\n", spread (drop1, n_runs));
