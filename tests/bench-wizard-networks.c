@@ -10,6 +10,9 @@
  *       VM step shown, with the VM step and the board shown, and the plan alone again once
  *       its network map knows the destinations — which part costs what.
  *
+ * `bench-wizard-networks review` instead measures one keystroke in the Review step's search
+ * with 10,000 VMs in the plan (no connection: the review's summary and its VM list only).
+ *
  * Each figure is measured FERRY_BENCH_RUNS times (default 5), printed as min / median / max. */
 
 #include "config.h"
@@ -21,6 +24,7 @@
 #include "ferry-hcx-client.h"
 #include "ferry-test-sim.h"
 #include "ferry-wizard-networks-page.h"
+#include "ferry-wizard-review.h"
 #include "ferry-wizard-vm-page.h"
 
 #define N_VMS 1200
@@ -186,6 +190,77 @@ drop_sources (FerryWizardNetworksPage *page, GListModel *sources, guint n, Ferry
   return ferry_wizard_networks_page_drop (page, &value, target);
 }
 
+static FerryHcxClient *
+connect_to (FerrySimThread *sim)
+{
+  FerryHcxClient *client;
+  g_autoptr (GAsyncResult) login = NULL;
+  g_autoptr (GError) error = NULL;
+
+  client = ferry_hcx_client_new (ferry_sim_thread_get_url (sim), &error);
+  g_assert_no_error (error);
+  ferry_hcx_client_set_pinned_fingerprint (client, ferry_sim_thread_get_fingerprint (sim));
+  ferry_hcx_client_login_async (client, "cloudadmin@vsphere.local", "VMware1!", NULL, got_result,
+                                &login);
+  while (login == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ferry_hcx_client_login_finish (client, login, &error));
+  return client;
+}
+
+static void
+review (void)
+{
+  static const char *review_keys[] = { "p", "pr", "prd", "" };
+  FerrySimOptions opts = { .n_vms = 10000 };
+  FerrySimThread *sim = ferry_test_sim_start (&opts);
+  g_autoptr (FerryHcxClient) client = connect_to (sim);
+  g_autoptr (FerryPlan) plan = ferry_plan_new ();
+  g_autoptr (GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  FerryWizardVmPage *vm_page = FERRY_WIZARD_VM_PAGE (ferry_wizard_vm_page_new (plan));
+  GtkWidget *vm_window = new_window (GTK_WIDGET (vm_page)), *window;
+  FerryWizardReview *page;
+  GListModel *inventory;
+  gboolean loaded = FALSE;
+  double key[G_N_ELEMENTS (review_keys)][MAX_RUNS];
+
+  g_signal_connect (vm_page, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  ferry_wizard_vm_page_load (vm_page, client);
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  inventory = ferry_wizard_vm_page_get_inventory (vm_page);
+  for (guint i = 0; i < g_list_model_get_n_items (inventory); i++)
+    g_ptr_array_add (vms, g_list_model_get_item (inventory, i));
+  ferry_plan_add_vms (plan, (FerryVm *const *)vms->pdata, vms->len);
+  g_assert_cmpuint (ferry_plan_get_n_items (plan), ==, 10000);
+  gtk_window_destroy (GTK_WINDOW (vm_window));
+  page = FERRY_WIZARD_REVIEW (ferry_wizard_review_new (plan, NULL, NULL));
+  window = new_window (GTK_WIDGET (page));
+  ferry_wizard_review_update (page);
+  settle (500);
+  for (guint r = 0; r < n_runs; r++)
+    for (guint k = 0; k < G_N_ELEMENTS (review_keys); k++)
+      {
+        gint64 t0 = g_get_monotonic_time ();
+
+        ferry_wizard_review_set_search (page, review_keys[k]);
+        key[k][r] = until_painted (window, t0);
+        if (k == 0)
+          g_assert_cmpuint (g_list_model_get_n_items (ferry_wizard_review_get_shown (page)), <,
+                            10000);
+        settle (50);
+      }
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_wizard_review_get_shown (page)), ==, 10000);
+  g_print ("# Review step, 10000 VMs in the plan (min / median / max of %u runs, ms, call → "
+           "frame painted; load average %s)\n",
+           n_runs, load_average ());
+  for (guint k = 0; k < G_N_ELEMENTS (review_keys); k++)
+    g_print ("  keystroke → \"%s\": %s\n", review_keys[k], spread (key[k], n_runs));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (100);
+  ferry_sim_thread_stop (sim);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -222,6 +297,11 @@ main (int argc, char *argv[])
   if (g_getenv ("FERRY_BENCH_RUNS") != NULL)
     n_runs = CLAMP (atoi (g_getenv ("FERRY_BENCH_RUNS")), 1, MAX_RUNS);
   g_print ("# renderer: %s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  if (argc > 1 && g_str_equal (argv[1], "review"))
+    {
+      review ();
+      return 0;
+    }
 
   sim = ferry_test_sim_start (&opts);
   client = ferry_hcx_client_new (ferry_sim_thread_get_url (sim), &error);
