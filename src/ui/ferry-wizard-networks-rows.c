@@ -31,7 +31,17 @@ typedef struct
   GtkWidget *change_button;
   GtkWidget *reset_button;
   GtkWidget *problem;
+  char *shown; /* what the row shows now (row_signature), or NULL after a bind */
 } Row;
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->shown);
+  g_free (row);
+}
 
 static GtkWidget *
 caption_label (void)
@@ -589,10 +599,75 @@ update_target (Row *row, FerryNetwork *network)
   name_row (row, a11y);
 }
 
+/* Everything a row's widgets are made from, as one string: a refresh rewrites a row only when
+ * this changed (a change rewrote all ~400 bound rows, twice, before: 130–280 ms a drop at
+ * 1,000 VMs). */
+static char *
+row_signature (Row *row, GObject *item)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "%p|", (void *)item);
+  if (FERRY_IS_NETWORK_SOURCE (item))
+    {
+      FerryNetworkSource *source = FERRY_NETWORK_SOURCE (item);
+      FerryNetwork *target = ferry_network_source_get_target (source);
+
+      g_string_append_printf (
+          s, "%s|%s|%u|%u|%u|%u|%u|%p|%s|%s", ferry_network_source_get_name (source),
+          ferry_network_source_get_network_type (source), ferry_network_source_get_vlan (source),
+          ferry_network_source_get_n_nics (source), ferry_network_source_get_n_vms (source),
+          ferry_network_source_get_n_unmapped (source),
+          ferry_network_source_get_n_exceptions (source), (void *)target,
+          target != NULL ? ferry_network_get_name (target) : "",
+          ferry_network_source_get_problem (source));
+    }
+  else if (FERRY_IS_NETWORK_NIC_REF (item))
+    {
+      FerryNetworkNicRef *ref = FERRY_NETWORK_NIC_REF (item);
+      FerryNic *nic = ferry_network_nic_ref_get_nic (ref);
+      FerryNetwork *target = ferry_network_nic_ref_get_target (ref);
+
+      g_string_append_printf (
+          s, "%s|%s|%s|%d|%d|%d|%d|%p|%s|%s",
+          ferry_vm_get_name (ferry_plan_item_get_vm (ferry_network_nic_ref_get_item (ref))),
+          ferry_nic_get_label (nic), ferry_nic_get_mac_address (nic), ferry_nic_get_connected (nic),
+          ferry_network_nic_ref_get_primary (ref), ferry_network_nic_ref_get_exception (ref),
+          ferry_network_map_get_destinations (row->page->map) != NULL, (void *)target,
+          target != NULL ? ferry_network_get_name (target) : "",
+          ferry_network_nic_ref_get_problem (ref));
+    }
+  else if (FERRY_IS_NETWORK (item))
+    {
+      FerryNetwork *network = FERRY_NETWORK (item);
+      GPtrArray *from = g_hash_table_lookup (
+          row->page->target_counts,
+          ferry_network_get_id (network) != NULL ? ferry_network_get_id (network) : "");
+
+      g_string_append_printf (s, "%s|%s|%u|%d", ferry_network_get_name (network),
+                              ferry_network_get_network_type (network),
+                              ferry_network_get_vlan_id (network),
+                              ferry_network_get_extended (network));
+      for (guint i = 0; from != NULL && i < from->len && i < 4; i++)
+        g_string_append_printf (s, "|%s", (const char *)g_ptr_array_index (from, i));
+      g_string_append_printf (s, "|%u", from != NULL ? from->len : 0);
+    }
+  return g_string_free (s, FALSE);
+}
+
 static void
 update_row (Row *row)
 {
   g_autoptr (GObject) item = row_item (row);
+  char *shown = item != NULL ? row_signature (row, item) : NULL;
+
+  if (shown != NULL && g_strcmp0 (shown, row->shown) == 0)
+    {
+      g_free (shown);
+      return;
+    }
+  g_free (row->shown);
+  row->shown = shown;
 
   if (FERRY_IS_NETWORK_SOURCE (item))
     update_source (row, FERRY_NETWORK_SOURCE (item));
@@ -626,7 +701,7 @@ source_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item,
   g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), row);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), row);
   gtk_widget_add_controller (row->row, GTK_EVENT_CONTROLLER (drag));
-  g_object_set_data_full (G_OBJECT (list_item), "ferry-row", row, g_free);
+  g_object_set_data_full (G_OBJECT (list_item), "ferry-row", row, row_free);
   gtk_list_item_set_child (list_item, row->expander);
 }
 
@@ -639,6 +714,7 @@ source_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item,
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (row->expander),
                                   gtk_list_item_get_item (list_item));
   g_hash_table_add (self->bound_rows, row);
+  g_clear_pointer (&row->shown, g_free);
   update_row (row);
 }
 
@@ -662,7 +738,7 @@ target_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item,
 
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), row);
   gtk_widget_add_controller (row->row, GTK_EVENT_CONTROLLER (drop));
-  g_object_set_data_full (G_OBJECT (list_item), "ferry-row", row, g_free);
+  g_object_set_data_full (G_OBJECT (list_item), "ferry-row", row, row_free);
   gtk_list_item_set_child (list_item, row->row);
 }
 
@@ -673,6 +749,7 @@ target_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item,
   Row *row = g_object_get_data (G_OBJECT (list_item), "ferry-row");
 
   g_hash_table_add (self->bound_rows, row);
+  g_clear_pointer (&row->shown, g_free);
   update_row (row);
 }
 
