@@ -400,8 +400,8 @@ test_import (Fixture *f, gconstpointer data)
   wizard = ferry_window_get_wizard (f->window);
   g_assert_nonnull (wizard);
   ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
-  vm = g_list_model_get_item (ferry_wizard_vm_page_get_inventory (ferry_wizard_get_vm_page (wizard)),
-                              0);
+  vm = g_list_model_get_item (
+      ferry_wizard_vm_page_get_inventory (ferry_wizard_get_vm_page (wizard)), 0);
   ferry_plan_add_vm (ferry_wizard_get_plan (wizard), vm);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
   g_assert_cmpint (ferry_wizard_get_step (wizard), ==, FERRY_WIZARD_STEP_OPTIONS);

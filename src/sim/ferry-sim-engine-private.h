@@ -139,8 +139,8 @@ struct _FerrySimEngine
   GPtrArray *arrived;      /* const FerrySimVm*: migrated, now in the destination inventory */
   GPtrArray *arrived_by;   /* Migration*: the completed migration of each arrived VM */
   guint64 counter;
-  guint settle_ms;         /* migrations created now stay out of queries this long */
-  gboolean real_omissions; /* leave out what real managers leave out of their answers */
+  guint settle_ms;          /* migrations created now stay out of queries this long */
+  gboolean real_omissions;  /* leave out what real managers leave out of their answers */
   guint64 query_filter_ids; /* migration ids received in query filters, in all */
 };
 
