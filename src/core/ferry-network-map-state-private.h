@@ -56,6 +56,7 @@ struct _FerryNetworkMap
   guint orphan_unmapped;     /* connected NICs with no network and no exception */
 
   GListModel *destinations;
+  GListStore *offline;      /* offline destinations (ferry-network-map-offline.c), or NULL */
   GHashTable *dest_index;   /* id -> FerryNetwork, NULL while unknown */
   GHashTable *source_vlans; /* source network id -> vlan (GUINT_TO_POINTER), or NULL */
 

@@ -472,6 +472,7 @@ ferry_network_map_dispose (GObject *object)
   if (self->destinations != NULL)
     g_signal_handlers_disconnect_by_data (self->destinations, self);
   g_clear_object (&self->destinations);
+  g_clear_object (&self->offline);
   G_OBJECT_CLASS (ferry_network_map_parent_class)->dispose (object);
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ferry-network-map-offline.h"
 #include "ferry-plan-store-networks-private.h"
 #include "ferry-plan-store.h"
 
@@ -59,6 +60,30 @@ add_exception (const char *vm_id, const char *nic_key, FerryNetwork *target, gpo
   json_builder_end_object (b);
 }
 
+/* The destination networks typed in or imported offline (only when there are any). */
+static void
+add_destinations (JsonBuilder *b, GListModel *offline)
+{
+  guint n = g_list_model_get_n_items (offline);
+
+  if (n == 0)
+    return;
+  json_builder_set_member_name (b, "destinations");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FerryNetwork) net = g_list_model_get_item (offline, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "name", ferry_network_get_name (net));
+      add_string (b, "networkType", ferry_network_get_network_type (net));
+      json_builder_set_member_name (b, "vlanId");
+      json_builder_add_int_value (b, ferry_network_get_vlan_id (net));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 void
 _ferry_plan_store_add_networks (JsonBuilder *b, FerryPlan *plan)
 {
@@ -74,6 +99,7 @@ _ferry_plan_store_add_networks (JsonBuilder *b, FerryPlan *plan)
   json_builder_begin_array (b);
   ferry_network_map_foreach_exception (map, add_exception, b);
   json_builder_end_array (b);
+  add_destinations (b, ferry_network_map_get_offline_destinations (map));
   json_builder_end_object (b);
 }
 
@@ -89,7 +115,8 @@ typedef struct
 
 struct _FerryPlanStoreNetworks
 {
-  GArray *entries; /* Entry */
+  GArray *entries;         /* Entry */
+  GPtrArray *destinations; /* FerryNetwork: offline destinations */
 };
 
 static void
@@ -109,6 +136,7 @@ _ferry_plan_store_networks_free (FerryPlanStoreNetworks *networks)
   if (networks == NULL)
     return;
   g_array_unref (networks->entries);
+  g_ptr_array_unref (networks->destinations);
   g_free (networks);
 }
 
@@ -238,15 +266,46 @@ read_entries (JsonArray *list, gboolean rules, GArray *out, GError **error)
   return TRUE;
 }
 
+/* "destinations": [{ "name", "networkType", "vlanId" }], optional. */
+static gboolean
+read_destinations (JsonArray *list, GPtrArray *out, GError **error)
+{
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonNode *n = json_array_get_element (list, i);
+      const char *name, *type;
+      JsonObject *o;
+      JsonNode *m;
+      guint vlan = 0;
+      FerryNetwork *net;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return damaged (error, _ ("a destination network is not an object"));
+      o = json_node_get_object (n);
+      if (!read_string (o, "name", &name, error) || !read_string (o, "networkType", &type, error))
+        return FALSE;
+      m = json_object_get_member (o, "vlanId");
+      if (m != NULL && JSON_NODE_HOLDS_VALUE (m) && json_node_get_value_type (m) == G_TYPE_INT64
+          && json_node_get_int (m) >= 1 && json_node_get_int (m) <= 4094)
+        vlan = (guint)json_node_get_int (m);
+      net = ferry_network_offline_new (name, type, vlan);
+      if (net == NULL)
+        return damaged (error, _ ("a destination network has no name"));
+      g_ptr_array_add (out, net);
+    }
+  return TRUE;
+}
+
 FerryPlanStoreNetworks *
 _ferry_plan_store_read_networks (JsonObject *o, GError **error)
 {
   g_autoptr (FerryPlanStoreNetworks) networks = g_new0 (FerryPlanStoreNetworks, 1);
   JsonNode *n = json_object_get_member (o, "networks");
   JsonObject *section;
-  JsonArray *rules, *exceptions;
+  JsonArray *rules, *exceptions, *destinations = NULL;
   GError *local = NULL;
 
+  networks->destinations = g_ptr_array_new_with_free_func (g_object_unref);
   networks->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (networks->entries, entry_clear);
   if (n == NULL || JSON_NODE_HOLDS_NULL (n))
@@ -260,8 +319,11 @@ _ferry_plan_store_read_networks (JsonObject *o, GError **error)
   rules = read_list (section, "rules", &local);
   if (local == NULL)
     exceptions = read_list (section, "exceptions", &local);
-  if (local == NULL && read_entries (rules, TRUE, networks->entries, &local))
-    read_entries (exceptions, FALSE, networks->entries, &local);
+  if (local == NULL)
+    destinations = read_list (section, "destinations", &local);
+  if (local == NULL && read_entries (rules, TRUE, networks->entries, &local)
+      && read_entries (exceptions, FALSE, networks->entries, &local))
+    read_destinations (destinations, networks->destinations, &local);
   if (local != NULL)
     {
       g_propagate_error (error, local);
@@ -275,6 +337,10 @@ _ferry_plan_store_apply_networks (FerryPlanStoreNetworks *networks, FerryPlan *p
 {
   FerryNetworkMap *map = ferry_plan_get_network_map (plan);
 
+  /* The offline destinations first: the rules to them bind to the same objects. */
+  if (networks->destinations->len > 0)
+    ferry_network_map_add_offline_destinations (
+        map, (FerryNetwork *const *)networks->destinations->pdata, networks->destinations->len);
   for (guint i = 0; i < networks->entries->len; i++)
     {
       Entry *e = &g_array_index (networks->entries, Entry, i);

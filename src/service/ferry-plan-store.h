@@ -30,7 +30,10 @@
  *     "items": [ { "vm": <vm>, "overrides": <settings> } … ]   overrides: only those set
  *     "networks": {                                 optional (version 2): the network mapping
  *         "rules": [ { "source": "<source network id>", "target": <network> } … ],
- *         "exceptions": [ { "vm": "<vm id>", "nic": "<nic key>", "target": <network> } … ] },
+ *         "exceptions": [ { "vm": "<vm id>", "nic": "<nic key>", "target": <network> } … ],
+ *         "destinations": [ { "name", "networkType", "vlanId" } … ] },   optional: destination
+ *           networks typed in or imported offline (ferry-network-map-offline.h); targets to
+ *           them have the id "offline:<name>". Absent in older files and once reconciled.
  *       network: { "id" (required), "name", "entityType", "networkType", "extended",
  *                  "vlanId" (0 = unknown) }
  *       nic key: the NIC's MAC address (lower case), else "label:<label>", else "#<position>"
