@@ -12,6 +12,7 @@
 #include "ferry-dashboard-private.h"
 #include "ferry-import-reconcile.h"
 #include "ferry-import.h"
+#include "ferry-network-map-offline.h"
 #include "ferry-plan-settings.h"
 #include "rvtools-fixture.h"
 #include "test-connect-common.h"
@@ -406,6 +407,28 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
   g_assert_cmpint (ferry_wizard_get_step (wizard), ==, FERRY_WIZARD_STEP_OPTIONS);
   ferry_test_a11y_assert_named (GTK_WIDGET (f->window));
+
+  /* Offline destination networks: the dialog, empty and with a typed-in network. */
+  {
+    FerryWizardNetworksPage *networks = ferry_wizard_get_networks_page (wizard);
+    GtkWidget *destinations;
+
+    g_assert_true (
+        gtk_widget_activate_action (GTK_WIDGET (networks), "networks.destinations", NULL));
+    destinations = ferry_wizard_networks_page_get_destinations_dialog (networks);
+    g_assert_nonnull (destinations);
+    iterate_a_little ();
+    ferry_test_a11y_assert_named (destinations);
+    gtk_editable_set_text (GTK_EDITABLE (find_named (destinations, "destination-name")),
+                           "web-segment");
+    g_assert_true (gtk_widget_activate_action (destinations, "destinations.add", NULL));
+    iterate_a_little ();
+    g_assert_cmpuint (g_list_model_get_n_items (ferry_network_map_get_offline_destinations (
+                          ferry_plan_get_network_map (ferry_wizard_get_plan (wizard)))),
+                      ==, 1);
+    ferry_test_a11y_assert_named (destinations);
+    gtk_window_destroy (GTK_WINDOW (destinations));
+  }
   g_assert_cmpint (system (cmd), ==, 0);
 }
 

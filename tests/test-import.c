@@ -381,8 +381,8 @@ test_offline_then_connected (OfflineFixture *o, gconstpointer data)
     ferry_wizard_options_page_show (options, "defaults");
   }
 
-  /* Networks: with no destination networks known offline, the connected NICs stay unmapped
-   * and the step says so (typing destination networks offline is still to come). */
+  /* Networks: until destination networks are typed in or imported (test-offline-wave), the
+   * connected NICs stay unmapped and the step says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
   g_assert_cmpint (ferry_wizard_get_step (wizard), ==, FERRY_WIZARD_STEP_NETWORKS);
   g_assert_nonnull (ferry_wizard_get_blocker (wizard));

@@ -123,6 +123,20 @@ ferry_import_plan_offline (FerryWindow *window, FerryInventoryFacts *facts)
   wizard = ferry_window_get_wizard (window);
   if (wizard == NULL || ferry_wizard_get_plan (wizard) != plan)
     return;
+  if (source != NULL)
+    {
+      g_autofree char *from = ferry_fact_source_describe (source);
+      g_autofree char *subtitle = NULL;
+
+      if (ferry_fact_source_get_origin (source) != NULL)
+        /* TRANSLATORS: the window's subtitle, e.g. "Planning offline from the RVTools export of
+         * 20 Nov 2026, vc01 (wave1.xlsx)" */
+        subtitle = g_strdup_printf (_ ("Planning offline %s (%s)"), from,
+                                    ferry_fact_source_get_origin (source));
+      else
+        subtitle = g_strdup_printf (_ ("Planning offline %s"), from);
+      ferry_window_set_subtitle (window, subtitle);
+    }
   vm_page = ferry_wizard_get_vm_page (wizard);
   ferry_wizard_vm_page_set_inventory (vm_page, ferry_inventory_facts_get_vms (facts));
   ferry_wizard_vm_page_set_facts (vm_page, facts);

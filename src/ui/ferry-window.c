@@ -116,6 +116,20 @@ on_application_set (FerryWindow *self)
   g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (action));
 }
 
+void
+ferry_window_set_subtitle (FerryWindow *self, const char *subtitle)
+{
+  g_return_if_fail (FERRY_IS_WINDOW (self));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+const char *
+ferry_window_get_subtitle (FerryWindow *self)
+{
+  g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
+  return adw_window_title_get_subtitle (self->window_title);
+}
+
 static void
 start_page_connected_cb (FerryWindow *self, FerryConnectionSession *session)
 {

@@ -26,6 +26,12 @@ void
 ferry_window_open_server (FerryWindow *self, const char *address);
 void
 ferry_window_add_toast (FerryWindow *self, const char *message);
+/* The header bar's subtitle (what the window works on: the connection, or the export a plan
+ * is made offline from); the start page clears it. */
+void
+ferry_window_set_subtitle (FerryWindow *self, const char *subtitle);
+const char *
+ferry_window_get_subtitle (FerryWindow *self);
 const char *
 ferry_window_get_visible_page (FerryWindow *self);
 FerryStartPage *

@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-plan-start.h"
 #include "ferry-wizard-networks-chooser.h"
+#include "ferry-wizard-networks-destinations.h"
 #include "ferry-wizard-networks-private.h"
 
 /* ---- Mapping ---- */
@@ -199,4 +201,37 @@ ferry_wizard_networks_page_open_chooser (FerryWizardNetworksPage *self, GPtrArra
   gtk_widget_set_parent (chooser, anchor);
   self->chooser = chooser;
   gtk_popover_popup (GTK_POPOVER (chooser));
+}
+
+static void
+destinations_closed_cb (FerryWizardNetworksPage *self)
+{
+  self->destinations_dialog = NULL;
+}
+
+/* ---- Offline: the destination networks typed in ---- */
+
+void
+ferry_wizard_networks_page_open_destinations (FerryWizardNetworksPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->client != NULL || ferry_plan_get_read_only (self->plan))
+    return;
+  if (self->destinations_dialog == NULL)
+    {
+      self->destinations_dialog = ferry_wizard_networks_destinations_new (
+          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->map);
+      gtk_widget_set_name (self->destinations_dialog, "destinations-dialog");
+      g_signal_connect_object (self->destinations_dialog, "destroy",
+                               G_CALLBACK (destinations_closed_cb), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (self->destinations_dialog));
+}
+
+GtkWidget *
+ferry_wizard_networks_page_get_destinations_dialog (FerryWizardNetworksPage *self)
+{
+  g_return_val_if_fail (FERRY_IS_WIZARD_NETWORKS_PAGE (self), NULL);
+  return self->destinations_dialog;
 }

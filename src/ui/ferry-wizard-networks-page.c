@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-accessible.h"
+#include "ferry-network-map-offline.h"
 #include "ferry-wizard-networks-chooser.h"
 #include "ferry-wizard-networks-private.h"
 
@@ -132,7 +133,11 @@ update_empty (FerryWizardNetworksPage *self)
   if (n_shown_sources == 0)
     sources_text = self->show_unmapped ? _ ("Nothing left unmapped.")
                                        : _ ("The selected VMs have no network adapters.");
-  if (destinations == NULL)
+  if (self->client == NULL && (destinations == NULL || ferry_network_map_get_offline (self->map))
+      && (destinations == NULL || g_list_model_get_n_items (destinations) == 0))
+    targets_text = _ ("Planning offline: add the destination site’s networks with “Destination "
+                      "Networks…”, by name or from a list.");
+  else if (destinations == NULL)
     targets_text = _ ("The destination’s networks are not known yet.");
   else if (g_list_model_get_n_items (destinations) == 0)
     targets_text = _ ("The destination site has no networks.");
@@ -317,7 +322,15 @@ networks_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       set_state (self, "error");
       return;
     }
-  ferry_network_map_set_destinations (self->map, networks);
+  /* A plan made offline: its typed-in destinations become the manager's networks by name. */
+  {
+    guint missing = 0;
+    guint bound = ferry_network_map_reconcile_offline (self->map, networks, &missing);
+
+    if (bound > 0 || missing > 0)
+      g_debug ("offline destinations: %u mappings bound by name, %u not on the destination", bound,
+               missing);
+  }
   set_state (self, "board");
   refresh (self);
 }
@@ -343,6 +356,7 @@ ferry_wizard_networks_page_load (FerryWizardNetworksPage *self, FerryHcxClient *
   g_return_if_fail (client == NULL || FERRY_IS_HCX_CLIENT (client));
 
   g_set_object (&self->client, client);
+  gtk_widget_set_visible (self->destinations_button, client == NULL);
   g_free (self->endpoint_id);
   self->endpoint_id = g_strdup (endpoint_id);
   start_loading (self);
@@ -397,6 +411,12 @@ static void
 search_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   gtk_widget_grab_focus (GTK_WIDGET (FERRY_WIZARD_NETWORKS_PAGE (widget)->search_entry));
+}
+
+static void
+destinations_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ferry_wizard_networks_page_open_destinations (FERRY_WIZARD_NETWORKS_PAGE (widget));
 }
 
 static void
@@ -516,6 +536,8 @@ ferry_wizard_networks_page_constructed (GObject *object)
   g_signal_connect_object (self->map, "notify::can-redo", G_CALLBACK (update_actions), self,
                            G_CONNECT_SWAPPED);
 
+  /* Offline until a client loads the destination's networks. */
+  gtk_widget_set_visible (self->destinations_button, TRUE);
   ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
   ferry_accessible_name_status_pages (GTK_WIDGET (self));
   set_state (self, "idle");
@@ -538,6 +560,8 @@ ferry_wizard_networks_page_dispose (GObject *object)
     }
   if (self->suggestions != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->suggestions)));
+  if (self->destinations_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->destinations_dialog)));
   if (self->source_view != NULL)
     gtk_list_view_set_model (self->source_view, NULL);
   if (self->target_view != NULL)
@@ -655,6 +679,7 @@ ferry_wizard_networks_page_class_init (FerryWizardNetworksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryWizardNetworksPage, target_view);
   gtk_widget_class_bind_template_child (widget_class, FerryWizardNetworksPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FerryWizardNetworksPage, map_button);
+  gtk_widget_class_bind_template_child (widget_class, FerryWizardNetworksPage, destinations_button);
   gtk_widget_class_bind_template_child (widget_class, FerryWizardNetworksPage, sources_empty);
   gtk_widget_class_bind_template_child (widget_class, FerryWizardNetworksPage, targets_empty);
 
@@ -665,6 +690,8 @@ ferry_wizard_networks_page_class_init (FerryWizardNetworksPageClass *klass)
   gtk_widget_class_install_action (widget_class, "networks.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "networks.suggest", NULL, suggest_action);
   gtk_widget_class_install_action (widget_class, "networks.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "networks.destinations", NULL,
+                                   destinations_action);
   gtk_widget_class_install_action (widget_class, "networks.search", NULL, search_action);
   gtk_widget_class_install_property_action (widget_class, "networks.show-unmapped",
                                             "show-unmapped");

@@ -67,5 +67,9 @@ ferry_wizard_networks_page_get_chooser (FerryWizardNetworksPage *self);
  * responses "apply" and "cancel", or "close" when there is nothing to suggest), or NULL. */
 GtkWidget *
 ferry_wizard_networks_page_get_suggestions_dialog (FerryWizardNetworksPage *self);
+/* Planning offline (no client loaded), "Destination Networks…" ("networks.destinations") opens
+ * a FerryWizardNetworksDestinations over the plan's map: the open one, or NULL. */
+GtkWidget *
+ferry_wizard_networks_page_get_destinations_dialog (FerryWizardNetworksPage *self);
 
 G_END_DECLS

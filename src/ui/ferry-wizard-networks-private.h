@@ -45,12 +45,18 @@ struct _FerryWizardNetworksPage
   GtkListView *target_view;
   GtkSearchEntry *search_entry;
   GtkWidget *map_button;
+  GtkWidget *destinations_button; /* offline only */
+  GtkWidget *destinations_dialog; /* the open one, or NULL */
   GtkWidget *sources_empty;
   GtkWidget *targets_empty;
 };
 
 /* ferry-wizard-networks-mapping.c: the selection, drops, the chooser (the functions below
  * up to the suggestions). */
+
+/* Offline: opens (or raises) the "Destination Networks" dialog over the plan's map. */
+void
+ferry_wizard_networks_page_open_destinations (FerryWizardNetworksPage *self);
 
 /* ferry-wizard-networks-rows.c: the two columns' rows, their drag sources and drop targets. */
 void
