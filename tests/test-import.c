@@ -12,6 +12,7 @@
 
 #include "ferry-import-reconcile.h"
 #include "ferry-import.h"
+#include "ferry-network-map-offline.h"
 #include "ferry-plan-settings.h"
 #include "ferry-plan-store.h"
 #include "ferry-rvtools.h"
@@ -567,6 +568,31 @@ test_screenshots (Fixture *f, gconstpointer data)
       save_screenshot (GTK_WINDOW (f->window), "ferry-import-offline-options", suffix);
       g_object_set (wizard, "step", FERRY_WIZARD_STEP_NETWORKS, NULL);
       save_screenshot (GTK_WINDOW (f->window), "ferry-import-offline-networks", suffix);
+      /* The destination's networks typed in and imported, in their dialog and on the board. */
+      {
+        FerryWizardNetworksPage *networks = ferry_wizard_get_networks_page (wizard);
+        FerryNetworkMap *map = ferry_plan_get_network_map (ferry_wizard_get_plan (wizard));
+        const char *const names[] = { "web-segment", "app-segment", "db-segment", "mgmt-segment" };
+        g_autoptr (GPtrArray) nets = g_ptr_array_new_with_free_func (g_object_unref);
+        GtkWidget *destinations;
+
+        for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+          g_ptr_array_add (nets, ferry_network_offline_new (names[i], "NsxtSegment", 0));
+        ferry_network_set_vlan_id (g_ptr_array_index (nets, 0), 100);
+        ferry_network_map_add_offline_destinations (map, (FerryNetwork *const *)nets->pdata,
+                                                    nets->len);
+        gtk_widget_activate_action (GTK_WIDGET (networks), "networks.destinations", NULL);
+        destinations = ferry_wizard_networks_page_get_destinations_dialog (networks);
+        gtk_editable_set_text (GTK_EDITABLE (find_named (destinations, "destination-name")),
+                               "legacy-segment");
+        save_screenshot (GTK_WINDOW (destinations), "ferry-import-offline-destinations", suffix);
+        gtk_window_destroy (GTK_WINDOW (destinations));
+        save_screenshot (GTK_WINDOW (f->window), "ferry-import-offline-networks-typed", suffix);
+        g_assert_cmpstr (
+            gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (
+                GTK_WIDGET (networks), FERRY_TYPE_WIZARD_NETWORKS_PAGE, "state_stack"))),
+            ==, "board");
+      }
       gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-wizard", NULL);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);

@@ -540,6 +540,8 @@ ferry_wizard_networks_page_constructed (GObject *object)
   gtk_widget_set_visible (self->destinations_button, TRUE);
   ferry_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
   ferry_accessible_name_status_pages (GTK_WIDGET (self));
+  /* "idle" from init: set_state() would change nothing, and the stack starts on "loading". */
+  gtk_stack_set_visible_child_name (self->state_stack, "board");
   set_state (self, "idle");
   destinations_changed_cb (self);
 }
