@@ -454,6 +454,34 @@ test_wave (WaveFixture *w, gconstpointer data)
   g_assert_nonnull (strstr (ferry_wizard_networks_destinations_get_message (
                                 FERRY_WIZARD_NETWORKS_DESTINATIONS (destinations)),
                             "already listed"));
+  /* A list with a bad row is refused whole, saying which row. */
+  {
+    g_autofree char *bad_path = g_strconcat (w->list_path, ".bad", NULL);
+    g_autoptr (GFile) bad_file = g_file_new_for_path (bad_path);
+
+    g_assert_true (
+        g_file_set_contents (bad_path, "name,type\ndmz-segment,segment\nt0,tier-0\n", -1, NULL));
+    ferry_wizard_networks_destinations_import_file (
+        FERRY_WIZARD_NETWORKS_DESTINATIONS (destinations), bad_file);
+    iterate_until (destinations_idle, destinations);
+    g_assert_nonnull (strstr (ferry_wizard_networks_destinations_get_message (
+                                  FERRY_WIZARD_NETWORKS_DESTINATIONS (destinations)),
+                              "row 3: “tier-0” is not a network type"));
+    g_assert_cmpuint (g_list_model_get_n_items (ferry_network_map_get_destinations (map)), ==, 2);
+  }
+  /* One typed by mistake, removed with its row's button. */
+  type_destination (destinations, "typo-segment", 0, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_network_map_get_destinations (map)), ==, 3);
+  {
+    GtkWidget *list = find_named (destinations, "destination-list");
+    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+    GtkWidget *remove = find_type (row, GTK_TYPE_BUTTON);
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "typo-segment");
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_network_map_get_destinations (map)), ==, 2);
   ferry_wizard_networks_destinations_import_file (FERRY_WIZARD_NETWORKS_DESTINATIONS (destinations),
                                                   list_file);
   iterate_until (destinations_idle, destinations);
