@@ -321,6 +321,38 @@ test_list_file (void)
   (void)type;
 }
 
+/* Bad input never crashes: random bytes, and random mixes of the characters that matter. */
+static void
+test_list_random (void)
+{
+  static const char alphabet[] = "ab,;\t\"\r\n #\xef\xbb\xbf\xff\xfe"
+                                 "0123456789-";
+  GRand *rand = g_rand_new_with_seed (18);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 300);
+      g_autofree char *data = g_malloc (len + 1);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) list = NULL;
+
+      for (gsize i = 0; i < len; i++)
+        data[i] = round % 2 == 0 ? (char)g_rand_int_range (rand, 0, 256)
+                                 : alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      data[len] = '\0';
+      list = ferry_network_list_parse (data, len, "random.csv", &error);
+      g_assert_true ((list == NULL) != (error == NULL));
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          const char *name = ferry_network_get_name (NET (list, i));
+
+          g_assert_true (g_utf8_validate (name, -1, NULL));
+          g_assert_cmpstr (name, !=, "");
+        }
+    }
+  g_rand_free (rand);
+}
+
 static void
 read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -418,6 +450,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/network-offline/core", test_core);
   g_test_add_func ("/network-offline/reconcile", test_reconcile);
   g_test_add_func ("/network-offline/list-file", test_list_file);
+  g_test_add_func ("/network-offline/list-random", test_list_random);
   g_test_add_func ("/network-offline/list-read", test_list_read);
   g_test_add_func ("/network-offline/plan-file", test_plan_file);
   return g_test_run ();
