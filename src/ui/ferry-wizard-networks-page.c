@@ -323,14 +323,7 @@ networks_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   /* A plan made offline: its typed-in destinations become the manager's networks by name. */
-  {
-    guint missing = 0;
-    guint bound = ferry_network_map_reconcile_offline (self->map, networks, &missing);
-
-    if (bound > 0 || missing > 0)
-      g_debug ("offline destinations: %u mappings bound by name, %u not on the destination", bound,
-               missing);
-  }
+  ferry_network_map_reconcile_offline (self->map, networks, NULL);
   set_state (self, "board");
   refresh (self);
 }
