@@ -126,7 +126,7 @@ static void
 test_shortcuts (void)
 {
   g_autoptr (GtkBuilder) builder
-      = gtk_builder_new_from_resource ("/io/github/ferry_hcx/Ferry/gtk/help-overlay.ui");
+      = gtk_builder_new_from_resource ("/io/github/ferry_hcx/Ferry/ferry-shortcuts.ui");
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   GtkWidget *refresh = NULL;
   g_autofree char *group_title = NULL;

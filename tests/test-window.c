@@ -64,6 +64,17 @@ no_windows (gpointer data)
   return gtk_application_get_windows (GTK_APPLICATION (data)) == NULL;
 }
 
+/* The header bar's main menu button. */
+static GtkMenuButton *
+window_menu_button (FerryWindow *window)
+{
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (window), FERRY_TYPE_WINDOW,
+                                                   "primary_menu_button");
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  return GTK_MENU_BUTTON (button);
+}
+
 static FerryApplication *shared_app;
 
 /* One registered application for the whole run, as in the real process. */
@@ -169,14 +180,31 @@ test_window_shortcuts (void)
   app = create_app ();
   window = open_window (app);
 
-  /* The shortcuts window comes from gtk/help-overlay.ui in the resources. */
-  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
-  g_assert_nonnull (overlay);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  /* The shortcuts window (ferry-shortcuts.ui in the resources) is not built with the window,
+   * before its first frame, but when it is first asked for; the main menu's popover too. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_null (gtk_menu_button_get_popover (window_menu_button (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   iterate_until (shortcuts_shown, NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
   g_assert_true (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == GTK_WINDOW (overlay));
+  /* Asked for again, the same window. */
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  iterate_until (shortcuts_shown, NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))
+                 == overlay);
+
+  /* The main menu still opens with its items. */
+  gtk_menu_button_popup (window_menu_button (window));
+  g_assert_nonnull (gtk_menu_button_get_popover (window_menu_button (window)));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (window_menu_button (window)));
+  g_assert_cmpint (
+      g_menu_model_get_n_items (gtk_menu_button_get_menu_model (window_menu_button (window))), ==,
+      2);
+  gtk_menu_button_popdown (window_menu_button (window));
 
   help_accels
       = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");

@@ -553,7 +553,8 @@ saved_changed_cb (FerryStartPage *self)
 }
 
 /* The saved rows are built on the frame after the first: with 20 saved connections, building,
- * styling and measuring their widgets would add ~80 ms before the window first shows. */
+ * styling and measuring their widgets would add ~80 ms before the window first shows. The
+ * keyring is first asked then too. */
 static gboolean
 bind_saved_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
@@ -562,6 +563,9 @@ bind_saved_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 
   if (++*ticks < 2 || self->connections == NULL)
     return self->connections != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  /* Find out early whether passwords can be remembered, so the form can say so; after the
+   * first frame, as nothing before it may wait on D-Bus or the keyring. */
+  ferry_credential_store_probe_async (self->credentials, NULL, NULL, NULL);
   self->saved_bound = TRUE;
   gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->connections),
                            ferry_start_page_create_saved_row, self, NULL);
@@ -634,8 +638,6 @@ ferry_start_page_constructed (GObject *object)
   g_signal_connect_object (self->credentials, "notify::fallback-reason",
                            G_CALLBACK (credentials_fallback_cb), self, G_CONNECT_SWAPPED);
   ferry_start_page_update_keyring_reason (self);
-  /* Find out early whether passwords can be remembered, so the form can say so. */
-  ferry_credential_store_probe_async (self->credentials, NULL, NULL, NULL);
 
   ferry_start_page_set_busy (self, FALSE, NULL);
   ferry_start_page_set_form_title (self, _ ("New Connection"));

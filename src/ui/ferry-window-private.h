@@ -41,6 +41,7 @@ struct _FerryWindow
   GtkButton *site_button;
   GtkLabel *site_label;
   GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu;
   GtkStack *stack;
 };
 

@@ -527,6 +527,49 @@ ferry_window_open_server (FerryWindow *self, const char *address)
   ferry_start_page_show_error (self->start_page, error->message, NULL);
 }
 
+/* ---- Built on first use, not before the first frame ---- */
+
+/* The main menu's popover is made when it first opens: a menu model set at start-up builds
+ * the whole popover and its items before the window is first drawn. */
+static void
+primary_menu_create_popup (GtkMenuButton *button, gpointer user_data)
+{
+  FerryWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+/* The shortcuts window is built when it is first asked for. GtkApplication would build it
+ * for every new window from gtk/help-overlay.ui, before the first frame. */
+static void
+show_help_overlay_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder
+          = gtk_builder_new_from_resource ("/io/github/ferry_hcx/Ferry/ferry-shortcuts.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static void
+ferry_window_add_lazy_parts (FerryWindow *self)
+{
+  g_autoptr (GSimpleAction) help = g_simple_action_new ("show-help-overlay", NULL);
+
+  g_signal_connect_object (help, "activate", G_CALLBACK (show_help_overlay_activated), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, primary_menu_create_popup, self,
+                                         NULL);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -551,6 +594,7 @@ ferry_window_constructed (GObject *object)
   ferry_window_show_start (self);
 
   ferry_window_restore_state (self);
+  ferry_window_add_lazy_parts (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);
   on_application_set (self);
 }
@@ -658,6 +702,7 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, site_button);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, site_label);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, stack);
 
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_action);
