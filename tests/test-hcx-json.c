@@ -43,6 +43,11 @@ test_bad_bodies (void)
   g_assert_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE);
   assert_parse_fails ("", "empty");
   assert_parse_fails ("   \n ", "empty");
+  /* json-glib 1.6 decodes a lone surrogate escape and an octal escape into bytes that are not
+   * UTF-8: refused, in a value and in a member name. */
+  assert_parse_fails ("{\"items\":[{\"name\":\"vm\\ud800-1\"}]}", "UTF-8");
+  assert_parse_fails ("{\"items\":[{\"name\":\"vm\\377\"}]}", "UTF-8");
+  assert_parse_fails ("{\"items\":[{\"\\udc00id\":\"vm-1\"}]}", "UTF-8");
   assert_parse_fails ("<map><entry><string>a</string></entry></map>", "XML");
   assert_parse_fails ("<?xml version=\"1.0\"?><map/>", "XML");
   assert_parse_fails ("<!DOCTYPE html><html><body>Login</body></html>", "HTML");

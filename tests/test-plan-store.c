@@ -312,6 +312,7 @@ test_bad_files (void)
   g_autofree char *newer = NULL;
   g_autofree char *bad_type = NULL;
   g_autofree char *bad_enum = NULL;
+  g_autofree char *bad_utf8 = NULL;
   g_autofree char *dir = g_dir_make_tmp ("ferry-bad-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -330,6 +331,12 @@ test_bad_files (void)
   assert_refused ("{\"format\":\"ferry-plan\"}", FERRY_PLAN_STORE_ERROR_CORRUPT, "version");
   assert_refused ("{\"format\":\"ferry-plan\",\"version\":1}", FERRY_PLAN_STORE_ERROR_CORRUPT,
                   "id");
+
+  /* A lone surrogate escape, which json-glib 1.6 turns into invalid UTF-8. */
+  s = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (s, "\"name\" : \"", "\"name\" : \"\\ud800-", 1), ==, 1);
+  bad_utf8 = g_string_free (s, FALSE);
+  assert_refused (bad_utf8, FERRY_PLAN_STORE_ERROR_CORRUPT, "UTF-8");
 
   s = g_string_new (json);
   g_string_replace (s, "\"version\" : 2", "\"version\" : 7", 1);

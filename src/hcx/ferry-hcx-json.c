@@ -241,6 +241,49 @@ ferry_json_dup_id_any (JsonObject *object, const char *first, const char *second
 
 /* Parsing the body ---------------------------------------------------------------------------- */
 
+gboolean
+ferry_hcx_json_node_is_valid_utf8 (JsonNode *node)
+{
+  if (node == NULL)
+    return TRUE;
+  switch (json_node_get_node_type (node))
+    {
+      case JSON_NODE_OBJECT:
+        {
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *member;
+
+          json_object_iter_init (&iter, json_node_get_object (node));
+          while (json_object_iter_next (&iter, &name, &member))
+            if (!g_utf8_validate (name, -1, NULL) || !ferry_hcx_json_node_is_valid_utf8 (member))
+              return FALSE;
+          return TRUE;
+        }
+      case JSON_NODE_ARRAY:
+        {
+          JsonArray *array = json_node_get_array (node);
+          guint n = json_array_get_length (array);
+
+          for (guint i = 0; i < n; i++)
+            if (!ferry_hcx_json_node_is_valid_utf8 (json_array_get_element (array, i)))
+              return FALSE;
+          return TRUE;
+        }
+      case JSON_NODE_VALUE:
+        if (json_node_get_value_type (node) == G_TYPE_STRING)
+          {
+            const char *str = json_node_get_string (node);
+
+            return str == NULL || g_utf8_validate (str, -1, NULL);
+          }
+        return TRUE;
+      case JSON_NODE_NULL:
+      default:
+        return TRUE;
+    }
+}
+
 JsonNode *
 ferry_hcx_json_parse (GBytes *bytes, const char *host, GError **error)
 {
@@ -284,6 +327,14 @@ ferry_hcx_json_parse (GBytes *bytes, const char *host, GError **error)
     {
       g_set_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
                    _ ("%s answered with an empty response where data was expected"), host);
+      return NULL;
+    }
+  /* json-glib 1.6 turns some escapes (a lone surrogate such as \ud800, octal-looking ones)
+   * into bytes that are not UTF-8; nothing downstream may see such strings. */
+  if (!ferry_hcx_json_node_is_valid_utf8 (json_parser_get_root (parser)))
+    {
+      g_set_error (error, FERRY_HCX_ERROR, FERRY_HCX_ERROR_UNEXPECTED_RESPONSE,
+                   _ ("%s answered with malformed JSON (a string that is not valid UTF-8)"), host);
       return NULL;
     }
   return json_parser_steal_root (parser);

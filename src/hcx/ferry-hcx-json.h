@@ -58,6 +58,11 @@ ferry_hcx_json_parse_migration_page_fast (const char *data, gsize len, GPtrArray
 JsonNode *
 ferry_hcx_json_parse (GBytes *bytes, const char *host, GError **error);
 
+/* Whether every string and member name under @node is valid UTF-8 (json-glib 1.6 can yield
+ * invalid UTF-8 from some escapes, e.g. a lone surrogate "\ud800"). */
+gboolean
+ferry_hcx_json_node_is_valid_utf8 (JsonNode *node);
+
 /* The item array of any envelope: {"data":{"items":[…]}}, {"items":[…]}, {"data":[…]}, […].
  * NULL when there is none (an envelope with no list at all). */
 JsonArray *

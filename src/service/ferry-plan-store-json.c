@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ferry-plan-store.h"
+#include "ferry-hcx-json.h"
 #include "ferry-plan-store-networks-private.h"
 #include "ferry-plan-store-start-private.h"
 
@@ -512,6 +513,13 @@ ferry_plan_from_json (const char *data, gssize length, GError **error)
       g_set_error_literal (error, FERRY_PLAN_STORE_ERROR, FERRY_PLAN_STORE_ERROR_CORRUPT,
                            _ ("This is not a Ferry plan: the file is empty. Nothing was "
                               "changed."));
+      return NULL;
+    }
+  if (!ferry_hcx_json_node_is_valid_utf8 (root))
+    {
+      g_set_error_literal (error, FERRY_PLAN_STORE_ERROR, FERRY_PLAN_STORE_ERROR_CORRUPT,
+                           _ ("This is not a Ferry plan: the file holds text that is not valid "
+                              "UTF-8. Nothing was changed."));
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (root))
