@@ -602,6 +602,43 @@ on_relogin_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 }
 
+/* The TLS backend and the system's trust store are loaded once per process, in a worker
+ * thread before the first request: libsoup would load them on the calling thread when the
+ * first connection opens, ~20-40 ms of reading and parsing the CA certificates during which
+ * the main loop stands still. Both are cached by GIO; later requests start at once. */
+static gint tls_ready;
+
+static void
+tls_warm_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_autoptr (GTlsDatabase) database
+      = g_tls_backend_get_default_database (g_tls_backend_get_default ());
+
+  g_atomic_int_set (&tls_ready, 1);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+tls_warmed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  request_attempt (G_TASK (user_data));
+}
+
+static void
+request_start (GTask *task)
+{
+  g_autoptr (GTask) warm = NULL;
+
+  if (g_atomic_int_get (&tls_ready))
+    {
+      request_attempt (task);
+      return;
+    }
+  warm = g_task_new (g_task_get_source_object (task), NULL, tls_warmed_cb, task);
+  g_task_set_source_tag (warm, request_start);
+  g_task_run_in_thread (warm, tls_warm_thread);
+}
+
 /* Takes body (may be NULL) as it is: the login's carries a password and frees it securely. */
 static void
 request_send_bytes (FerryHcxClient *self, const char *method, const char *path, GBytes *body,
@@ -631,7 +668,7 @@ request_send_bytes (FerryHcxClient *self, const char *method, const char *path, 
       g_object_unref (task);
       return;
     }
-  request_attempt (task);
+  request_start (task);
 }
 
 static GBytes *
