@@ -4,7 +4,9 @@
  * certificate). Each cell asserts a typed FERRY_HCX_ERROR or a correct success, within a bound
  * on time; for start and group creation, also that the simulator holds exactly what the client
  * reported (every VM started once or not at all, one group or none). Cells run in several
- * workers at once, each with its own simulator, client and main context. */
+ * workers at once, each with its own simulator, client and main context: 8 by default,
+ * FERRY_TEST_FAULT_WORKERS=N for N (the asan and valgrind setups use 2, so that the short
+ * per-call timeouts, scaled by the sanitizer's factor, are not missed on a 2-core machine). */
 
 #include "config.h"
 
@@ -13,7 +15,8 @@
 #include "ferry-test-require.h"
 #include "hcx-test-util.h"
 
-#define N_WORKERS 8
+#define DEFAULT_WORKERS 8
+#define MAX_WORKERS 32
 /* Seconds: a cell that takes longer fails the test. The slowest take ~4.5 s; the margin is for
  * a machine under heavy load. */
 #define CELL_BOUND (40 * slow)
@@ -23,9 +26,46 @@
 #define CALL_TIMEOUT (1 * slow)
 #define SETUP_TIMEOUT (30 * slow)
 
-/* Under valgrind and ASan everything is slower: so are the client's timeouts and the faults'
- * delays, by the same factor, so that each cell still tests what it names. */
+/* Under valgrind and ASan everything is slower: so are the client's timeouts, the faults'
+ * delays and the bound on a cell's time, by the same factor (ferry_test_time_factor (): 6 under
+ * ASan, 10 under valgrind), so that each cell still tests what it names. */
 static guint slow = 1;
+
+/* The start barrier: no worker runs a cell before every worker has built its world (simulator,
+ * client, a first start). Building a world is the heaviest part under a sanitizer; without the
+ * barrier the first cells' timed calls compete with the other workers' set-up for the cores. */
+static struct
+{
+  GMutex lock;
+  GCond cond;
+  guint waiting;
+  guint total;
+} barrier;
+
+static void
+barrier_wait (void)
+{
+  g_mutex_lock (&barrier.lock);
+  barrier.waiting++;
+  if (barrier.waiting == barrier.total)
+    g_cond_broadcast (&barrier.cond);
+  while (barrier.waiting < barrier.total)
+    g_cond_wait (&barrier.cond, &barrier.lock);
+  g_mutex_unlock (&barrier.lock);
+}
+
+static guint
+n_workers (void)
+{
+  const char *env = g_getenv ("FERRY_TEST_FAULT_WORKERS");
+  guint64 n = DEFAULT_WORKERS;
+
+  if (env != NULL && *env != '\0'
+      && (!g_ascii_string_to_unsigned (env, 10, 1, MAX_WORKERS, &n, NULL)))
+    g_error ("FERRY_TEST_FAULT_WORKERS=%s: give a number of workers from 1 to %d", env,
+             MAX_WORKERS);
+  return (guint)n;
+}
 
 typedef enum
 {
@@ -559,6 +599,7 @@ worker_thread (gpointer data)
     k->job_group = g_strdup (ferry_validation_result_get_migration_group_id (vr));
     g_assert_nonnull (k->job_id);
   }
+  barrier_wait ();
   for (guint i = 0; i < k->cells->len; i++)
     {
       run_cell (k, g_ptr_array_index (k->cells, i));
@@ -579,14 +620,15 @@ test_matrix (void)
 {
   const guint n_faults = G_N_ELEMENTS (faults);
   g_autofree Cell *cells = g_new0 (Cell, N_CALLS * n_faults);
-  Worker workers[N_WORKERS] = { 0 };
-  GThread *threads[N_WORKERS];
+  const guint workers_n = n_workers ();
+  Worker workers[MAX_WORKERS] = { 0 };
+  GThread *threads[MAX_WORKERS];
   gint64 t0 = g_get_monotonic_time ();
   double slowest = 0;
   const char *only = g_getenv ("FERRY_TEST_FAULT");
 
   /* Cells of one fault stay in one worker; the slow faults spread over the workers. */
-  for (guint k = 0; k < N_WORKERS; k++)
+  for (guint k = 0; k < workers_n; k++)
     workers[k].cells = g_ptr_array_new ();
   /* FERRY_TEST_FAULT=name runs one row only (for debugging; the suite runs them all). */
   for (guint f = 0; f < n_faults; f++)
@@ -599,11 +641,13 @@ test_matrix (void)
         if (only != NULL && !g_str_equal (only, faults[f].name))
           g_strlcpy (cell->outcome, "-", sizeof cell->outcome);
         else
-          g_ptr_array_add (workers[(f * N_CALLS + call) % N_WORKERS].cells, cell);
+          g_ptr_array_add (workers[(f * N_CALLS + call) % workers_n].cells, cell);
       }
-  for (guint k = 0; k < N_WORKERS; k++)
+  barrier.waiting = 0;
+  barrier.total = workers_n;
+  for (guint k = 0; k < workers_n; k++)
     threads[k] = g_thread_new ("fault-matrix", worker_thread, &workers[k]);
-  for (guint k = 0; k < N_WORKERS; k++)
+  for (guint k = 0; k < workers_n; k++)
     {
       g_thread_join (threads[k]);
       g_ptr_array_unref (workers[k].cells);
@@ -632,8 +676,9 @@ test_matrix (void)
         }
       g_test_message ("%s", row->str);
     }
-  g_test_message ("%u cells in %.1f s (slowest cell %.1f s)", N_CALLS * n_faults,
-                  (double)(g_get_monotonic_time () - t0) / G_USEC_PER_SEC, slowest);
+  g_test_message ("%u cells in %.1f s in %u workers (slowest cell %.1f s, bound %u s)",
+                  N_CALLS * n_faults, (double)(g_get_monotonic_time () - t0) / G_USEC_PER_SEC,
+                  workers_n, slowest, CELL_BOUND);
 }
 
 int
