@@ -7,6 +7,8 @@
  *   vm-page  the streaming VM page parser against the json-glib tree parser: whatever the
  *            streaming one accepts, the tree parser must accept too, with the same item count,
  *            total and VMs, field by field.
+ *   migration-page  the streaming parser of the migrations query against the tree parser, in
+ *            the same way: every migration field by field, and its event log entry by entry.
  *
  * A disagreement aborts, as a crash does, so libFuzzer keeps the input. */
 
@@ -105,11 +107,17 @@ objects_equal (GObject *a, GObject *b, const char **differs)
 }
 
 static void
-disagree (const char *what, guint index, const char *detail)
+disagree_about (const char *parsers, const char *what, guint index, const char *detail)
 {
-  fprintf (stderr, "The VM page parsers disagree: %s (VM %u%s%s)\n", what, index,
+  fprintf (stderr, "The %s page parsers disagree: %s (item %u%s%s)\n", parsers, what, index,
            detail != NULL ? ", " : "", detail != NULL ? detail : "");
   abort ();
+}
+
+static void
+disagree (const char *what, guint index, const char *detail)
+{
+  disagree_about ("VM", what, index, detail);
 }
 
 void
@@ -156,5 +164,68 @@ fuzz_hcx_vm_page (const uint8_t *data, size_t size)
         if (!objects_equal (G_OBJECT (ferry_vm_get_nic (a, j)), G_OBJECT (ferry_vm_get_nic (b, j)),
                             &differs))
           disagree ("a NIC field", i, differs);
+    }
+}
+
+/* The migration-page target -------------------------------------------------------------------- */
+
+static void
+disagree_migration (const char *what, guint index, const char *detail)
+{
+  disagree_about ("migration", what, index, detail);
+}
+
+void
+fuzz_hcx_migration_page (const uint8_t *data, size_t size)
+{
+  g_autoptr (GPtrArray) fast = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GPtrArray) tree = NULL;
+  JsonArray *items;
+  guint n_items = 0;
+  gint64 total = -1;
+
+  if (!ferry_hcx_json_parse_migration_page_fast ((const char *)data, size, fast, &n_items,
+                                                 &total))
+    {
+      if (fast->len != 0)
+        disagree_migration ("refused, but left migrations behind", fast->len, NULL);
+      return;
+    }
+  root = ferry_hcx_json_parse (bytes, "hcx.example", NULL);
+  if (root == NULL)
+    disagree_migration ("accepted what json-glib refuses", 0, NULL);
+  items = ferry_hcx_json_find_items (root);
+  if (items == NULL)
+    disagree_migration ("accepted a body without an item list", 0, NULL);
+  if (n_items != json_array_get_length (items))
+    disagree_migration ("item count", n_items, NULL);
+  if (total != ferry_hcx_json_find_total (root))
+    disagree_migration ("total", 0, NULL);
+  tree = ferry_hcx_json_to_array (root, (FerryHcxJsonItemFunc)ferry_hcx_json_to_migration, "h",
+                                  NULL);
+  if (tree == NULL || tree->len != fast->len)
+    disagree_migration ("number of migrations", fast->len, NULL);
+  for (guint i = 0; i < fast->len; i++)
+    {
+      FerryMigration *a = g_ptr_array_index (fast, i);
+      FerryMigration *b = g_ptr_array_index (tree, i);
+      GListModel *ea = ferry_migration_get_events (a);
+      GListModel *eb = ferry_migration_get_events (b);
+      const char *differs = NULL;
+
+      if (!objects_equal (G_OBJECT (a), G_OBJECT (b), &differs))
+        disagree_migration ("a field", i, differs);
+      if (g_list_model_get_n_items (ea) != g_list_model_get_n_items (eb))
+        disagree_migration ("number of log entries", i, NULL);
+      for (guint j = 0; j < g_list_model_get_n_items (ea); j++)
+        {
+          g_autoptr (GObject) x = g_list_model_get_item (ea, j);
+          g_autoptr (GObject) y = g_list_model_get_item (eb, j);
+
+          if (!objects_equal (x, y, &differs))
+            disagree_migration ("a log entry field", i, differs);
+        }
     }
 }

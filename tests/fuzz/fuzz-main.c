@@ -4,6 +4,7 @@
  *
  *   json         the HCX response body parsers (fuzz-hcx.c)
  *   vm-page      the streaming VM page parser against the json-glib one (fuzz-hcx.c)
+ *   migration-page  the same for the migrations query's pages (fuzz-hcx.c)
  *   sim-request  the simulator's request parsers: JSON body, strict binding, engine (fuzz-sim.c)
  *   plan-file    the plan file loader, its round trip, and the VM name import (fuzz-plan.c)
  *
@@ -31,6 +32,7 @@ static const struct
 } targets[] = {
   { "json", fuzz_hcx_json },
   { "vm-page", fuzz_hcx_vm_page },
+  { "migration-page", fuzz_hcx_migration_page },
   { "sim-request", fuzz_sim_request },
   { "plan-file", fuzz_plan_file },
 };
@@ -51,7 +53,7 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
       target_func = targets[i].func;
   if (target_func == NULL)
     {
-      fprintf (stderr, "FERRY_FUZZ_TARGET must be json, vm-page, sim-request or plan-file\n");
+      fprintf (stderr, "FERRY_FUZZ_TARGET must be json, vm-page, migration-page, sim-request or plan-file\n");
       exit (2);
     }
   if (target_func == fuzz_sim_request)

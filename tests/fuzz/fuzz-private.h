@@ -10,6 +10,8 @@ void
 fuzz_hcx_json (const uint8_t *data, size_t size);
 void
 fuzz_hcx_vm_page (const uint8_t *data, size_t size);
+void
+fuzz_hcx_migration_page (const uint8_t *data, size_t size);
 
 /* fuzz-sim.c: the simulator's request parsers */
 void

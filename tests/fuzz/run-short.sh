@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The short fuzz run of the default suite: builds the libFuzzer binary with clang (when there is
-# one) and runs each target (the HCX response parsers json and vm-page, the simulator's
+# one) and runs each target (the HCX response parsers json, vm-page and migration-page, the simulator's
 # sim-request, the plan-file loader) for FERRY_FUZZ_SECONDS (default 6) from the seed corpus, in
 # a scratch corpus of its own. Without clang the test is skipped, and says so. Long runs:
 # build-aux/fuzz. Speaks TAP.
@@ -10,14 +10,14 @@ set -u
 src=$1
 build=$2
 seconds=${FERRY_FUZZ_SECONDS:-6}
-targets="json vm-page sim-request plan-file"
+targets="json vm-page migration-page sim-request plan-file"
 cc=$(command -v clang || true)
 if [ -z "$cc" ]; then
   echo "1..0 # SKIP clang is not installed: the fuzz targets need clang's libFuzzer"
   exit 0
 fi
 bin=$build/tests/fuzz/fuzz-ferry
-echo "1..5"
+echo "1..6"
 if "$src/tests/fuzz/build-fuzzer.sh" "$src" "$build" "$bin" "$cc" >"$build/tests/fuzz/build.log" 2>&1
 then
   echo "ok 1 fuzz-ferry built with $cc"
