@@ -114,42 +114,56 @@ disagree_about (const char *parsers, const char *what, guint index, const char *
   abort ();
 }
 
-static void
-disagree (const char *what, guint index, const char *detail)
+typedef gboolean (*FastPageFunc) (const char *data, gsize len, GPtrArray *items, guint *n_items,
+                                  gint64 *total);
+
+/* Runs the streaming page parser @fast_func and, when it accepts, the json-glib one with
+ * @item_func, and checks that both agree on the envelope: item count, total and the number of
+ * objects. Returns the tree parser's objects (and the streaming ones in @fast), or NULL when the
+ * streaming parser refused, which it may do for anything it does not fully understand. */
+static GPtrArray *
+compare_pages (const char *parsers, FastPageFunc fast_func, FerryHcxJsonItemFunc item_func,
+               const uint8_t *data, size_t size, GPtrArray *fast)
 {
-  disagree_about ("VM", what, index, detail);
+  g_autoptr (GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr (JsonNode) root = NULL;
+  GPtrArray *tree;
+  JsonArray *items;
+  guint n_items = 0;
+  gint64 total = -1;
+
+  if (!fast_func ((const char *)data, size, fast, &n_items, &total))
+    {
+      if (fast->len != 0)
+        disagree_about (parsers, "refused, but left objects behind", fast->len, NULL);
+      return NULL;
+    }
+  root = ferry_hcx_json_parse (bytes, "hcx.example", NULL);
+  if (root == NULL)
+    disagree_about (parsers, "accepted what json-glib refuses", 0, NULL);
+  items = ferry_hcx_json_find_items (root);
+  if (items == NULL)
+    disagree_about (parsers, "accepted a body without an item list", 0, NULL);
+  if (n_items != json_array_get_length (items))
+    disagree_about (parsers, "item count", n_items, NULL);
+  if (total != ferry_hcx_json_find_total (root))
+    disagree_about (parsers, "total", 0, NULL);
+  tree = ferry_hcx_json_to_array (root, item_func, "h", NULL);
+  if (tree == NULL || tree->len != fast->len)
+    disagree_about (parsers, "number of objects", fast->len, NULL);
+  return tree;
 }
 
 void
 fuzz_hcx_vm_page (const uint8_t *data, size_t size)
 {
   g_autoptr (GPtrArray) fast = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GBytes) bytes = g_bytes_new (data, size);
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GPtrArray) tree = NULL;
-  JsonArray *items;
-  guint n_items = 0;
-  gint64 total = -1;
+  g_autoptr (GPtrArray) tree
+      = compare_pages ("VM", ferry_hcx_json_parse_vm_page_fast,
+                       (FerryHcxJsonItemFunc)ferry_hcx_json_to_vm, data, size, fast);
 
-  if (!ferry_hcx_json_parse_vm_page_fast ((const char *)data, size, fast, &n_items, &total))
-    {
-      if (fast->len != 0)
-        disagree ("refused, but left VMs behind", fast->len, NULL);
-      return;
-    }
-  root = ferry_hcx_json_parse (bytes, "hcx.example", NULL);
-  if (root == NULL)
-    disagree ("accepted what json-glib refuses", 0, NULL);
-  items = ferry_hcx_json_find_items (root);
-  if (items == NULL)
-    disagree ("accepted a body without an item list", 0, NULL);
-  if (n_items != json_array_get_length (items))
-    disagree ("item count", n_items, NULL);
-  if (total != ferry_hcx_json_find_total (root))
-    disagree ("total", 0, NULL);
-  tree = ferry_hcx_json_to_array (root, (FerryHcxJsonItemFunc)ferry_hcx_json_to_vm, "h", NULL);
-  if (tree == NULL || tree->len != fast->len)
-    disagree ("number of VMs", fast->len, NULL);
+  if (tree == NULL)
+    return;
   for (guint i = 0; i < fast->len; i++)
     {
       FerryVm *a = g_ptr_array_index (fast, i);
@@ -157,56 +171,28 @@ fuzz_hcx_vm_page (const uint8_t *data, size_t size)
       const char *differs = NULL;
 
       if (!objects_equal (G_OBJECT (a), G_OBJECT (b), &differs))
-        disagree ("a field", i, differs);
+        disagree_about ("VM", "a field", i, differs);
       if (ferry_vm_get_n_nics (a) != ferry_vm_get_n_nics (b))
-        disagree ("number of NICs", i, NULL);
+        disagree_about ("VM", "number of NICs", i, NULL);
       for (guint j = 0; j < ferry_vm_get_n_nics (a); j++)
         if (!objects_equal (G_OBJECT (ferry_vm_get_nic (a, j)), G_OBJECT (ferry_vm_get_nic (b, j)),
                             &differs))
-          disagree ("a NIC field", i, differs);
+          disagree_about ("VM", "a NIC field", i, differs);
     }
 }
 
 /* The migration-page target -------------------------------------------------------------------- */
 
-static void
-disagree_migration (const char *what, guint index, const char *detail)
-{
-  disagree_about ("migration", what, index, detail);
-}
-
 void
 fuzz_hcx_migration_page (const uint8_t *data, size_t size)
 {
   g_autoptr (GPtrArray) fast = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GBytes) bytes = g_bytes_new (data, size);
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GPtrArray) tree = NULL;
-  JsonArray *items;
-  guint n_items = 0;
-  gint64 total = -1;
+  g_autoptr (GPtrArray) tree
+      = compare_pages ("migration", ferry_hcx_json_parse_migration_page_fast,
+                       (FerryHcxJsonItemFunc)ferry_hcx_json_to_migration, data, size, fast);
 
-  if (!ferry_hcx_json_parse_migration_page_fast ((const char *)data, size, fast, &n_items,
-                                                 &total))
-    {
-      if (fast->len != 0)
-        disagree_migration ("refused, but left migrations behind", fast->len, NULL);
-      return;
-    }
-  root = ferry_hcx_json_parse (bytes, "hcx.example", NULL);
-  if (root == NULL)
-    disagree_migration ("accepted what json-glib refuses", 0, NULL);
-  items = ferry_hcx_json_find_items (root);
-  if (items == NULL)
-    disagree_migration ("accepted a body without an item list", 0, NULL);
-  if (n_items != json_array_get_length (items))
-    disagree_migration ("item count", n_items, NULL);
-  if (total != ferry_hcx_json_find_total (root))
-    disagree_migration ("total", 0, NULL);
-  tree = ferry_hcx_json_to_array (root, (FerryHcxJsonItemFunc)ferry_hcx_json_to_migration, "h",
-                                  NULL);
-  if (tree == NULL || tree->len != fast->len)
-    disagree_migration ("number of migrations", fast->len, NULL);
+  if (tree == NULL)
+    return;
   for (guint i = 0; i < fast->len; i++)
     {
       FerryMigration *a = g_ptr_array_index (fast, i);
@@ -216,16 +202,16 @@ fuzz_hcx_migration_page (const uint8_t *data, size_t size)
       const char *differs = NULL;
 
       if (!objects_equal (G_OBJECT (a), G_OBJECT (b), &differs))
-        disagree_migration ("a field", i, differs);
+        disagree_about ("migration", "a field", i, differs);
       if (g_list_model_get_n_items (ea) != g_list_model_get_n_items (eb))
-        disagree_migration ("number of log entries", i, NULL);
+        disagree_about ("migration", "number of log entries", i, NULL);
       for (guint j = 0; j < g_list_model_get_n_items (ea); j++)
         {
           g_autoptr (GObject) x = g_list_model_get_item (ea, j);
           g_autoptr (GObject) y = g_list_model_get_item (eb, j);
 
           if (!objects_equal (x, y, &differs))
-            disagree_migration ("a log entry field", i, differs);
+            disagree_about ("migration", "a log entry field", i, differs);
         }
     }
 }

@@ -53,7 +53,8 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
       target_func = targets[i].func;
   if (target_func == NULL)
     {
-      fprintf (stderr, "FERRY_FUZZ_TARGET must be json, vm-page, migration-page, sim-request or plan-file\n");
+      fprintf (stderr, "FERRY_FUZZ_TARGET must be json, vm-page, migration-page, sim-request or "
+                       "plan-file\n");
       exit (2);
     }
   if (target_func == fuzz_sim_request)
