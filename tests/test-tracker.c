@@ -301,6 +301,39 @@ test_filter_once_per_poll (void)
   tt_world_free (w);
 }
 
+/* A server that ignores the query's filter answers with every migration on the manager: the
+ * tracker keeps only those it asked for, by group and by id, and says how many it left out. */
+static void
+test_ignored_filter (void)
+{
+  FerrySimOptions opts = { .n_vms = 200 };
+  TtWorld *w = tt_world_new (&opts);
+  g_autoptr (FerryMigrationTracker) t = new_tracker (w, NULL);
+  GListModel *model = ferry_migration_tracker_get_migrations (t);
+  g_autofree char *ours = tt_start_wave (w, 3, 100 * GB, 0, NULL);
+  g_autofree char *theirs = tt_start_wave (w, 4, 100 * GB, 0, NULL);
+
+  tt_ctl (w, "POST", "/__sim/faults", "{\"path\":\"/migrations\",\"ignoreFilter\":true}");
+  ferry_migration_tracker_follow_group (t, ours, "Ours");
+  ferry_migration_tracker_start (t);
+  tt_next_poll (t); /* by group */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpuint (_ferry_migration_tracker_get_n_ignored (t), ==, 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (FerryMigration) m = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (ferry_migration_get_migration_group_id (m), ==, ours);
+    }
+
+  tt_advance (w, 5);
+  g_assert_true (tt_poll (t)); /* by id */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpuint (_ferry_migration_tracker_get_n_ignored (t), ==, 8);
+  g_assert_cmpuint (ferry_migration_tracker_get_summary (t)->active, ==, 3);
+  tt_world_free (w);
+}
+
 static void
 on_notify_interval (GObject *object, GParamSpec *pspec, GArray *intervals)
 {
@@ -928,6 +961,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/tracker/throughput", test_throughput);
   g_test_add_func ("/tracker/one-request-per-poll", test_one_request_per_poll);
   g_test_add_func ("/tracker/filter-once-per-poll", test_filter_once_per_poll);
+  g_test_add_func ("/tracker/ignored-filter", test_ignored_filter);
   g_test_add_func ("/tracker/backoff", test_backoff);
   g_test_add_func ("/tracker/adaptive-interval", test_adaptive_interval);
   g_test_add_func ("/tracker/unknown-states", test_unknown_states);

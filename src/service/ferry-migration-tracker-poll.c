@@ -28,7 +28,8 @@ typedef struct
   FerryMigrationTracker *self; /* not owned: dispose cancels the poll */
   GCancellable *cancellable;   /* owned */
   PollKind kind;
-  GStrv keys; /* the group or migration ids asked for */
+  GStrv keys;       /* the group or migration ids asked for */
+  GHashTable *asked; /* the same keys, as a set (GROUPS and IDS polls) */
   gint64 duration_ms;
   /* Applying a good answer, a chunk per main-loop iteration (see apply_step). */
   GListModel *answer;
@@ -61,6 +62,7 @@ _ferry_migration_tracker_poll_op_free (gpointer data)
 
   g_clear_object (&op->cancellable);
   g_strfreev (op->keys);
+  g_clear_pointer (&op->asked, g_hash_table_unref);
   g_clear_object (&op->answer);
   g_clear_pointer (&op->added, g_ptr_array_unref);
   g_clear_pointer (&op->events, g_array_unref);
@@ -238,6 +240,17 @@ apply_items (FerryMigrationTracker *self, PollOp *op, guint from, guint to)
 
       if (id == NULL)
         continue;
+      /* A server that ignores the filter answers with every migration on the manager: keep
+       * only what was asked for (the others are someone else's, or found by an ALL poll). */
+      if (op->asked != NULL
+          && !g_hash_table_contains (op->asked,
+                                     op->kind == POLL_IDS
+                                         ? id
+                                         : ferry_migration_get_migration_group_id (fresh)))
+        {
+          self->n_ignored++;
+          continue;
+        }
       entry = g_hash_table_lookup (self->entries, id);
       if (entry != NULL)
         {
@@ -527,6 +540,12 @@ _ferry_migration_tracker_poll_now (FerryMigrationTracker *self)
   op->cancellable = g_cancellable_new ();
   op->kind = kind;
   op->keys = g_steal_pointer (&keys);
+  if (kind != POLL_ALL)
+    {
+      op->asked = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; op->keys[i] != NULL; i++)
+        g_hash_table_add (op->asked, op->keys[i]);
+    }
   self->poll_started = now;
   self->n_polls++;
   _ferry_migration_tracker_set_polling (self, op->cancellable);

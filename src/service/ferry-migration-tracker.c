@@ -331,6 +331,13 @@ _ferry_migration_tracker_get_n_polls (FerryMigrationTracker *self)
   return self->n_polls;
 }
 
+guint
+_ferry_migration_tracker_get_n_ignored (FerryMigrationTracker *self)
+{
+  g_return_val_if_fail (FERRY_IS_MIGRATION_TRACKER (self), 0);
+  return self->n_ignored;
+}
+
 void
 _ferry_migration_tracker_poll (FerryMigrationTracker *self)
 {

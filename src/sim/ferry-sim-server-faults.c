@@ -60,6 +60,7 @@ ferry_sim_server_add_fault (FerrySimServer *self, JsonObject *o, GError **error)
   f->reset = ferry_sim_json_bool (o, "reset", FALSE);
   f->stall = ferry_sim_json_bool (o, "stall", FALSE);
   f->ignore_paging = ferry_sim_json_bool (o, "ignorePaging", FALSE);
+  f->ignore_filter = ferry_sim_json_bool (o, "ignoreFilter", FALSE);
   f->latency_after_ms = (guint)CLAMP (ferry_sim_json_int (o, "latencyAfterMs", 0), 0, 600000);
   f->settle_ms = (guint)CLAMP (ferry_sim_json_int (o, "settleMs", 0), 0, 600000);
   f->skip = (guint)CLAMP (ferry_sim_json_int (o, "nth", 1), 1, G_MAXINT32) - 1;
@@ -116,7 +117,7 @@ ferry_sim_server_take_fault (FerrySimServer *self, const char *path)
         copy->error_rate = 1;
       if (copy->latency_ms == 0 && copy->error_rate == 0 && !copy->drop && !copy->drop_after
           && !copy->truncate && !copy->malformed && !copy->html && !copy->reset && !copy->stall
-          && !copy->ignore_paging && copy->latency_after_ms == 0 && copy->settle_ms == 0)
+          && !copy->ignore_paging && !copy->ignore_filter && copy->latency_after_ms == 0 && copy->settle_ms == 0)
         {
           ferry_sim_fault_free (copy);
           return NULL;
@@ -172,6 +173,25 @@ ferry_sim_fault_strip_paging (JsonNode *body)
     json_object_remove_member (paging, "offset");
   if (json_object_has_member (paging, "skipCount"))
     json_object_remove_member (paging, "skipCount");
+}
+
+/* A server that ignores the filter answers with every migration (drafts aside): the ids, groups,
+ * states and VMs asked for are dropped from the request before the engine sees it. */
+void
+ferry_sim_fault_strip_filter (JsonNode *body)
+{
+  static const char *const members[] = { "migrationId", "migrationGroupId", "state", "entityId" };
+  JsonObject *filter;
+  guint i;
+
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return;
+  filter = ferry_sim_json_object (json_node_get_object (body), "filter");
+  if (filter == NULL)
+    return;
+  for (i = 0; i < G_N_ELEMENTS (members); i++)
+    if (json_object_has_member (filter, members[i]))
+      json_object_remove_member (filter, members[i]);
 }
 
 /* ---- delivery --------------------------------------------------------------------------- */

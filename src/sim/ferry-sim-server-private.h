@@ -33,6 +33,7 @@ typedef struct
   gboolean reset;         /* headers and half the body, then a TCP reset */
   gboolean stall;         /* headers and half the body, then nothing more */
   gboolean ignore_paging; /* offset/skipCount ignored: every page is the first */
+  gboolean ignore_filter; /* the query's id, group, state and VM filters ignored */
   guint latency_after_ms; /* act at once, answer this much later */
   guint settle_ms;        /* migrations this request creates stay out of queries this long */
   guint skip;             /* matching requests still to let through before this one acts */
@@ -139,6 +140,8 @@ void
 ferry_sim_fault_mangle_response (Fault *f, Response *r);
 void
 ferry_sim_fault_strip_paging (JsonNode *body);
+void
+ferry_sim_fault_strip_filter (JsonNode *body);
 void
 ferry_sim_send_response (SoupServerMessage *msg, Response *r);
 void

@@ -246,6 +246,8 @@ process (FerrySimServer *self, SoupServerMessage *msg, const char *path, GHashTa
     }
   if (fault != NULL && fault->ignore_paging)
     ferry_sim_fault_strip_paging (body);
+  if (fault != NULL && fault->ignore_filter)
+    ferry_sim_fault_strip_filter (body);
 
   if (g_str_has_prefix (path, "/__sim/"))
     ferry_sim_server_handle_control (self, msg, method, path, body, &r);
