@@ -28,7 +28,7 @@ typedef struct
   FerryMigrationTracker *self; /* not owned: dispose cancels the poll */
   GCancellable *cancellable;   /* owned */
   PollKind kind;
-  GStrv keys;       /* the group or migration ids asked for */
+  GStrv keys;        /* the group or migration ids asked for */
   GHashTable *asked; /* the same keys, as a set (GROUPS and IDS polls) */
   gint64 duration_ms;
   /* Applying a good answer, a chunk per main-loop iteration (see apply_step). */
@@ -243,10 +243,9 @@ apply_items (FerryMigrationTracker *self, PollOp *op, guint from, guint to)
       /* A server that ignores the filter answers with every migration on the manager: keep
        * only what was asked for (the others are someone else's, or found by an ALL poll). */
       if (op->asked != NULL
-          && !g_hash_table_contains (op->asked,
-                                     op->kind == POLL_IDS
-                                         ? id
-                                         : ferry_migration_get_migration_group_id (fresh)))
+          && !g_hash_table_contains (
+              op->asked,
+              op->kind == POLL_IDS ? id : ferry_migration_get_migration_group_id (fresh)))
         {
           self->n_ignored++;
           continue;

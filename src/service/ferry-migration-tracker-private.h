@@ -58,9 +58,9 @@ struct _FerryMigrationTracker
   gboolean discover;     /* next poll lists groups again (or everything) */
   gint64 last_discovery; /* g_get_monotonic_time() */
   guint n_polls;
-  guint n_ignored; /* migrations answered that were not asked for (a server ignoring filters) */
-  guint apply_id;            /* idle applying an answer in chunks */
-  gpointer applying;         /* its PollOp */
+  guint n_ignored;   /* migrations answered that were not asked for (a server ignoring filters) */
+  guint apply_id;    /* idle applying an answer in chunks */
+  gpointer applying; /* its PollOp */
   GCancellable *cancellable; /* everything else (state file) */
 
   FerryTrackerSummary summary;

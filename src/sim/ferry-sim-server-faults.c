@@ -117,7 +117,8 @@ ferry_sim_server_take_fault (FerrySimServer *self, const char *path)
         copy->error_rate = 1;
       if (copy->latency_ms == 0 && copy->error_rate == 0 && !copy->drop && !copy->drop_after
           && !copy->truncate && !copy->malformed && !copy->html && !copy->reset && !copy->stall
-          && !copy->ignore_paging && !copy->ignore_filter && copy->latency_after_ms == 0 && copy->settle_ms == 0)
+          && !copy->ignore_paging && !copy->ignore_filter && copy->latency_after_ms == 0
+          && copy->settle_ms == 0)
         {
           ferry_sim_fault_free (copy);
           return NULL;
