@@ -390,6 +390,85 @@ test_migration_update_from (void)
   g_assert_cmpuint (g_list_model_get_n_items (ferry_migration_get_events (ma)), ==, 1);
 }
 
+typedef struct
+{
+  guint position, removed, added, calls;
+} Changed;
+
+static void
+on_events_changed (GListModel *model, guint position, guint removed, guint added, Changed *c)
+{
+  c->position = position;
+  c->removed = removed;
+  c->added = added;
+  c->calls++;
+}
+
+static FerryMigration *
+migration_with_log (const char *log)
+{
+  g_autofree char *json = g_strdup_printf (
+      "{\"data\":{\"items\":[{\"migrationId\":\"m1\",\"progress\":{\"log\":[%s]}}]}}", log);
+  g_autoptr (GPtrArray) items = items_of (json, (FerryHcxJsonItemFunc)ferry_hcx_json_to_migration);
+
+  return g_object_ref (g_ptr_array_index (items, 0));
+}
+
+/* A poll that brings one more log entry adds one entry: the others stay, the same objects, so
+ * that a timeline bound to the log adds a row instead of rebuilding all of them. */
+static void
+test_migration_events_in_place (void)
+{
+  g_autoptr (FerryMigration) m = migration_with_log ("{\"status\":\"A\"},{\"status\":\"B\"}");
+  GListModel *events = ferry_migration_get_events (m);
+  g_autoptr (FerryMigrationEvent) first = g_list_model_get_item (events, 0);
+  g_autoptr (FerryMigrationEvent) again = NULL;
+  Changed c = { 0 };
+  static const struct
+  {
+    const char *log;
+    guint position, removed, added, n;
+  } steps[] = {
+    /* appended */
+    { "{\"status\":\"A\"},{\"status\":\"B\"},{\"status\":\"C\"}", 2, 0, 1, 3 },
+    /* the same again: nothing */
+    { "{\"status\":\"A\"},{\"status\":\"B\"},{\"status\":\"C\"}", 2, 0, 1, 3 },
+    /* the last one's message changed */
+    { "{\"status\":\"A\"},{\"status\":\"B\"},{\"status\":\"C\",\"message\":\"x\"}", 2, 1, 1, 3 },
+    /* prepended (a server listing the newest first) */
+    { "{\"status\":\"Z\"},{\"status\":\"A\"},{\"status\":\"B\"},{\"status\":\"C\","
+      "\"message\":\"x\"}",
+      0, 0, 1, 4 },
+    /* a log cut to its last entries */
+    { "{\"status\":\"C\",\"message\":\"x\"}", 0, 3, 0, 1 },
+  };
+
+  g_signal_connect (events, "items-changed", G_CALLBACK (on_events_changed), &c);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr (FerryMigration) fresh = migration_with_log (steps[i].log);
+      guint calls = c.calls;
+
+      ferry_migration_update_from (m, fresh);
+      g_assert_cmpuint (g_list_model_get_n_items (events), ==, steps[i].n);
+      if (i == 1)
+        {
+          g_assert_cmpuint (c.calls, ==, calls); /* unchanged: no signal */
+          continue;
+        }
+      g_assert_cmpuint (c.calls, ==, calls + 1);
+      g_assert_cmpuint (c.position, ==, steps[i].position);
+      g_assert_cmpuint (c.removed, ==, steps[i].removed);
+      g_assert_cmpuint (c.added, ==, steps[i].added);
+      if (i < 3)
+        {
+          g_clear_object (&again);
+          again = g_list_model_get_item (events, 0);
+          g_assert_true (again == first); /* kept, not replaced */
+        }
+    }
+}
+
 static void
 test_error_messages (void)
 {
@@ -825,6 +904,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hcx-json/interconnect", test_interconnect);
   g_test_add_func ("/hcx-json/migration-states", test_migration_states);
   g_test_add_func ("/hcx-json/migration-update-from", test_migration_update_from);
+  g_test_add_func ("/hcx-json/migration-events-in-place", test_migration_events_in_place);
   g_test_add_func ("/hcx-json/error-messages", test_error_messages);
   g_test_add_func ("/hcx-json/validation-result", test_validation_result);
   g_test_add_func ("/hcx-json/job-and-group", test_job_and_group);

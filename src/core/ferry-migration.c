@@ -712,29 +712,51 @@ ferry_migration_update_finished (FerryMigration *self)
 }
 
 static gboolean
-events_equal (GListModel *a, GListModel *b)
+event_equal (GListModel *a, guint i, GListModel *b, guint j)
 {
-  guint n = g_list_model_get_n_items (a);
+  g_autoptr (FerryMigrationEvent) ea = g_list_model_get_item (a, i);
+  g_autoptr (FerryMigrationEvent) eb = g_list_model_get_item (b, j);
 
-  if (n != g_list_model_get_n_items (b))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (FerryMigrationEvent) ea = g_list_model_get_item (a, i);
-      g_autoptr (FerryMigrationEvent) eb = g_list_model_get_item (b, i);
+  return g_strcmp0 (ferry_migration_event_get_status (ea), ferry_migration_event_get_status (eb))
+             == 0
+         && g_strcmp0 (ferry_migration_event_get_message (ea),
+                       ferry_migration_event_get_message (eb))
+                == 0
+         && g_strcmp0 (ferry_migration_event_get_error_message (ea),
+                       ferry_migration_event_get_error_message (eb))
+                == 0
+         && ferry_migration_event_get_last_updated (ea)
+                == ferry_migration_event_get_last_updated (eb)
+         && ferry_migration_event_get_bytes_transferred (ea)
+                == ferry_migration_event_get_bytes_transferred (eb)
+         && ferry_migration_event_get_total_bytes (ea)
+                == ferry_migration_event_get_total_bytes (eb);
+}
 
-      if (g_strcmp0 (ferry_migration_event_get_status (ea), ferry_migration_event_get_status (eb))
-              != 0
-          || g_strcmp0 (ferry_migration_event_get_message (ea),
-                        ferry_migration_event_get_message (eb))
-                 != 0
-          || ferry_migration_event_get_last_updated (ea)
-                 != ferry_migration_event_get_last_updated (eb)
-          || ferry_migration_event_get_bytes_transferred (ea)
-                 != ferry_migration_event_get_bytes_transferred (eb))
-        return FALSE;
-    }
-  return TRUE;
+/* The log grows at one end (HCX appends; a server that lists the newest first prepends):
+ * the entries both logs share at the start and at the end stay, the same objects, and only
+ * what differs in between is replaced, so a bound timeline adds a row or two, not all. */
+static void
+update_events (GListStore *mine, GListModel *theirs)
+{
+  GListModel *old = G_LIST_MODEL (mine);
+  guint n_old = g_list_model_get_n_items (old);
+  guint n_new = g_list_model_get_n_items (theirs);
+  guint prefix = 0;
+  guint suffix = 0;
+  g_autoptr (GPtrArray) items = NULL;
+
+  while (prefix < n_old && prefix < n_new && event_equal (old, prefix, theirs, prefix))
+    prefix++;
+  if (prefix == n_old && prefix == n_new)
+    return;
+  while (suffix < n_old - prefix && suffix < n_new - prefix
+         && event_equal (old, n_old - 1 - suffix, theirs, n_new - 1 - suffix))
+    suffix++;
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = prefix; i < n_new - suffix; i++)
+    g_ptr_array_add (items, g_list_model_get_item (theirs, i));
+  g_list_store_splice (mine, prefix, n_old - prefix - suffix, items->pdata, items->len);
 }
 
 void
@@ -748,15 +770,6 @@ ferry_migration_update_from (FerryMigration *self, FerryMigration *other)
 
   g_object_freeze_notify (G_OBJECT (self));
   ferry_fields_update_from (self, other, &table);
-  if (!events_equal (G_LIST_MODEL (self->events), G_LIST_MODEL (other->events)))
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (other->events));
-      g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (other->events), i));
-      g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
-                           items->pdata, items->len);
-    }
+  update_events (self->events, G_LIST_MODEL (other->events));
   g_object_thaw_notify (G_OBJECT (self));
 }
