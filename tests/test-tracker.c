@@ -334,6 +334,39 @@ test_ignored_filter (void)
   tt_world_free (w);
 }
 
+/* The chart's history starts with the first migration seen, not with the empty polls before. */
+static void
+test_history_starts_with_data (void)
+{
+  FerrySimOptions opts = { .n_vms = 50 };
+  TtWorld *w = tt_world_new (&opts);
+  g_autoptr (FerryMigrationTracker) t = new_tracker (w, NULL);
+  g_autofree char *group = NULL;
+  const FerryTrackerSample *s;
+  guint n = 99;
+
+  ferry_migration_tracker_set_show_all (t, TRUE);
+  ferry_migration_tracker_start (t);
+  g_assert_true (tt_next_poll (t));
+  tt_advance (w, 5);
+  g_assert_true (tt_refresh (t));
+  ferry_migration_tracker_get_history (t, &n);
+  g_assert_cmpuint (n, ==, 0);
+
+  group = tt_start_wave (w, 2, 100 * GB, 0, NULL);
+  tt_advance (w, 5);
+  g_assert_true (tt_refresh (t));
+  s = ferry_migration_tracker_get_history (t, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (s[0].bytes_total, >, 0);
+  tt_advance (w, 5);
+  g_assert_true (tt_refresh (t));
+  s = ferry_migration_tracker_get_history (t, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (s[1].time, >, s[0].time);
+  tt_world_free (w);
+}
+
 static void
 on_notify_interval (GObject *object, GParamSpec *pspec, GArray *intervals)
 {
@@ -962,6 +995,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/tracker/one-request-per-poll", test_one_request_per_poll);
   g_test_add_func ("/tracker/filter-once-per-poll", test_filter_once_per_poll);
   g_test_add_func ("/tracker/ignored-filter", test_ignored_filter);
+  g_test_add_func ("/tracker/history-starts-with-data", test_history_starts_with_data);
   g_test_add_func ("/tracker/backoff", test_backoff);
   g_test_add_func ("/tracker/adaptive-interval", test_adaptive_interval);
   g_test_add_func ("/tracker/unknown-states", test_unknown_states);

@@ -135,6 +135,10 @@ add_sample (FerryMigrationTracker *self, gint64 now)
 {
   FerryTrackerSample sample = { 0 };
 
+  /* Nothing tracked yet: no point, so the chart starts with the first migration and not with
+   * a stretch of zeros and a cliff where the wave was started. */
+  if (self->summary.total == 0)
+    return;
   /* The same instant (two polls within the clock's resolution): replace it. */
   if (self->history->len > 0
       && g_array_index (self->history, FerryTrackerSample, self->history->len - 1).time >= now)
