@@ -173,6 +173,38 @@ save_png (const char *name, int width, int height)
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+/* The colour of @widget's pixel at (@x, @y), as drawn now: 0xRRGGBB. Negative x and y count
+ * from the right and the bottom. */
+static guint32
+pixel_of (GtkWidget *widget, int x, int y)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  g_autofree guchar *data = NULL;
+  const guchar *p;
+
+  g_assert_cmpint (w, >, 0);
+  g_assert_cmpint (h, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  data = g_malloc ((gsize)w * h * 4);
+  gdk_texture_download (texture, data, (gsize)w * 4);
+  x = x < 0 ? w + x : x;
+  y = y < 0 ? h + y : y;
+  p = data + ((gsize)y * w + x) * 4; /* CAIRO_FORMAT_ARGB32: B, G, R, A in memory */
+  return ((guint32)p[2] << 16) | ((guint32)p[1] << 8) | p[0];
+}
+
+#define RED(c) ((int)((c) >> 16 & 0xff))
+#define BLUE(c) ((int)((c)&0xff))
+
 /* ---- Tests ---- */
 
 /* The counts, bytes and progress bar say what the tracker (and so the simulator) says. */
@@ -203,6 +235,15 @@ test_summary (void)
   g_assert_cmpstr (gtk_label_get_label (fx.dash->throughput_label), !=, "");
   g_assert_nonnull (strstr (ferry_progress_chart_get_description (fx.dash->chart), done));
   g_assert_false (gtk_revealer_get_reveal_child (fx.dash->reconnect_revealer));
+  {
+    /* The chart draws what was moved as a filled area in the accent colour: there at the end
+     * (bottom right), nothing at the start above the bottom (the history starts at zero). */
+    guint32 end = pixel_of (GTK_WIDGET (fx.dash->chart), -10, -10);
+    guint32 start = pixel_of (GTK_WIDGET (fx.dash->chart), 10, -30);
+
+    g_assert_cmpint (BLUE (end) - RED (end), >, 60);
+    g_assert_cmpint (ABS (BLUE (start) - RED (start)), <, 20);
+  }
 
   save_png ("ferry-dashboard.png", 1100, 760);
 

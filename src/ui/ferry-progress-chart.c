@@ -8,7 +8,6 @@
 #include "ferry-progress-chart.h"
 
 #define PAD 6
-#define STEP 2.f /* px per column of the area */
 
 struct _FerryProgressChart
 {
@@ -120,38 +119,47 @@ ferry_progress_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   for (guint i = 0; i < n; i++)
     max = MAX (max, MAX (s[i].bytes_total, s[i].bytes_transferred));
 
-  /* An area over time: thin columns, each at the value interpolated between the two
-   * measurements around its moment (GTK 4.8's snapshot has no paths). */
+  /* One filled area for what was moved (straight lines between measurements: it grows
+   * steadily between polls) and a step line for the total (it changes when migrations join,
+   * at once). GTK 4.8's snapshot has no paths: a cairo node the size of the plot. */
   {
+    cairo_t *cr
+        = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (PAD, PAD, plot_w, plot_h));
     gint64 t0 = s[0].time;
-    gint64 span = MAX (s[n - 1].time - t0, 1);
-    guint j = 0;
+    double span = (double)MAX (s[n - 1].time - t0, 1);
+    double bottom = PAD + plot_h;
+    /* Room above the total for the label. */
+    double scale_h = plot_h > 60 ? plot_h - 24 : plot_h;
 
-    for (float x = 0; x < plot_w; x += STEP)
+#define X_OF(i)                                                                                    \
+  (n == 1 ? (double)PAD + (i) * (double)plot_w                                                     \
+          : PAD + (double)plot_w * (double)(s[i].time - t0) / span)
+#define Y_OF(v) (bottom - scale_h * (double)(v) / (double)max)
+
+    cairo_move_to (cr, PAD, bottom);
+    for (guint i = 0; i < n; i++)
+      cairo_line_to (cr, X_OF (i), Y_OF (s[i].bytes_transferred));
+    if (n == 1)
+      cairo_line_to (cr, PAD + plot_w, Y_OF (s[0].bytes_transferred));
+    cairo_line_to (cr, PAD + plot_w, bottom);
+    cairo_close_path (cr);
+    gdk_cairo_set_source_rgba (cr, &fill);
+    cairo_fill (cr);
+
+    cairo_move_to (cr, PAD, Y_OF (s[0].bytes_total));
+    for (guint i = 1; i < n; i++)
       {
-        gint64 t = t0 + (gint64)((double)span * x / plot_w);
-        double f, done, total;
-        float h, th;
-
-        while (j + 1 < n && s[j + 1].time < t)
-          j++;
-        if (j + 1 < n && s[j + 1].time > s[j].time)
-          f = CLAMP ((double)(t - s[j].time) / (double)(s[j + 1].time - s[j].time), 0, 1);
-        else
-          f = 0;
-        done = s[j].bytes_transferred
-               + f * (double)(s[MIN (j + 1, n - 1)].bytes_transferred - s[j].bytes_transferred);
-        total
-            = s[j].bytes_total + f * (double)(s[MIN (j + 1, n - 1)].bytes_total - s[j].bytes_total);
-        h = plot_h * (float)(done / (double)max);
-        th = plot_h * (float)(total / (double)max);
-        if (n == 1)
-          h = plot_h * (float)((double)s[0].bytes_transferred / (double)max);
-        gtk_snapshot_append_color (snapshot, &fill,
-                                   &GRAPHENE_RECT_INIT (PAD + x, PAD + plot_h - h, STEP + 0.5f, h));
-        gtk_snapshot_append_color (snapshot, &line,
-                                   &GRAPHENE_RECT_INIT (PAD + x, PAD + plot_h - th - 1, STEP, 2));
+        cairo_line_to (cr, X_OF (i), Y_OF (s[i - 1].bytes_total));
+        cairo_line_to (cr, X_OF (i), Y_OF (s[i].bytes_total));
       }
+    cairo_line_to (cr, PAD + plot_w, Y_OF (s[n - 1].bytes_total));
+    gdk_cairo_set_source_rgba (cr, &line);
+    cairo_set_line_width (cr, 2);
+    cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+    cairo_stroke (cr);
+    cairo_destroy (cr);
+#undef X_OF
+#undef Y_OF
   }
 
   {
