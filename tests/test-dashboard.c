@@ -715,6 +715,29 @@ test_window (void)
   g_application_release (G_APPLICATION (app));
 }
 
+/* "Updated … ago" moves in steps of 10 s under a minute, not every second. */
+static void
+test_updated_text (void)
+{
+  static const struct
+  {
+    gint64 ago;
+    const char *text;
+  } cases[] = {
+    { -5, "Updated just now" },         { 0, "Updated just now" },   { 9, "Updated just now" },
+    { 10, "Updated 10 s ago" },         { 19, "Updated 10 s ago" },  { 20, "Updated 20 s ago" },
+    { 59, "Updated 50 s ago" },         { 60, "Updated 1 min ago" }, { 150, "Updated 3 min ago" },
+    { 3700, "Updated 1 h 01 min ago" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = _ferry_format_updated (cases[i].ago);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 static void
 run (gconstpointer data)
 {
@@ -746,6 +769,7 @@ main (int argc, char *argv[])
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     }
 
+  g_test_add_func ("/dashboard/updated-text", test_updated_text);
   g_test_add_data_func ("/dashboard/summary", test_summary, run);
   g_test_add_data_func ("/dashboard/rows", test_rows, run);
   g_test_add_data_func ("/dashboard/resort", test_resort, run);

@@ -94,6 +94,9 @@ char *
 _ferry_format_time (gint64 ms, gboolean with_date);
 char *
 _ferry_format_duration (gint64 seconds);
+/* "Updated just now", "Updated 20 s ago" (10 s steps under a minute), "Updated 3 min ago". */
+char *
+_ferry_format_updated (gint64 seconds_ago);
 char *
 _ferry_format_window (FerryMigration *migration);
 

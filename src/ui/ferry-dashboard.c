@@ -30,6 +30,20 @@ static const FerryMigrationStage summary_stages[] = {
 
 /* ---- Summary ---- */
 
+char *
+_ferry_format_updated (gint64 seconds_ago)
+{
+  g_autofree char *span = NULL;
+
+  if (seconds_ago < 10)
+    return g_strdup (_ ("Updated just now"));
+  /* In steps of 10 s under a minute: a label that changes every second draws the eye (and
+   * costs a relayout) for nothing. */
+  span = _ferry_format_duration (seconds_ago < 60 ? seconds_ago / 10 * 10 : seconds_ago);
+  /* TRANSLATORS: "Updated 2 min ago" */
+  return g_strdup_printf (_ ("Updated %s ago"), span);
+}
+
 static void
 update_eta (FerryDashboard *self)
 {
@@ -58,17 +72,8 @@ update_eta (FerryDashboard *self)
     {
       gint64 ago
           = (now - ferry_migration_tracker_get_last_success (self->tracker)) / G_USEC_PER_SEC;
-      g_autofree char *label = NULL;
+      g_autofree char *label = _ferry_format_updated (ago);
 
-      if (ago < 5)
-        label = g_strdup (_ ("Updated just now"));
-      else
-        {
-          g_autofree char *span = _ferry_format_duration (ago);
-
-          /* TRANSLATORS: "Updated 2 min ago" */
-          label = g_strdup_printf (_ ("Updated %s ago"), span);
-        }
       ferry_accessible_set_label_or_hide (self->updated_label, label);
     }
   else
