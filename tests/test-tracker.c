@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "ferry-migration-report.h"
+#include "csv-test-util.h"
 #include "tracker-test-common.h"
 
 #define GB ((gint64)1 << 30)
@@ -638,6 +639,47 @@ cancel_sync (FerryMigrationTracker *t, FerryMigration *m, gboolean force, GError
   return ferry_migration_tracker_cancel_finish (t, tt_wait (&r), error);
 }
 
+/* What changes before the state file has been read (the window turns on "show all" before it
+ * starts the tracker) joins what the file holds, and never overwrites it. */
+static void
+test_resume_early_change (void)
+{
+  FerrySimOptions opts = { .n_vms = 100 };
+  TtWorld *w = tt_world_new (&opts);
+  g_autofree char *path = ferry_migration_tracker_default_state_file ("127.0.0.1:4321");
+  g_autofree char *group = tt_start_wave (w, 2, 100 * GB, 0, NULL);
+  g_autofree char *other = tt_start_wave (w, 1, 100 * GB, 0, NULL);
+
+  {
+    g_autoptr (FerryMigrationTracker) t = new_tracker (w, path);
+
+    ferry_migration_tracker_start (t);
+    ferry_migration_tracker_follow_group (t, group, "First");
+    while (!file_contains (path, group))
+      g_main_context_iteration (NULL, TRUE);
+  }
+  {
+    g_autoptr (FerryMigrationTracker) t = new_tracker (w, path);
+    g_auto (GStrv) groups = NULL;
+
+    ferry_migration_tracker_set_show_all (t, TRUE);
+    while (!file_contains (path, "\"showAll\" : true"))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (file_contains (path, group)); /* still there */
+    ferry_migration_tracker_follow_group (t, other, "Second");
+    ferry_migration_tracker_start (t);
+    while (!file_contains (path, other))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (file_contains (path, group));
+    groups = ferry_migration_tracker_dup_groups (t);
+    g_assert_cmpuint (g_strv_length (groups), ==, 2);
+    g_assert_true (g_strv_contains ((const char *const *)groups, group));
+    g_assert_true (g_strv_contains ((const char *const *)groups, other));
+    g_assert_true (ferry_migration_tracker_get_show_all (t));
+  }
+  tt_world_free (w);
+}
+
 /* Cancel: through CANCEL_IN_PROGRESS; force cancel: at once; finished ones are skipped. */
 static void
 test_cancel (void)
@@ -795,72 +837,6 @@ test_show_all (void)
   tt_world_free (w);
 }
 
-/* A strict RFC 4180 reader for the checks: rows of fields. */
-static GPtrArray *
-parse_csv (const char *text)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
-  GString *field = g_string_new (NULL);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      if (*p == '"')
-        {
-          p++;
-          for (;;)
-            {
-              g_assert_true (*p != '\0'); /* closed */
-              if (*p == '"' && p[1] == '"')
-                g_string_append_c (field, '"'), p += 2;
-              else if (*p == '"')
-                {
-                  p++;
-                  break;
-                }
-              else
-                g_string_append_c (field, *p++);
-            }
-          g_assert_true (*p == ',' || *p == '\r');
-        }
-      else if (*p == ',')
-        {
-          g_ptr_array_add (row, g_string_free (g_steal_pointer (&field), FALSE));
-          field = g_string_new (NULL);
-          p++;
-        }
-      else if (*p == '\r')
-        {
-          g_assert_true (p[1] == '\n'); /* CRLF only */
-          g_ptr_array_add (row, g_string_free (g_steal_pointer (&field), FALSE));
-          field = g_string_new (NULL);
-          g_ptr_array_add (rows, row);
-          row = g_ptr_array_new_with_free_func (g_free);
-          p += 2;
-        }
-      else
-        {
-          g_assert_true (*p != '\n'); /* a bare LF only inside quotes */
-          g_string_append_c (field, *p++);
-        }
-    }
-  g_assert_cmpuint (row->len, ==, 0); /* the last line ends with CRLF */
-  g_assert_cmpuint (field->len, ==, 0);
-  g_ptr_array_unref (row);
-  g_string_free (field, TRUE);
-  return rows;
-}
-
-static const char *
-cell (GPtrArray *rows, guint r, guint c)
-{
-  GPtrArray *row = rows->pdata[r];
-
-  g_assert_cmpuint (c, <, row->len);
-  return row->pdata[c];
-}
-
 static FerryMigration *
 fake_migration (const char *name, const char *error)
 {
@@ -1000,6 +976,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/tracker/adaptive-interval", test_adaptive_interval);
   g_test_add_func ("/tracker/unknown-states", test_unknown_states);
   g_test_add_func ("/tracker/resume", test_resume);
+  g_test_add_func ("/tracker/resume-early-change", test_resume_early_change);
   g_test_add_func ("/tracker/cancel", test_cancel);
   g_test_add_func ("/tracker/events", test_events);
   g_test_add_func ("/tracker/show-all", test_show_all);

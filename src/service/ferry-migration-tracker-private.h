@@ -45,6 +45,7 @@ struct _FerryMigrationTracker
   gboolean show_all;
   gboolean started;
   gboolean loading; /* reading the state file */
+  gboolean loaded;  /* it was read (saving before that would overwrite what it holds) */
   FerryTrackerStatus status;
   char *last_error;
   gint64 last_success;
@@ -134,6 +135,9 @@ _ferry_migration_tracker_update_summary (FerryMigrationTracker *self, gint64 now
 /* state.c */
 void
 _ferry_migration_tracker_save (FerryMigrationTracker *self);
+/* Reads the state file unless that is done or under way (then polls, if started). */
+void
+_ferry_migration_tracker_ensure_loaded (FerryMigrationTracker *self);
 void
 _ferry_migration_tracker_load_async (FerryMigrationTracker *self, GAsyncReadyCallback callback,
                                      gpointer user_data);

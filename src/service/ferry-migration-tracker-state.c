@@ -119,9 +119,11 @@ _ferry_migration_tracker_save (FerryMigrationTracker *self)
 
   if (self->state_file == NULL)
     return;
-  if (self->saving || self->loading)
+  /* Not read yet: what is followed now joins what the file holds, then both are saved. */
+  if (self->saving || self->loading || !self->loaded)
     {
       self->save_again = TRUE;
+      _ferry_migration_tracker_ensure_loaded (self);
       return;
     }
   self->saving = TRUE;

@@ -53,6 +53,7 @@ on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
                  error->message);
     }
   self->loading = FALSE;
+  self->loaded = TRUE;
   if (show_all != self->show_all)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ALL]);
   if (self->save_again)
@@ -73,13 +74,21 @@ ferry_migration_tracker_start (FerryMigrationTracker *self)
     return;
   self->started = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED]);
-  if (self->state_file != NULL && !self->loading && self->last_success == 0 && self->n_polls == 0)
+  if (self->state_file != NULL && !self->loaded)
     {
-      self->loading = TRUE;
-      _ferry_migration_tracker_load_async (self, on_loaded, NULL);
+      _ferry_migration_tracker_ensure_loaded (self); /* polls once read */
       return;
     }
   _ferry_migration_tracker_poll_now (self);
+}
+
+void
+_ferry_migration_tracker_ensure_loaded (FerryMigrationTracker *self)
+{
+  if (self->state_file == NULL || self->loaded || self->loading)
+    return;
+  self->loading = TRUE;
+  _ferry_migration_tracker_load_async (self, on_loaded, NULL);
 }
 
 void
