@@ -10,11 +10,15 @@
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "csv-test-util.h"
 #include "ferry-application.h"
+#include "ferry-connection-session.h"
 #include "ferry-dashboard-private.h"
+#include "ferry-test-sim.h"
 #include "ferry-plan-settings.h"
 #include "ferry-window.h"
 #include "ferry-wizard-review.h"
@@ -206,6 +210,25 @@ vm_clean (FerryVm *vm)
 
 static FerryContainer *other_pool;
 
+/* When set, windows connect to this simulator (standing in for a real HCX Manager, which
+ * outlives Ferry) instead of starting the embedded one. */
+static FerrySimThread *external_sim;
+
+static void
+connect_external (FerryWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FerryConnection) connection = ferry_connection_new (
+      ferry_sim_thread_get_url (external_sim), "cloudadmin@vsphere.local", &error);
+  g_autoptr (FerryConnectionSession) session = NULL;
+
+  g_assert_no_error (error);
+  ferry_connection_set_fingerprint (connection, ferry_sim_thread_get_fingerprint (external_sim));
+  session = ferry_connection_session_new (connection, NULL);
+  ferry_connection_session_set_simulated (session, TRUE); /* nothing to remember */
+  ferry_start_page_connect (ferry_window_get_start_page (window), session, "VMware1!", FALSE);
+}
+
 /* A connected window on Review with @n_clean clean Bulk VMs (MAC not kept: one warning each)
  * and, with @out_bad, one more whose resource pool is not in its cluster (a blocking error
  * only the server finds). */
@@ -223,7 +246,10 @@ open_review (int width, int height, guint n_clean, FerryVm **out_bad)
   if (width > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  ferry_window_start_simulator (window);
+  if (external_sim != NULL)
+    connect_external (window);
+  else
+    ferry_window_start_simulator (window);
   iterate_until (sites_checked, window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.migrate-vms", NULL));
   iterate_until (inventory_loaded, window);
@@ -675,6 +701,535 @@ test_quit_mid_start (void)
   close_window (window);
 }
 
+/* ---- A wave of 50, from the wizard to the report ---- */
+
+/* A desktop notification server on the test's private session bus (as GNOME Shell is one),
+ * recording the summary of every notification Ferry sends. */
+static const char notifications_xml[]
+    = "<node><interface name='org.freedesktop.Notifications'>"
+      "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+      "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+      "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/>"
+      "<arg type='i' direction='in'/><arg type='u' direction='out'/></method>"
+      "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+      "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+      "<method name='GetServerInformation'><arg type='s' direction='out'/>"
+      "<arg type='s' direction='out'/><arg type='s' direction='out'/>"
+      "<arg type='s' direction='out'/></method>"
+      "<signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+      "<signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+      "</interface></node>";
+
+static GPtrArray *notified; /* char *, the summaries */
+
+static void
+on_notifications_call (GDBusConnection *connection, const char *sender, const char *path,
+                       const char *interface, const char *method, GVariant *parameters,
+                       GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  if (g_str_equal (method, "Notify"))
+    {
+      const char *summary = NULL;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_ptr_array_add (notified, g_strdup (summary));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notified->len));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    {
+      const char *caps[] = { "body", "actions", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", (char **)caps));
+    }
+  else if (g_str_equal (method, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new ("(ssss)", "test", "ferry", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static gboolean
+name_owned (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+static void
+on_name_acquired (GDBusConnection *connection, const char *name, gpointer data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+static void
+start_notification_server (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_notifications_call, NULL, NULL, { 0 } };
+  static gboolean owned = FALSE;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDBusNodeInfo) info = NULL;
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+
+  if (notified != NULL)
+    return;
+  notified = g_ptr_array_new_with_free_func (g_free);
+  g_assert_nonnull (bus); /* the test runs on a private session bus */
+  info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                on_name_acquired, NULL, &owned, NULL);
+  iterate_until (name_owned, &owned);
+}
+
+static gboolean
+notified_failure (gpointer data)
+{
+  for (guint i = 0; i < notified->len; i++)
+    if (g_str_equal (notified->pdata[i], data))
+      return TRUE;
+  return FALSE;
+}
+
+#define WAVE 50
+
+static void
+sim_advance (FerryWindow *window, guint seconds)
+{
+  g_autofree char *body = g_strdup_printf ("{\"advanceSeconds\":%u}", seconds);
+  g_autoptr (JsonNode) r = sim_control (window, "POST", "/__sim/clock", body);
+}
+
+static gint64
+sim_clock_ms (FerryWindow *window)
+{
+  g_autoptr (JsonNode) r = sim_control (window, "GET", "/__sim/clock", NULL);
+
+  return json_object_get_int_member (json_node_get_object (r), "clock");
+}
+
+typedef struct
+{
+  FerryMigrationTracker *tracker;
+  guint polls;
+} PollWait;
+
+static gboolean
+polled (gpointer data)
+{
+  PollWait *w = data;
+
+  return _ferry_migration_tracker_get_n_polls (w->tracker) > w->polls
+         && !ferry_migration_tracker_get_polling (w->tracker);
+}
+
+static gboolean
+not_polling (gpointer data)
+{
+  return !ferry_migration_tracker_get_polling (data);
+}
+
+/* Ctrl+R, as the user presses it, and the poll it starts applied. */
+static void
+refresh_now (FerryWindow *window, FerryMigrationTracker *tracker)
+{
+  PollWait w = { tracker, 0 };
+
+  iterate_until (not_polling, tracker);
+  w.polls = _ferry_migration_tracker_get_n_polls (tracker);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  iterate_until (polled, &w);
+  iterate_a_while (20);
+}
+
+/* The plan's migrations as HCX Manager holds them now: id → FerryMigration. */
+static GHashTable *
+truth_of (FerryWindow *window, FerryPlan *plan)
+{
+  FerryHcxClient *client = ferry_connection_session_get_client (ferry_window_get_session (window));
+  const char *groups[] = { ferry_plan_get_migration_group_id (plan), NULL };
+  g_autoptr (GAsyncResult) r = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) all = NULL;
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+  ferry_hcx_client_query_migrations_async (client, NULL, groups, NULL, NULL, got_result, &r);
+  iterate_until (have_result, &r);
+  all = ferry_hcx_client_query_migrations_finish (client, r, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      FerryMigration *m = g_list_model_get_item (all, i);
+
+      g_hash_table_insert (table, (gpointer)ferry_migration_get_migration_id (m), m);
+    }
+  return table;
+}
+
+static GListModel *
+rows_of (FerryDashboard *dash)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (_ferry_dashboard_get_column_view (dash)));
+}
+
+static FerryMigration *
+row_in_stage (FerryDashboard *dash, FerryMigrationStage stage, const char *not_vm, guint *position)
+{
+  GListModel *rows = rows_of (dash);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (FerryMigration) m = g_list_model_get_item (rows, i);
+
+      if (ferry_migration_stage_from_migration (m) == stage
+          && g_strcmp0 (ferry_migration_get_entity_id (m), not_vm) != 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return m; /* the tracker's model keeps it */
+        }
+    }
+  return NULL;
+}
+
+/* Every row, count and total on screen says what the server says; the stages seen are noted. */
+static void
+assert_dashboard_true (FerryWindow *window, FerryDashboard *dash, FerryPlan *plan,
+                       gboolean seen[FERRY_MIGRATION_N_STAGES])
+{
+  g_autoptr (GHashTable) truth = truth_of (window, plan);
+  GListModel *rows = rows_of (dash);
+  guint counts[FERRY_MIGRATION_N_STAGES] = { 0 };
+  gint64 done = 0, total = 0;
+  GHashTableIter iter;
+  gpointer value;
+  g_autofree char *done_text = NULL;
+
+  g_assert_cmpuint (g_hash_table_size (truth), ==, WAVE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, WAVE);
+  for (guint i = 0; i < WAVE; i++)
+    {
+      g_autoptr (FerryMigration) row = g_list_model_get_item (rows, i);
+      FerryMigration *real = g_hash_table_lookup (truth, ferry_migration_get_migration_id (row));
+
+      g_assert_nonnull (real);
+      g_assert_cmpstr (ferry_migration_get_state (row), ==, ferry_migration_get_state (real));
+      g_assert_cmpint (ferry_migration_get_bytes_transferred (row), ==,
+                       ferry_migration_get_bytes_transferred (real));
+    }
+  g_hash_table_iter_init (&iter, truth);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      FerryMigrationStage stage = ferry_migration_stage_from_migration (value);
+
+      counts[stage]++;
+      seen[stage] = TRUE;
+      done += MAX (ferry_migration_get_bytes_transferred (value), 0);
+      total += MAX (ferry_migration_get_total_bytes (value), 0);
+    }
+  for (guint i = 0; i < FERRY_MIGRATION_N_STAGES; i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", counts[i]);
+
+      g_assert_cmpstr (gtk_label_get_label (_ferry_dashboard_get_count_label (dash, i)), ==, n);
+    }
+  g_assert_cmpint (total, >, 0);
+  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (dash->overall_bar),
+                                  (double)done / (double)total, 1e-9);
+  done_text = g_format_size (done);
+  g_assert_nonnull (strstr (gtk_label_get_label (dash->bytes_label), done_text));
+  /* The chart's newest point is this poll's total. */
+  g_assert_nonnull (strstr (ferry_progress_chart_get_description (dash->chart), done_text));
+}
+
+static AdwMessageDialog *
+cancel_dialog (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (tops, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (w), "cancel-migrations"))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static guint
+n_rows_of_list_box (GtkListBox *box)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (box, (int)n) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+is_cancelling (gpointer data)
+{
+  return ferry_migration_stage_from_migration (data) == FERRY_MIGRATION_STAGE_CANCELLING;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_query_exists (data, NULL);
+}
+
+/* The issue's walk: a wave of 50 VMs started from the wizard; on the dashboard they move
+ * through every state with totals, rows and chart that match the server at each step; one is
+ * cancelled through the confirmation; the failed one is a desktop notification; a timeline;
+ * Ferry restarts and finds the dashboard as it was; the CSV report reads back. */
+static void
+test_wave_to_dashboard (void)
+{
+  FerrySimOptions opts = { .n_vms = 500 };
+  FerryWindow *window;
+  FerryWizard *wizard;
+  FerryPlan *plan;
+  FerryWizardReview *review;
+  FerryDashboard *dash;
+  FerryMigrationTracker *tracker;
+  gboolean seen[FERRY_MIGRATION_N_STAGES] = { FALSE };
+  g_autofree char *failing_vm = NULL;
+  g_autofree char *failing_name = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *plan_name = NULL;
+  g_autofree char *cancelled_id = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GPtrArray) csv_rows = NULL;
+  g_autoptr (GHashTable) states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gboolean failure_noticed = FALSE;
+  gint64 now_ms, last_time = 0;
+  GtkWidget *dialog;
+
+  start_notification_server ();
+  external_sim = ferry_test_sim_start (&opts); /* speed 0: the clock moves when told */
+  window = open_review (0, 0, WAVE, NULL);
+  wizard = ferry_window_get_wizard (window);
+  plan = ferry_wizard_get_plan (wizard);
+  review = review_of (window);
+  g_assert_cmpuint (ferry_plan_get_n_items (plan), ==, WAVE);
+  /* MAC kept (no warning); five VMs switch over in a window 40 minutes from now. */
+  ferry_plan_options_set_boolean (ferry_plan_get_defaults (plan), FERRY_PLAN_FIELD_RETAIN_MAC,
+                                  TRUE);
+  now_ms = sim_clock_ms (window);
+  for (guint i = 10; i < 15; i++)
+    {
+      g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
+
+      ferry_plan_item_override_int64 (item, FERRY_PLAN_FIELD_SWITCHOVER_START,
+                                      now_ms + 40 * 60 * 1000);
+      ferry_plan_item_override_int64 (item, FERRY_PLAN_FIELD_SWITCHOVER_END,
+                                      now_ms + 8 * 3600 * 1000);
+    }
+  {
+    g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), 1);
+
+    failing_vm = g_strdup (ferry_vm_get_id (ferry_plan_item_get_vm (item)));
+    failing_name = g_strdup (ferry_vm_get_name (ferry_plan_item_get_vm (item)));
+  }
+  g_object_set (wizard, "step", FERRY_WIZARD_STEP_REVIEW, NULL);
+  validate (review);
+  g_assert_false (ferry_validation_result_has_errors (
+      ferry_plan_runner_get_validation (ferry_wizard_review_get_runner (review))));
+  click (GTK_WIDGET (start_button (review)));
+  dialog = confirm_dialog ();
+  if (dialog != NULL)
+    {
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "start");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  iterate_until (is_started, plan);
+  assert_tracking_plan (window);
+  group = g_strdup (ferry_plan_get_migration_group_id (plan));
+  plan_name = g_strdup (ferry_dashboard_get_plan_filter (ferry_window_get_dashboard (window)));
+  {
+    g_autofree char *body
+        = g_strdup_printf ("{\"entityId\":\"%s\",\"phase\":\"transfer\"}", failing_vm);
+    g_autoptr (JsonNode) r = sim_control (window, "POST", "/__sim/vm-failure", body);
+  }
+  dash = ferry_window_get_dashboard (window);
+  tracker = ferry_dashboard_get_tracker (dash);
+  _ferry_dashboard_set_focus_override (dash, 0); /* the admin is elsewhere */
+
+  for (guint step = 0;; step++)
+    {
+      const FerryTrackerSummary *s;
+      const FerryTrackerSample *samples;
+      guint n = 0;
+
+      g_assert_cmpuint (step, <, 400);
+      sim_advance (window, step < 8 ? 2 : 30);
+      refresh_now (window, tracker);
+      assert_dashboard_true (window, dash, plan, seen);
+      s = ferry_migration_tracker_get_summary (tracker);
+      samples = ferry_migration_tracker_get_history (tracker, &n);
+      /* A live chart: a new point per poll, this poll's bytes. */
+      g_assert_cmpuint (n, >, 0);
+      g_assert_cmpint (samples[n - 1].time, >, last_time);
+      g_assert_cmpint (samples[n - 1].bytes_transferred, ==, s->bytes_transferred);
+      last_time = samples[n - 1].time;
+
+      if (!failure_noticed && s->counts[FERRY_MIGRATION_STAGE_FAILED] > 0)
+        {
+          gboolean toast = TRUE;
+          g_autofree char *expected = g_strdup_printf ("Migration of %s failed", failing_name);
+
+          g_assert_cmpstr (_ferry_dashboard_get_last_notice (dash, &toast), ==, expected);
+          g_assert_false (toast); /* not focused: a desktop notification, on the bus */
+          iterate_until (notified_failure, expected);
+          failure_noticed = TRUE;
+        }
+      if (cancelled_id == NULL && s->counts[FERRY_MIGRATION_STAGE_TRANSFERRING] >= 5)
+        {
+          guint position = 0;
+          FerryMigration *m
+              = row_in_stage (dash, FERRY_MIGRATION_STAGE_TRANSFERRING, failing_vm, &position);
+          AdwMessageDialog *confirm;
+
+          g_assert_nonnull (m);
+          cancelled_id = g_strdup (ferry_migration_get_migration_id (m));
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows_of (dash)), position, TRUE);
+          iterate_a_while (50);
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dash), "dashboard.cancel", NULL));
+          iterate_a_while (50);
+          confirm = cancel_dialog ();
+          g_assert_nonnull (confirm);
+          g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "source VM"));
+          adw_message_dialog_response (confirm, "cancel-migrations");
+          /* The dashboard shows it cancelling at once (the server's answer, then a poll). */
+          iterate_until (is_cancelling, m);
+          refresh_now (window, tracker);
+          assert_dashboard_true (window, dash, plan, seen);
+        }
+      if (s->active == 0)
+        break;
+    }
+  /* Every state on the way. */
+  for (guint i = 0; i < FERRY_MIGRATION_N_STAGES; i++)
+    if (i != FERRY_MIGRATION_STAGE_OTHER)
+      {
+        if (!seen[i])
+          g_test_message ("never seen: %s", ferry_migration_stage_get_label (i));
+        g_assert_true (seen[i]);
+      }
+  g_assert_true (failure_noticed);
+  {
+    const FerryTrackerSummary *s = ferry_migration_tracker_get_summary (tracker);
+
+    g_assert_cmpuint (s->counts[FERRY_MIGRATION_STAGE_FAILED], ==, 1);
+    g_assert_cmpuint (s->counts[FERRY_MIGRATION_STAGE_CANCELLED], ==, 1);
+    g_assert_cmpuint (s->counts[FERRY_MIGRATION_STAGE_COMPLETED], ==, WAVE - 2);
+  }
+
+  /* One migration's story: its timeline, entry by entry. */
+  {
+    guint position = 0;
+    FerryMigration *m = row_in_stage (dash, FERRY_MIGRATION_STAGE_FAILED, NULL, &position);
+
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows_of (dash)), position, TRUE);
+    iterate_a_while (100);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (dash->details_stack), ==, "details");
+    g_assert_cmpstr (gtk_label_get_label (dash->details_title), ==, failing_name);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dash->details_error)));
+    g_assert_cmpuint (g_list_model_get_n_items (ferry_migration_get_events (m)), >=, 3);
+    g_assert_cmpuint (n_rows_of_list_box (dash->timeline), ==,
+                      g_list_model_get_n_items (ferry_migration_get_events (m)));
+  }
+  for (guint i = 0; i < WAVE; i++)
+    {
+      g_autoptr (FerryMigration) m = g_list_model_get_item (rows_of (dash), i);
+
+      g_hash_table_insert (states, g_strdup (ferry_migration_get_migration_id (m)),
+                           g_strdup (ferry_migration_get_state (m)));
+    }
+
+  /* The report, through the same code as the file chooser's answer, read back as a
+   * spreadsheet reads it. */
+  dir = g_dir_make_tmp ("ferry-report-XXXXXX", NULL);
+  file = g_file_new_build_filename (dir, "wave.csv", NULL);
+  _ferry_dashboard_export_to (dash, file);
+  iterate_until (file_exists, file);
+  iterate_a_while (100);
+  g_assert_true (g_file_load_contents (file, NULL, &csv, NULL, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
+  csv_rows = parse_csv (csv + 3);
+  g_assert_cmpuint (csv_rows->len, ==, 1 + WAVE);
+  g_assert_cmpstr (cell (csv_rows, 0, 0), ==, "VM");
+  {
+    guint failed = 0, cancelled = 0, completed = 0;
+
+    for (guint r = 1; r < csv_rows->len; r++)
+      {
+        const char *state = cell (csv_rows, r, 2);
+
+        g_assert_cmpuint (((GPtrArray *)csv_rows->pdata[r])->len, ==, 10);
+        g_assert_cmpstr (cell (csv_rows, r, 3), ==, plan_name);
+        if (g_str_equal (cell (csv_rows, r, 0), failing_name))
+          {
+            g_assert_cmpstr (cell (csv_rows, r, 9), !=, ""); /* the server's message */
+            failed++;
+          }
+        else if (strstr (state, "CANCEL") != NULL)
+          cancelled++;
+        else if (g_str_equal (state, "MIGRATION_COMPLETE"))
+          completed++;
+      }
+    g_assert_cmpuint (failed, ==, 1);
+    g_assert_cmpuint (cancelled, ==, 1);
+    g_assert_cmpuint (completed, ==, WAVE - 2);
+  }
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  g_rmdir (dir);
+
+  /* Ferry restarts (the manager does not): the dashboard is as it was, the plan's migrations
+   * with their states, the plan to filter by. */
+  close_window (window);
+  window = ferry_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  connect_external (window);
+  iterate_until (sites_checked, window);
+  while (g_strcmp0 (ferry_window_get_visible_page (window), "dashboard") != 0)
+    iterate_a_while (10);
+  dash = ferry_window_get_dashboard (window);
+  tracker = ferry_dashboard_get_tracker (dash);
+  refresh_now (window, tracker);
+  {
+    g_auto (GStrv) groups = ferry_migration_tracker_dup_groups (tracker);
+    g_auto (GStrv) plans = ferry_migration_tracker_dup_plan_names (tracker);
+    GListModel *all = ferry_migration_tracker_get_migrations (tracker);
+    guint found = 0;
+
+    g_assert_true (g_strv_contains ((const char *const *)groups, group));
+    g_assert_true (g_strv_contains ((const char *const *)plans, plan_name));
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr (FerryMigration) m = g_list_model_get_item (all, i);
+        const char *state = g_hash_table_lookup (states, ferry_migration_get_migration_id (m));
+
+        if (state == NULL)
+          continue;
+        g_assert_cmpstr (ferry_migration_get_state (m), ==, state);
+        g_assert_cmpstr (ferry_migration_tracker_get_plan_name (tracker, m), ==, plan_name);
+        found++;
+      }
+    g_assert_cmpuint (found, ==, WAVE);
+    g_assert_cmpstr (gtk_label_get_label (
+                         _ferry_dashboard_get_count_label (dash, FERRY_MIGRATION_STAGE_COMPLETED)),
+                     ==, "48");
+  }
+  close_window (window);
+  g_clear_pointer (&external_sim, ferry_sim_thread_stop);
+}
+
 /* ---- Screenshots ---- */
 
 static void
@@ -787,6 +1342,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/wizard-review/error-fix-warnings-start", test_error_fix_warnings_start);
   g_test_add_func ("/wizard-review/dropped-start", test_dropped_start);
   g_test_add_func ("/wizard-review/quit-mid-start", test_quit_mid_start);
+  g_test_add_func ("/wizard-review/wave-to-dashboard", test_wave_to_dashboard);
   g_test_add_func ("/wizard-review/screenshots", test_screenshots);
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
