@@ -715,6 +715,68 @@ test_window (void)
   g_application_release (G_APPLICATION (app));
 }
 
+/* The Transferred cells on screen say what their migration says now; returns how many. Cells
+ * off screen may be stale (they are brought up to date when they come into view). */
+static guint
+check_bytes_cells_on_screen (void)
+{
+  GtkWidget *view = GTK_WIDGET (_ferry_dashboard_get_column_view (fx.dash));
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+  guint checked = 0;
+
+  collect (view, GTK_TYPE_INSCRIPTION, cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = cells->pdata[i];
+      FerryMigration *m = _ferry_dashboard_cell_get_migration (cell);
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+      graphene_rect_t b;
+      g_autofree char *done = NULL;
+      g_autofree char *total = NULL;
+      g_autofree char *expected = NULL;
+
+      if (m == NULL || text == NULL || strstr (text, " of ") == NULL
+          || !gtk_widget_compute_bounds (cell, view, &b) || b.origin.y + b.size.height <= 0
+          || b.origin.y >= gtk_widget_get_height (view))
+        continue;
+      done = g_format_size (ferry_migration_get_bytes_transferred (m));
+      total = g_format_size (ferry_migration_get_total_bytes (m));
+      expected = g_strdup_printf ("%s of %s", done, total);
+      g_assert_cmpstr (text, ==, expected);
+      checked++;
+    }
+  return checked;
+}
+
+/* Cells off screen wait; scrolled into view they are up to date before they are drawn. */
+static void
+test_offscreen_cells (void)
+{
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (
+      GTK_SCROLLABLE (_ferry_dashboard_get_column_view (fx.dash)));
+
+  g_autofree char *more = tt_start_wave (fx.w, 30, 200 * GB, 0, NULL);
+
+  g_assert_true (tt_refresh (fx.tracker));
+  spin (600);
+  /* More rows than the view shows. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj), >, 60);
+  gtk_adjustment_set_value (adj, 0);
+  spin (100);
+  step (60);
+  g_assert_cmpuint (check_bytes_cells_on_screen (), >, 0);
+
+  /* The rows below changed while off screen. */
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  spin (200);
+  g_assert_cmpuint (check_bytes_cells_on_screen (), >, 0);
+  /* And those above, while scrolled down. */
+  step (60);
+  gtk_adjustment_set_value (adj, 0);
+  spin (200);
+  g_assert_cmpuint (check_bytes_cells_on_screen (), >, 0);
+}
+
 /* "Updated … ago" moves in steps of 10 s under a minute, not every second. */
 static void
 test_updated_text (void)
@@ -774,6 +836,7 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/dashboard/rows", test_rows, run);
   g_test_add_data_func ("/dashboard/resort", test_resort, run);
   g_test_add_data_func ("/dashboard/details", test_details, run);
+  g_test_add_data_func ("/dashboard/offscreen-cells", test_offscreen_cells, run);
   g_test_add_data_func ("/dashboard/cancel-confirmation", test_cancel_confirmation, run);
   g_test_add_data_func ("/dashboard/notification", test_notification, run);
   g_test_add_func ("/dashboard/window", test_window);

@@ -3,9 +3,12 @@
  *
  * Cells are GtkInscriptions (cheap) and a GtkProgressBar, updated from the row's own
  * notify::<property> signals, so a poll touches only what changed in bound rows. Throughput and
- * ETA come from the tracker after each poll. A percentage that is not known shows a pulsing
- * bar, never 0 %. Sorting per column; the filter is the search (case-folded VM name), the
- * state and the plan. */
+ * ETA come from the tracker after each poll. GTK 4.8's list keeps about 200 rows bound however
+ * few are on screen (those out of view unmapped): a cell off screen is only marked stale, and
+ * brought up to date when it comes into view (most of the dashboard's work per poll was in rows
+ * nobody could see). A
+ * percentage that is not known shows a pulsing bar, never 0 %. Sorting per column; the filter is
+ * the search (case-folded VM name), the state and the plan. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -205,12 +208,115 @@ update_last (FerryDashboard *self, GtkWidget *cell, FerryMigration *m)
 
 /* ---- Factories ---- */
 
+/* A row's height above and below the view still counts as on screen (scrolling by a row never
+ * shows a stale cell, even for a frame). */
+#define ON_SCREEN_MARGIN 48
+
+static gboolean
+cell_on_screen (FerryDashboard *self, GtkWidget *cell)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  int height = gtk_widget_get_height (view);
+  graphene_rect_t bounds;
+
+  /* The page not shown, or a bound row GTK keeps out of view (GTK 4.8 unmaps those). */
+  if (!gtk_widget_get_mapped (view) || !gtk_widget_get_mapped (cell))
+    return FALSE;
+  /* Not laid out yet: as good as shown. */
+  if (height <= 0 || !gtk_widget_compute_bounds (cell, view, &bounds))
+    return TRUE;
+  return bounds.origin.y + bounds.size.height >= -ON_SCREEN_MARGIN
+         && bounds.origin.y <= height + ON_SCREEN_MARGIN;
+}
+
+/* Now if it can be seen, else when it comes into view. */
+static void
+update_item (FerryDashboard *self, GtkListItem *item, FerryMigration *m)
+{
+  ColumnInfo *info = g_object_get_data (G_OBJECT (item), "ferry-column");
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  if (!cell_on_screen (self, cell))
+    {
+      g_hash_table_add (self->stale_items, item);
+      return;
+    }
+  g_hash_table_remove (self->stale_items, item);
+  info->update (self, cell, m);
+}
+
+static void
+update_stale (FerryDashboard *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->stale_items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkListItem *item = key;
+      ColumnInfo *info = g_object_get_data (G_OBJECT (item), "ferry-column");
+      FerryMigration *m = g_object_get_data (G_OBJECT (item), BOUND_KEY);
+      GtkWidget *cell = gtk_list_item_get_child (item);
+
+      if (m == NULL)
+        g_hash_table_iter_remove (&iter);
+      else if (cell_on_screen (self, cell))
+        {
+          g_hash_table_iter_remove (&iter);
+          info->update (self, cell, m);
+        }
+    }
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, FerryDashboard *self)
+{
+  update_stale (self);
+  if (g_hash_table_size (self->stale_items) == 0)
+    _ferry_dashboard_list_stop (self);
+}
+
+/* Scrolled, resized, rows moved: what came into view is brought up to date. GTK maps the rows
+ * it shows in the frame's layout, so this looks after each frame (while anything is stale):
+ * for one frame a row that just came into view may show the values of the poll before. */
+static void
+queue_update_stale (FerryDashboard *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->stale_clock != NULL || g_hash_table_size (self->stale_items) == 0)
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+  if (clock == NULL)
+    return; /* not realized: mapping it queues this again */
+  self->stale_clock = g_object_ref (clock);
+  self->stale_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+}
+
+void
+_ferry_dashboard_list_stop (FerryDashboard *self)
+{
+  /* A clock disposed with its window has dropped its handlers already. */
+  if (self->stale_clock != NULL
+      && g_signal_handler_is_connected (self->stale_clock, self->stale_paint_id))
+    g_signal_handler_disconnect (self->stale_clock, self->stale_paint_id);
+  self->stale_paint_id = 0;
+  g_clear_object (&self->stale_clock);
+}
+
 static void
 on_item_notify (FerryMigration *m, GParamSpec *pspec, GtkListItem *item)
 {
   ColumnInfo *info = g_object_get_data (G_OBJECT (item), "ferry-column");
 
-  info->update (info->self, gtk_list_item_get_child (item), m);
+  update_item (info->self, item, m);
+}
+
+FerryMigration *
+_ferry_dashboard_cell_get_migration (GtkWidget *cell)
+{
+  return g_object_get_data (G_OBJECT (cell), BOUND_KEY);
 }
 
 static void
@@ -244,6 +350,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnInfo *in
 static void
 teardown_cell (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnInfo *info)
 {
+  g_hash_table_remove (info->self->stale_items, item);
   if (info->per_poll)
     g_ptr_array_remove_fast (info->self->rate_items, item);
 }
@@ -254,7 +361,9 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnInfo *inf
   FerryMigration *m = gtk_list_item_get_item (item);
   GArray *handlers = g_array_new (FALSE, FALSE, sizeof (gulong));
 
+  g_hash_table_remove (info->self->stale_items, item);
   info->update (info->self, gtk_list_item_get_child (item), m);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), BOUND_KEY, m);
   ferry_accessible_name_row (gtk_list_item_get_child (item), ferry_migration_get_entity_name (m));
   for (guint i = 0; info->props[i] != NULL; i++)
     {
@@ -278,6 +387,8 @@ unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnInfo *i
     g_signal_handler_disconnect (m, g_array_index (handlers, gulong, i));
   g_object_set_data (G_OBJECT (item), "ferry-handlers", NULL);
   g_object_set_data (G_OBJECT (item), BOUND_KEY, NULL);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), BOUND_KEY, NULL);
+  g_hash_table_remove (info->self->stale_items, item);
   if (info->progress)
     set_pulsing (info->self, gtk_list_item_get_child (item), FALSE);
 }
@@ -468,6 +579,20 @@ _ferry_dashboard_setup_list (FerryDashboard *self)
       G_LIST_MODEL (self->filtered), g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->stale_items = g_hash_table_new (NULL, NULL);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (queue_update_stale), self,
+                           G_CONNECT_SWAPPED);
+  {
+    GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+    g_assert (adj != NULL); /* the template puts the view in a scrolled window */
+    g_signal_connect_object (adj, "value-changed", G_CALLBACK (queue_update_stale), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (adj, "changed", G_CALLBACK (queue_update_stale), self,
+                             G_CONNECT_SWAPPED);
+  }
+  g_signal_connect_object (self->column_view, "map", G_CALLBACK (queue_update_stale), self,
+                           G_CONNECT_SWAPPED);
 
   add_column (self, _ ("VM"), update_vm, vm, FALSE, FALSE, TRUE, 150);
   add_column (self, _ ("Type"), update_type, type, FALSE, FALSE, FALSE, 110);
@@ -546,10 +671,11 @@ _ferry_dashboard_list_updated (FerryDashboard *self)
   for (guint i = 0; i < self->rate_items->len; i++)
     {
       GtkListItem *item = self->rate_items->pdata[i];
-      ColumnInfo *info = g_object_get_data (G_OBJECT (item), "ferry-column");
       FerryMigration *m = g_object_get_data (G_OBJECT (item), BOUND_KEY);
 
       if (m != NULL)
-        info->update (self, gtk_list_item_get_child (item), m);
+        update_item (self, item, m);
     }
+  /* Rows the poll moved (a resort, new migrations above). */
+  queue_update_stale (self);
 }

@@ -22,7 +22,10 @@ struct _FerryDashboard
   GtkCustomFilter *filter;
   GPtrArray *pulsing; /* GtkProgressBar of rows whose percentage is unknown */
   guint pulse_id;
-  GPtrArray *rate_items; /* GtkListItem (not owned) of the throughput and time-left columns */
+  GPtrArray *rate_items;      /* GtkListItem (not owned) of the throughput and time-left columns */
+  GHashTable *stale_items;    /* GtkListItem (not owned) off screen whose migration changed */
+  GdkFrameClock *stale_clock; /* while cells are stale: after each frame, those now shown */
+  gulong stale_paint_id;
   guint clock_id;        /* the live ETA, every second */
   FerryMigration *shown; /* in the details pane */
   gulong shown_notify_id;
@@ -76,6 +79,8 @@ void
 _ferry_dashboard_list_updated (FerryDashboard *self);
 void
 _ferry_dashboard_pulse_stop (FerryDashboard *self);
+void
+_ferry_dashboard_list_stop (FerryDashboard *self);
 /* Sorts again if a poll put rows out of order; TRUE if it did. */
 gboolean
 _ferry_dashboard_resort (FerryDashboard *self);
@@ -105,6 +110,9 @@ void
 _ferry_dashboard_export_to (FerryDashboard *self, GFile *file);
 
 /* For tests. */
+/* The migration a list cell shows, or NULL. */
+FerryMigration *
+_ferry_dashboard_cell_get_migration (GtkWidget *cell);
 GtkColumnView *
 _ferry_dashboard_get_column_view (FerryDashboard *self);
 GtkLabel *

@@ -645,6 +645,7 @@ ferry_dashboard_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->clock_id, g_source_remove);
   _ferry_dashboard_pulse_stop (self);
+  _ferry_dashboard_list_stop (self);
   _ferry_dashboard_show_details (self, NULL);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -663,6 +664,9 @@ ferry_dashboard_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pulsing, g_ptr_array_unref);
   g_clear_pointer (&self->rate_items, g_ptr_array_unref);
+  /* Cells torn down in the template's dispose may have queued an update. */
+  _ferry_dashboard_list_stop (self);
+  g_clear_pointer (&self->stale_items, g_hash_table_unref);
   g_free (self->search_key);
   g_free (self->plan_filter);
   g_free (self->last_notice_title);
