@@ -201,7 +201,10 @@ update_target_counts (FerryWizardNetworksPage *self)
 static void
 refresh (FerryWizardNetworksPage *self)
 {
-  g_autofree char *blocker = compute_blocker (self);
+  g_autofree char *blocker = NULL;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  blocker = compute_blocker (self);
 
   if (self->show_unmapped)
     {
@@ -219,6 +222,26 @@ refresh (FerryWizardNetworksPage *self)
       self->blocker = g_steal_pointer (&blocker);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOCKER]);
     }
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  FerryWizardNetworksPage *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The map's totals change in the middle of a change, and the plan's "changed" that ends it
+ * refreshes the board: one refresh a change (there were up to three). Totals that change
+ * alone still refresh before the next frame. */
+static void
+queue_refresh (FerryWizardNetworksPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
 
 /* ---- Models ---- */
@@ -520,9 +543,9 @@ ferry_wizard_networks_page_constructed (GObject *object)
   g_signal_connect (self, "map", G_CALLBACK (page_map_cb), NULL);
   g_signal_connect_object (self->map, "notify::destinations", G_CALLBACK (destinations_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::n-problems", G_CALLBACK (refresh), self,
+  g_signal_connect_object (self->map, "notify::n-problems", G_CALLBACK (queue_refresh), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::n-unmapped", G_CALLBACK (refresh), self,
+  g_signal_connect_object (self->map, "notify::n-unmapped", G_CALLBACK (queue_refresh), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map, "notify::can-undo", G_CALLBACK (update_actions), self,
                            G_CONNECT_SWAPPED);
@@ -546,6 +569,7 @@ ferry_wizard_networks_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->chooser != NULL)
     {
       GtkWidget *chooser = g_steal_pointer (&self->chooser);

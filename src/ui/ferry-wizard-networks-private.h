@@ -19,6 +19,7 @@ struct _FerryWizardNetworksPage
   char *blocker;
   gboolean show_unmapped;
   gboolean shown_once;
+  guint refresh_id; /* a refresh queued by the map's totals, until the plan's "changed" */
 
   /* Left: sources (filtered by "Show Unmapped") → tree with their NICs → selection. */
   GtkCustomFilter *source_filter;

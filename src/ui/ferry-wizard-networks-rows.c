@@ -32,6 +32,10 @@ typedef struct
   GtkWidget *reset_button;
   GtkWidget *problem;
   char *shown; /* what the row shows now (row_signature), or NULL after a bind */
+  /* The tooltips of the title and the link, given when GTK asks for them: setting a widget's
+   * tooltip text makes GTK 4.8 ask the display where the pointer is (an X round trip a row). */
+  char *title_tip;
+  char *link_tip;
 } Row;
 
 static void
@@ -40,6 +44,8 @@ row_free (gpointer data)
   Row *row = data;
 
   g_free (row->shown);
+  g_free (row->title_tip);
+  g_free (row->link_tip);
   g_free (row);
 }
 
@@ -52,6 +58,33 @@ caption_label (void)
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "caption");
   return label;
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                  char **text)
+{
+  if (*text == NULL || **text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, *text);
+  return TRUE;
+}
+
+/* @widget shows the text at @slot as its tooltip, read when the tooltip is shown. */
+static void
+lazy_tooltip (GtkWidget *widget, char **slot)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), slot);
+}
+
+static void
+set_tip (char **slot, const char *text)
+{
+  if (g_strcmp0 (*slot, text) == 0)
+    return;
+  g_free (*slot);
+  *slot = g_strdup (text);
 }
 
 static GObject *
@@ -321,6 +354,7 @@ row_new (FerryWizardNetworksPage *self, GtkListItem *list_item, gboolean target)
   gtk_label_set_ellipsize (GTK_LABEL (row->title), PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_set_hexpand (row->title, TRUE);
   gtk_widget_add_css_class (row->title, "network-name");
+  lazy_tooltip (row->title, &row->title_tip);
   row->tag = gtk_label_new (NULL);
   gtk_widget_add_css_class (row->tag, "network-tag");
   gtk_widget_set_valign (row->tag, GTK_ALIGN_CENTER);
@@ -337,6 +371,7 @@ row_new (FerryWizardNetworksPage *self, GtkListItem *list_item, gboolean target)
       gtk_widget_set_margin_top (row->status, 2);
       row->link = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       gtk_widget_add_css_class (row->link, "network-link");
+      lazy_tooltip (row->link, &row->link_tip);
       gtk_widget_set_valign (row->link, GTK_ALIGN_CENTER);
       arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
       gtk_box_append (GTK_BOX (row->link), arrow);
@@ -408,7 +443,7 @@ update_source (Row *row, FerryNetworkSource *source)
   gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), "network-wired-symbolic");
   gtk_label_set_text (GTK_LABEL (row->title), ferry_network_source_get_name (source));
   gtk_label_set_ellipsize (GTK_LABEL (row->title), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_tooltip_text (row->title, ferry_network_source_get_name (source));
+  set_tip (&row->title_tip, ferry_network_source_get_name (source));
   gtk_widget_set_visible (row->tag, exceptions > 0);
   if (exceptions > 0)
     {
@@ -453,7 +488,7 @@ update_source (Row *row, FerryNetworkSource *source)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, unmap, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->link), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       link, -1);
-      gtk_widget_set_tooltip_text (row->link, link);
+      set_tip (&row->link_tip, link);
     }
   gtk_widget_set_visible (row->unmapped, unmapped > 0);
   if (unmapped > 0)
@@ -506,7 +541,7 @@ update_nic (Row *row, FerryNetworkNicRef *ref)
   /* The VM as the title (ellipsized at its end), the adapter in the caption. */
   gtk_label_set_text (GTK_LABEL (row->title), vm_name);
   gtk_label_set_ellipsize (GTK_LABEL (row->title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (row->title, name);
+  set_tip (&row->title_tip, name);
   gtk_widget_set_visible (row->tag, ferry_network_nic_ref_get_primary (ref));
   gtk_label_set_text (GTK_LABEL (row->tag), _ ("Primary"));
   if (ferry_nic_get_mac_address (nic) != NULL)
@@ -520,6 +555,7 @@ update_nic (Row *row, FerryNetworkNicRef *ref)
 
   gtk_widget_set_visible (row->link, target != NULL);
   gtk_widget_set_visible (row->unmap_button, FALSE);
+  set_tip (&row->link_tip, NULL);
   /* A NIC that follows its network's rule shows its target plainly; an exception says so. */
   gtk_widget_set_visible (row->link_tag, target != NULL && exception);
   set_class (row->link, "error", problem != NULL);
@@ -569,7 +605,7 @@ update_target (Row *row, FerryNetwork *network)
                                                            ? "network-transmit-receive-symbolic"
                                                            : "network-wired-symbolic");
   gtk_label_set_text (GTK_LABEL (row->title), ferry_network_get_name (network));
-  gtk_widget_set_tooltip_text (row->title, ferry_network_get_name (network));
+  set_tip (&row->title_tip, ferry_network_get_name (network));
   gtk_label_set_text (GTK_LABEL (row->tag), _ ("Extended"));
   gtk_widget_set_visible (row->tag, ferry_network_get_extended (network));
   if (vlan_text (vlan_id, vlan) != NULL)
