@@ -146,22 +146,21 @@ plan_changed_cb (FerryWizardOptionsPage *self)
     update_row (self, item);
 
   /* The problems text of a single selected VM follows its settings. */
-  if (gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->items)) != NULL)
-    {
-      g_autoptr (GtkBitset) set
-          = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->items));
+  {
+    g_autoptr (GtkBitset) set
+        = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->items));
 
-      if (gtk_bitset_get_size (set) == 1)
-        {
-          g_autoptr (FerryPlanItem) one
-              = g_list_model_get_item (G_LIST_MODEL (self->items), gtk_bitset_get_nth (set, 0));
-          g_autofree char *text = ferry_preflight_describe_all (
-              ferry_plan_item_get_problems (one), ferry_plan_item_get_vm (one),
-              ferry_plan_item_get_migration_type (one));
+    if (gtk_bitset_get_size (set) == 1)
+      {
+        g_autoptr (FerryPlanItem) one
+            = g_list_model_get_item (G_LIST_MODEL (self->items), gtk_bitset_get_nth (set, 0));
+        g_autofree char *text = ferry_preflight_describe_all (
+            ferry_plan_item_get_problems (one), ferry_plan_item_get_vm (one),
+            ferry_plan_item_get_migration_type (one));
 
-          ferry_accessible_set_label_or_hide (self->problems_label, text);
-        }
-    }
+        ferry_accessible_set_label_or_hide (self->problems_label, text);
+      }
+  }
 }
 
 static GtkWidget *

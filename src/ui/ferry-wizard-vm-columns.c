@@ -225,11 +225,11 @@ ferry_wizard_vm_page_describe_problems (FerryWizardVmPage *self, FerryVm *vm)
 
   if (flags != 0)
     {
-      char *text = ferry_preflight_describe_all (flags, vm, type);
+      g_autofree char *text = ferry_preflight_describe_all (flags, vm, type);
       g_autofree char *sources = self->facts != NULL ? describe_sources (self->facts, vm) : NULL;
 
       if (sources == NULL)
-        return text;
+        return g_steal_pointer (&text);
       return g_strdup_printf ("%s\n\n%s", text, sources);
     }
   if (ferry_preflight_unchecked (vm, type) != 0)
