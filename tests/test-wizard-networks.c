@@ -18,6 +18,7 @@
 #include "ferry-plan-settings.h"
 #include "ferry-window.h"
 #include "ferry-wizard-networks-chooser.h"
+#include "ferry-wizard-networks-slots.h"
 
 #define N_VMS 200
 
@@ -268,6 +269,14 @@ row_object (GtkWidget *row)
       GObject *inner = gtk_tree_list_row_get_item (item);
 
       g_object_unref (inner); /* the row holds it */
+      return inner;
+    }
+  if (FERRY_IS_NETWORK_SLOT (item))
+    {
+      GObject *inner = ferry_network_slot_dup_item (item);
+
+      if (inner != NULL)
+        g_object_unref (inner); /* the destination list holds it */
       return inner;
     }
   return item;
@@ -1161,6 +1170,59 @@ test_screenshots (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Each destination row shown says the network of its place in the list after a search and
+ * after the search is cleared (the rows stay and show other networks), and as many rows are
+ * shown as the list holds. */
+static void
+check_target_rows (Board *b)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  GListModel *targets = ferry_wizard_networks_page_get_targets (b->page);
+  guint n_shown = 0;
+
+  collect (GTK_WIDGET (b->page), "network-target", rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr (GPtrArray) titles = g_ptr_array_new ();
+      GObject *network;
+
+      if (!gtk_widget_get_mapped (rows->pdata[i]))
+        continue;
+      network = row_object (rows->pdata[i]);
+      g_assert_true (FERRY_IS_NETWORK (network));
+      collect (rows->pdata[i], "network-name", titles);
+      g_assert_cmpuint (titles->len, ==, 1);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (titles->pdata[0])), ==,
+                       ferry_network_get_name (FERRY_NETWORK (network)));
+      n_shown++;
+    }
+  g_assert_cmpuint (n_shown, >, 0);
+  g_assert_cmpuint (n_shown, <=, g_list_model_get_n_items (targets));
+}
+
+static void
+test_search_rows (void)
+{
+  Board b = open_board ();
+  GListModel *targets = ferry_wizard_networks_page_get_targets (b.page);
+  guint n_all = g_list_model_get_n_items (targets);
+
+  check_target_rows (&b);
+  ferry_wizard_networks_page_set_search (b.page, "segment");
+  iterate_a_while (100);
+  g_assert_cmpuint (g_list_model_get_n_items (targets), <, n_all);
+  check_target_rows (&b);
+  ferry_wizard_networks_page_set_search (b.page, "web-segment");
+  iterate_a_while (100);
+  g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 1);
+  check_target_rows (&b);
+  ferry_wizard_networks_page_set_search (b.page, NULL);
+  iterate_a_while (100);
+  g_assert_cmpuint (g_list_model_get_n_items (targets), ==, n_all);
+  check_target_rows (&b);
+  close_board (&b);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1192,6 +1254,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/wizard-networks/suggest", test_suggest);
   g_test_add_func ("/wizard-networks/keyboard-only", test_keyboard_only);
   g_test_add_func ("/wizard-networks/load-error", test_load_error);
+  g_test_add_func ("/wizard-networks/search-rows", test_search_rows);
   g_test_add_func ("/wizard-networks/screenshots", test_screenshots);
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -9,6 +9,7 @@
 #include "ferry-network-map-offline.h"
 #include "ferry-wizard-networks-chooser.h"
 #include "ferry-wizard-networks-private.h"
+#include "ferry-wizard-networks-slots.h"
 
 G_DEFINE_FINAL_TYPE (FerryWizardNetworksPage, ferry_wizard_networks_page, ADW_TYPE_BIN)
 
@@ -486,6 +487,18 @@ source_activate_cb (FerryWizardNetworksPage *self, guint position)
     }
 }
 
+/* The destination rows kept show other networks (a search, a new list): they are rewritten,
+ * and a highlighted row no longer shows the network that was highlighted. */
+static void
+target_rows_changed_cb (FerryWizardNetworksPage *self, guint position, guint n)
+{
+  guint selected = gtk_single_selection_get_selected (self->target_selection);
+
+  if (selected >= position && selected - position < n)
+    gtk_single_selection_set_selected (self->target_selection, GTK_INVALID_LIST_POSITION);
+  ferry_wizard_networks_page_update_rows (self);
+}
+
 static void
 search_changed_cb (FerryWizardNetworksPage *self)
 {
@@ -521,7 +534,8 @@ ferry_wizard_networks_page_constructed (GObject *object)
   gtk_string_filter_set_match_mode (self->target_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   self->targets = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->targets_sorted)),
                                              g_object_ref (GTK_FILTER (self->target_filter)));
-  self->target_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->targets)));
+  self->target_slots = G_LIST_MODEL (ferry_network_slots_new (G_LIST_MODEL (self->targets)));
+  self->target_selection = gtk_single_selection_new (g_object_ref (self->target_slots));
   gtk_single_selection_set_autoselect (self->target_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->target_selection, TRUE);
 
@@ -536,6 +550,8 @@ ferry_wizard_networks_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources, "items-changed", G_CALLBACK (update_empty), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->target_slots, "rows-changed", G_CALLBACK (target_rows_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -594,6 +610,7 @@ ferry_wizard_networks_page_dispose (GObject *object)
   g_clear_object (&self->source_filter);
   g_clear_object (&self->nic_filter);
   g_clear_object (&self->target_selection);
+  g_clear_object (&self->target_slots);
   g_clear_object (&self->targets);
   g_clear_object (&self->targets_sorted);
   g_clear_object (&self->target_filter);

@@ -31,6 +31,7 @@ struct _FerryWizardNetworksPage
   GtkStringFilter *target_filter;
   GtkSortListModel *targets_sorted;
   GtkFilterListModel *targets;
+  GListModel *target_slots; /* the destination rows by position (FerryNetworkSlots) */
   GtkSingleSelection *target_selection;
   GHashTable *target_counts; /* destination id → the number of sources mapped to it */
   GtkWidget *chooser;

@@ -9,6 +9,7 @@
 
 #include "ferry-wizard-networks-chooser.h"
 #include "ferry-wizard-networks-private.h"
+#include "ferry-wizard-networks-slots.h"
 
 /* The widgets of one row of either column, kept on its GtkListItem. */
 typedef struct
@@ -94,6 +95,8 @@ row_item (Row *row)
 
   if (GTK_IS_TREE_LIST_ROW (item))
     return gtk_tree_list_row_get_item (item); /* a new reference */
+  if (FERRY_IS_NETWORK_SLOT (item))
+    return ferry_network_slot_dup_item (item);
   return item != NULL ? g_object_ref (item) : NULL;
 }
 
