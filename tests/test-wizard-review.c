@@ -701,6 +701,23 @@ test_quit_mid_start (void)
   close_window (window);
 }
 
+/* Start (confirming the warnings if asked) and land on the dashboard, following the plan. */
+static void
+start_and_track (FerryWindow *window, FerryWizardReview *review, FerryPlan *plan)
+{
+  GtkWidget *dialog;
+
+  click (GTK_WIDGET (start_button (review)));
+  dialog = confirm_dialog ();
+  if (dialog != NULL)
+    {
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "start");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  iterate_until (is_started, plan);
+  assert_tracking_plan (window);
+}
+
 /* ---- A wave of 50, from the wizard to the report ---- */
 
 /* A desktop notification server on the test's private session bus (as GNOME Shell is one),
@@ -1008,7 +1025,6 @@ test_wave_to_dashboard (void)
   g_autoptr (GHashTable) states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gboolean failure_noticed = FALSE;
   gint64 now_ms, last_time = 0;
-  GtkWidget *dialog;
 
   start_notification_server ();
   external_sim = ferry_test_sim_start (&opts); /* speed 0: the clock moves when told */
@@ -1040,15 +1056,7 @@ test_wave_to_dashboard (void)
   validate (review);
   g_assert_false (ferry_validation_result_has_errors (
       ferry_plan_runner_get_validation (ferry_wizard_review_get_runner (review))));
-  click (GTK_WIDGET (start_button (review)));
-  dialog = confirm_dialog ();
-  if (dialog != NULL)
-    {
-      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "start");
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
-  iterate_until (is_started, plan);
-  assert_tracking_plan (window);
+  start_and_track (window, review, plan);
   group = g_strdup (ferry_plan_get_migration_group_id (plan));
   plan_name = g_strdup (ferry_dashboard_get_plan_filter (ferry_window_get_dashboard (window)));
   {
@@ -1296,19 +1304,10 @@ test_screenshots (void)
       /* Without the VM in error, started: the home page, following the plan. */
       {
         FerryPlan *plan = ferry_wizard_get_plan (ferry_window_get_wizard (window));
-        GtkWidget *dialog;
 
         ferry_plan_remove_vm (plan, bad);
         validate (review);
-        click (GTK_WIDGET (start_button (review)));
-        dialog = confirm_dialog ();
-        if (dialog != NULL)
-          {
-            adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "start");
-            gtk_window_destroy (GTK_WINDOW (dialog));
-          }
-        iterate_until (is_started, plan);
-        assert_tracking_plan (window);
+        start_and_track (window, review, plan);
         iterate_a_while (4000);
         save_screenshot (window, homes[pass]);
       }
