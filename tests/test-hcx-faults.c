@@ -20,11 +20,16 @@
 /* Seconds: a cell that takes longer fails the test. The slowest take ~4.5 s; the margin is for
  * a machine under heavy load. */
 #define CELL_BOUND (40 * slow)
-/* Seconds: the client's timeout for a cell's call (short, so that "latency past timeout" and a
- * stalled body are timeouts), and for what the cell needs before and after it (a loaded machine
- * under ASan must not fail the set-up). */
+/* Seconds: the client's timeout for the call of a cell whose fault is about time (short, so that
+ * "latency past timeout" and a stalled body are timeouts), and for every other call, the cells'
+ * set-up and restore included (a loaded machine under ASan must not fail those). */
 #define CALL_TIMEOUT (1 * slow)
 #define SETUP_TIMEOUT (30 * slow)
+/* Seconds: how long a reconcile waits for a server that may still be acting. It must outlast the
+ * fault's settleMs where there is one (and the latency past the call's timeout); elsewhere it only
+ * sets how long "not confirmed" takes to say, so it is kept shorter there. */
+#define RECONCILE_TIMEOUT (2 * slow)
+#define SETTLE_RECONCILE_TIMEOUT (4 * slow)
 
 /* Under valgrind and ASan everything is slower: so are the client's timeouts, the faults'
  * delays and the bound on a cell's time, by the same factor (ferry_test_time_factor (): 6 under
@@ -104,16 +109,20 @@ static const char *const call_names[N_CALLS] = {
 #define EXPIRE_RELOGIN_FAILS "expire+relogin-fails"
 #define ROTATE "rotate"
 
+/* timed: the fault is about time (a latency, a stall), so the cell's call gets the short
+ * CALL_TIMEOUT; the others get SETUP_TIMEOUT, so that a busy machine (a sanitizer on 2 cores)
+ * cannot turn a fault that costs no time into a timeout. */
 static const struct
 {
   const char *name;
   const char *json;
+  gboolean timed;
 } faults[] = {
   { "none", NULL },
-  { "latency 300 ms", "{\"path\":\"*\",\"latencyMs\":300,\"count\":1}" },
-  { "latency past timeout", "{\"path\":\"*\",\"latencyMs\":1500,\"count\":1}" },
+  { "latency 300 ms", "{\"path\":\"*\",\"latencyMs\":300,\"count\":1}", TRUE },
+  { "latency past timeout", "{\"path\":\"*\",\"latencyMs\":1500,\"count\":1}", TRUE },
   { "slow answer, settling", "{\"path\":\"*\",\"latencyAfterMs\":1500,\"settleMs\":2000,"
-                             "\"count\":1}" },
+                             "\"count\":1}", TRUE },
   { "503", "{\"path\":\"*\",\"status\":503,\"count\":1}" },
   { "500", "{\"path\":\"*\",\"status\":500,\"count\":1}" },
   { "400", "{\"path\":\"*\",\"status\":400,\"count\":1}" },
@@ -122,7 +131,7 @@ static const struct
   { "drop", "{\"path\":\"*\",\"drop\":true,\"count\":1}" },
   { "drop after acting", "{\"path\":\"*\",\"dropAfter\":true,\"count\":1}" },
   { "reset mid-body", "{\"path\":\"*\",\"reset\":true,\"count\":1}" },
-  { "stalled body", "{\"path\":\"*\",\"stall\":true,\"count\":1}" },
+  { "stalled body", "{\"path\":\"*\",\"stall\":true,\"count\":1}", TRUE },
   { "truncated", "{\"path\":\"*\",\"truncate\":true,\"count\":1}" },
   { "malformed", "{\"path\":\"*\",\"malformed\":true,\"count\":1}" },
   { "HTML 200", "{\"path\":\"*\",\"html\":true,\"count\":1}" },
@@ -135,12 +144,19 @@ static const struct
   { "certificate rotated", ROTATE },
 };
 
+static gboolean
+settles (guint f)
+{
+  return faults[f].json != NULL && strstr (faults[f].json, "settleMs") != NULL;
+}
+
 typedef struct
 {
   guint call;
   guint fault;
   char outcome[24]; /* "ok", "ok*" (reconciled) or the error code */
-  double seconds;
+  double seconds;   /* the call alone */
+  double total;     /* the cell: its set-up, the call, the checks and the restore */
 } Cell;
 
 typedef struct
@@ -332,6 +348,7 @@ run_cell (Worker *k, Cell *cell)
   gboolean rejected = FALSE;
   g_autoptr (JsonNode) cleared = NULL;
   gint64 t0;
+  const gint64 cell_t0 = g_get_monotonic_time ();
 
   {
     g_autofree char *label
@@ -385,7 +402,9 @@ run_cell (Worker *k, Cell *cell)
 
   apply_fault (k, cell->fault, cell->call);
   c = w->client;
-  ferry_hcx_client_set_timeout (c, CALL_TIMEOUT);
+  ferry_hcx_client_set_timeout (c, faults[cell->fault].timed ? CALL_TIMEOUT : SETUP_TIMEOUT);
+  ferry_hcx_client_set_reconcile_timeout (c, settles (cell->fault) ? SETTLE_RECONCILE_TIMEOUT
+                                                                   : RECONCILE_TIMEOUT);
   t0 = g_get_monotonic_time ();
   switch (cell->call)
     {
@@ -574,6 +593,7 @@ run_cell (Worker *k, Cell *cell)
     g_error ("%s × %s failed: %s", call_names[cell->call], faults[cell->fault].name,
              ok ? "rejected" : error->message);
   restore (k, cell->fault);
+  cell->total = (double)(g_get_monotonic_time () - cell_t0) / G_USEC_PER_SEC;
 }
 
 static gpointer
@@ -586,7 +606,7 @@ worker_thread (gpointer data)
   g_main_context_push_thread_default (context);
   k->w = hcx_test_world_new (&opts);
   ferry_hcx_client_set_timeout (k->w->client, SETUP_TIMEOUT);
-  ferry_hcx_client_set_reconcile_timeout (k->w->client, 4 * slow);
+  ferry_hcx_client_set_reconcile_timeout (k->w->client, SETTLE_RECONCILE_TIMEOUT);
   ferry_hcx_client_set_page_size (k->w->client, 300);
   {
     g_autoptr (GError) error = NULL;
@@ -605,7 +625,7 @@ worker_thread (gpointer data)
       run_cell (k, g_ptr_array_index (k->cells, i));
       /* A rotation replaced the client: keep the settings. */
       ferry_hcx_client_set_timeout (k->w->client, SETUP_TIMEOUT);
-      ferry_hcx_client_set_reconcile_timeout (k->w->client, 4 * slow);
+      ferry_hcx_client_set_reconcile_timeout (k->w->client, SETTLE_RECONCILE_TIMEOUT);
     }
   hcx_test_world_free (k->w);
   g_free (k->job_id);
@@ -613,6 +633,15 @@ worker_thread (gpointer data)
   g_main_context_pop_thread_default (context);
   g_main_context_unref (context);
   return NULL;
+}
+
+static int
+by_total_desc (gconstpointer a, gconstpointer b)
+{
+  const Cell *x = *(const Cell *const *)a;
+  const Cell *y = *(const Cell *const *)b;
+
+  return (x->total < y->total) - (x->total > y->total);
 }
 
 static void
@@ -664,6 +693,7 @@ test_matrix (void)
   for (guint f = 0; f < n_faults; f++)
     {
       g_autoptr (GString) row = g_string_new (NULL);
+      double row_total = 0;
 
       g_string_append_printf (row, "%-22.22s", faults[f].name);
       for (guint call = 0; call < N_CALLS; call++)
@@ -673,9 +703,39 @@ test_matrix (void)
           g_assert_cmpstr (cell->outcome, !=, "");
           g_string_append_printf (row, " %-5s", cell->outcome);
           slowest = MAX (slowest, cell->seconds);
+          row_total += cell->total;
         }
+      /* Where the time goes: the row's cells, set-up and restore included. */
+      g_string_append_printf (row, " %6.1f s", row_total);
       g_test_message ("%s", row->str);
     }
+  {
+    g_autoptr (GString) row = g_string_new ("seconds per call      ");
+
+    for (guint call = 0; call < N_CALLS; call++)
+      {
+        double column = 0;
+
+        for (guint f = 0; f < n_faults; f++)
+          column += cells[f * N_CALLS + call].total;
+        g_string_append_printf (row, " %-5.0f", column);
+      }
+    g_test_message ("%s", row->str);
+  }
+  {
+    g_autoptr (GPtrArray) slow_cells = g_ptr_array_new ();
+
+    for (guint i = 0; i < N_CALLS * n_faults; i++)
+      g_ptr_array_add (slow_cells, &cells[i]);
+    g_ptr_array_sort (slow_cells, by_total_desc);
+    for (guint i = 0; i < MIN (10, slow_cells->len); i++)
+      {
+        const Cell *cell = g_ptr_array_index (slow_cells, i);
+
+        g_test_message ("slow cell: %s × %s, %.1f s (the call %.1f s)", call_names[cell->call],
+                        faults[cell->fault].name, cell->total, cell->seconds);
+      }
+  }
   g_test_message ("%u cells in %.1f s in %u workers (slowest cell %.1f s, bound %u s)",
                   N_CALLS * n_faults, (double)(g_get_monotonic_time () - t0) / G_USEC_PER_SEC,
                   workers_n, slowest, CELL_BOUND);
