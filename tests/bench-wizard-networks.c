@@ -466,7 +466,8 @@ main (int argc, char *argv[])
   g_print (" (main thread CPU %s)\n", spread (cpu[0], n_runs));
   g_print ("  (b) one drop, one source mapped: %s", spread (drop1, n_runs));
   g_print (" (main thread CPU %s)\n", spread (cpu[1], n_runs));
-  g_print ("  (c) %u sources mapped in one drop: %s", MIN (200, n_sources), spread (drop200, n_runs));
+  g_print ("  (c) %u sources mapped in one drop: %s", MIN (200, n_sources),
+           spread (drop200, n_runs));
   g_print (" (main thread CPU %s)\n", spread (cpu[2], n_runs));
   g_print ("  (d) undo of that: %s", spread (undo, n_runs));
   g_print (" (main thread CPU %s)\n", spread (cpu[3], n_runs));

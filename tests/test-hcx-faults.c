@@ -121,8 +121,10 @@ static const struct
   { "none", NULL },
   { "latency 300 ms", "{\"path\":\"*\",\"latencyMs\":300,\"count\":1}", TRUE },
   { "latency past timeout", "{\"path\":\"*\",\"latencyMs\":1500,\"count\":1}", TRUE },
-  { "slow answer, settling", "{\"path\":\"*\",\"latencyAfterMs\":1500,\"settleMs\":2000,"
-                             "\"count\":1}", TRUE },
+  { "slow answer, settling",
+    "{\"path\":\"*\",\"latencyAfterMs\":1500,\"settleMs\":2000,"
+    "\"count\":1}",
+    TRUE },
   { "503", "{\"path\":\"*\",\"status\":503,\"count\":1}" },
   { "500", "{\"path\":\"*\",\"status\":500,\"count\":1}" },
   { "400", "{\"path\":\"*\",\"status\":400,\"count\":1}" },
