@@ -219,6 +219,17 @@ check_groups_finished (FerryMigrationTracker *self)
  * that a frame is never held up long even with 1,000 migrations changing at each poll. */
 #define APPLY_CHUNK 100
 
+/* Whether a GROUPS or IDS poll asked for @m (a migration without a group id was not asked for
+ * by group; the set's hash would not take a NULL key). */
+static gboolean
+was_asked (PollOp *op, FerryMigration *m)
+{
+  const char *key = op->kind == POLL_IDS ? ferry_migration_get_migration_id (m)
+                                         : ferry_migration_get_migration_group_id (m);
+
+  return key != NULL && g_hash_table_contains (op->asked, key);
+}
+
 static void
 apply_items (FerryMigrationTracker *self, PollOp *op, guint from, guint to)
 {
@@ -242,10 +253,7 @@ apply_items (FerryMigrationTracker *self, PollOp *op, guint from, guint to)
         continue;
       /* A server that ignores the filter answers with every migration on the manager: keep
        * only what was asked for (the others are someone else's, or found by an ALL poll). */
-      if (op->asked != NULL
-          && !g_hash_table_contains (
-              op->asked,
-              op->kind == POLL_IDS ? id : ferry_migration_get_migration_group_id (fresh)))
+      if (op->asked != NULL && !was_asked (op, fresh))
         {
           self->n_ignored++;
           continue;
