@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "ferry-test-require.h"
 #include "ferry-hcx-client.h"
 #include "ferry-test-sim.h"
 #include "ferry-vm-selection.h"
@@ -475,8 +476,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   if (!gtk_init_check ())
     {
-      g_test_message ("no display");
-      return 77;
+      return ferry_test_run_no_display ("/wizard-loading/display");
     }
   adw_init ();
 

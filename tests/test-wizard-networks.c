@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 
+#include "ferry-test-require.h"
 #include "ferry-application.h"
 #include "ferry-vm-selection.h"
 #include "ferry-plan-settings.h"
@@ -1234,8 +1235,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   if (!gtk_init_check ())
     {
-      g_test_message ("no display");
-      return 77;
+      return ferry_test_run_no_display ("/wizard-networks/display");
     }
   adw_init ();
   g_content_type_set_mime_dirs (mime_dirs);

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 
+#include "ferry-test-require.h"
 #include "ferry-application.h"
 #include "ferry-plan-settings.h"
 #include "ferry-vm-selection.h"
@@ -601,8 +602,7 @@ main (int argc, char *argv[])
   have_display = gtk_init_check ();
   if (!have_display)
     {
-      g_test_message ("no display");
-      return 77;
+      return ferry_test_run_no_display ("/wizard/display");
     }
   adw_init ();
   g_content_type_set_mime_dirs (mime_dirs);
