@@ -134,3 +134,15 @@ ferry_test_sim_control (FerrySimThread *sim, const char *method, const char *pat
     g_error ("Simulator control %s %s answered %u", method, path, status);
   return root;
 }
+
+gint64
+ferry_test_sim_state_migrations_of (JsonNode *state, const char *vm_id)
+{
+  JsonObject *by;
+
+  g_assert_nonnull (state);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (state));
+  by = json_object_get_object_member (json_node_get_object (state), "migrationsByEntity");
+  g_assert_nonnull (by);
+  return json_object_has_member (by, vm_id) ? json_object_get_int_member (by, vm_id) : 0;
+}

@@ -27,4 +27,12 @@ ferry_test_sim_request (FerrySimThread *sim, const char *method, const char *pat
                         const char *token, const char *json_body, guint *out_status,
                         char **out_token);
 
+/* How many migrations (in any state but draft) the simulator holds for @vm_id, from one
+ * GET /__sim/state answer. Fetch the state once for a whole wave and look each VM up in it:
+ * every synchronous call runs on a context of its own while the test's main context (and
+ * whatever Ferry has in flight on it) waits, and a call per VM of a large wave stood that main
+ * context still for tens of seconds. */
+gint64
+ferry_test_sim_state_migrations_of (JsonNode *state, const char *vm_id);
+
 G_END_DECLS

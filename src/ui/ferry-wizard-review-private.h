@@ -46,6 +46,7 @@ struct _FerryWizardReview
   GtkListView *vm_list;
   AdwStatusPage *started_page;
   GtkListBox *started_list;
+  char *started_key; /* what the started list shows, to rebuild it only when that changes */
 };
 
 /* ferry-wizard-review-run.c */
