@@ -563,6 +563,11 @@ test_error_fix_warnings_start (void)
       ferry_validation_result_count_warnings (ferry_plan_runner_get_validation (runner)), ==, 2);
   g_assert_cmpstr (gtk_button_get_label (start_button (review)), ==, "_Start with 2 Warnings…");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (start_button (review))));
+  /* The issue rows are the new result's: the error is gone, the warnings stay, not stale. */
+  g_assert_cmpuint (count_named (GTK_WIDGET (review), "review-error"), ==, 0);
+  g_assert_cmpuint (count_named (GTK_WIDGET (review), "review-warning"), ==, 2);
+  g_assert_false (
+      gtk_widget_has_css_class (find_named (GTK_WIDGET (review), G_TYPE_NONE, "issues"), "stale"));
 
   /* The first press asks; cancelling starts nothing. */
   click (GTK_WIDGET (start_button (review)));

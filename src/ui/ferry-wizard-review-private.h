@@ -47,6 +47,7 @@ struct _FerryWizardReview
   AdwStatusPage *started_page;
   GtkListBox *started_list;
   char *started_key; /* what the started list shows, to rebuild it only when that changes */
+  FerryValidationResult *issues_for; /* the result the issue rows show (a reference) */
 };
 
 /* ferry-wizard-review-run.c */

@@ -117,12 +117,17 @@ fill_issues (FerryWizardReview *self, FerryValidationResult *vr, gboolean stale)
   GtkWidget *child;
   guint rows = 0, more = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->issues_list))) != NULL)
-    gtk_list_box_remove (self->issues_list, child);
   if (stale)
     gtk_widget_add_css_class (GTK_WIDGET (self->issues_group), "stale");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->issues_group), "stale");
+  /* The same result shows the same rows: each change to the plan syncs the page, and
+   * rebuilding 50 rows of wrapped text is a new layout of each. */
+  if (vr != NULL && vr == self->issues_for)
+    return;
+  g_set_object (&self->issues_for, vr);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->issues_list))) != NULL)
+    gtk_list_box_remove (self->issues_list, child);
   if (vr == NULL
       || (!ferry_validation_result_has_errors (vr) && !ferry_validation_result_has_warnings (vr)))
     {
