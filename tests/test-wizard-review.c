@@ -1377,6 +1377,10 @@ main (int argc, char *argv[])
     }
   adw_init ();
   g_content_type_set_mime_dirs (mime_dirs);
+  /* The isolated data folders hide the system's icon theme: screenshots show what a user sees. */
+  if (g_getenv ("FERRY_SCREENSHOT_DIR") != NULL)
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/usr/share/icons");
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   segment = g_strdup ("/infra/segments/web-segment");
   app = ferry_application_new ("io.github.ferry_hcx.Ferry.TestReview", G_APPLICATION_NON_UNIQUE);
