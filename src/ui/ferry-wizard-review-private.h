@@ -46,7 +46,6 @@ struct _FerryWizardReview
   GtkListView *vm_list;
   AdwStatusPage *started_page;
   GtkListBox *started_list;
-  char *started_key; /* what the started list shows, to rebuild it only when that changes */
   FerryValidationResult *issues_for; /* the result the issue rows show (a reference) */
 };
 

@@ -189,59 +189,57 @@ fill_issues (FerryWizardReview *self, FerryValidationResult *vr, gboolean stale)
 
 /* ---- The started page ---- */
 
+/* Row @i of the started list, made when the list is shorter. */
+static AdwActionRow *
+started_row (FerryWizardReview *self, guint i)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->started_list, (int)i);
+
+  if (row == NULL)
+    {
+      row = GTK_LIST_BOX_ROW (adw_action_row_new ());
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      gtk_list_box_append (self->started_list, GTK_WIDGET (row));
+    }
+  return ADW_ACTION_ROW (row);
+}
+
 static void
 fill_started (FerryWizardReview *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *extra;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plan));
   guint shown = MIN (n, MAX_STARTED_ROWS);
-  g_autoptr (GString) key = g_string_new (NULL);
   g_autofree char *description = NULL;
 
-  /* Rebuilt only when what it shows changes: the runner reports several state changes for
-   * one start, and each rebuild is a new layout of every row. */
-  g_string_append_printf (key, "%u;", n);
+  /* The rows are kept and their texts set: libadwaita leaves a row alone when its text is the
+   * same, so the runner's several state changes for one start lay nothing out again. */
   for (guint i = 0; i < shown; i++)
     {
       g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
       FerryVm *vm = ferry_plan_item_get_vm (item);
+      const char *mid = ferry_plan_get_migration_id (self->plan, ferry_vm_get_id (vm));
+      AdwActionRow *row = started_row (self, i);
+      g_autofree char *title = g_markup_escape_text (ferry_vm_get_name (vm), -1);
 
-      g_string_append_printf (key, "%s=%s;", ferry_vm_get_name (vm),
-                              ferry_plan_get_migration_id (self->plan, ferry_vm_get_id (vm)));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (row, mid != NULL ? mid : _ ("not started"));
     }
-  if (g_strcmp0 (key->str, self->started_key) != 0)
+  if (n > shown)
     {
-      g_free (self->started_key);
-      self->started_key = g_strdup (key->str);
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->started_list))) != NULL)
-        gtk_list_box_remove (self->started_list, child);
-      for (guint i = 0; i < shown; i++)
-        {
-          g_autoptr (FerryPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
-          FerryVm *vm = ferry_plan_item_get_vm (item);
-          const char *mid = ferry_plan_get_migration_id (self->plan, ferry_vm_get_id (vm));
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *title = g_markup_escape_text (ferry_vm_get_name (vm), -1);
+      AdwActionRow *row = started_row (self, shown);
+      g_autofree char *t
+          = g_strdup_printf (ngettext ("And %u more: Track Migrations shows each one.",
+                                       "And %u more: Track Migrations shows each one.", n - shown),
+                             n - shown);
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), mid != NULL ? mid : _ ("not started"));
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-          gtk_list_box_append (self->started_list, row);
-        }
-      if (n > shown)
-        {
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *t = g_strdup_printf (
-              ngettext ("And %u more: Track Migrations shows each one.",
-                        "And %u more: Track Migrations shows each one.", n - shown),
-              n - shown);
-
-          gtk_widget_set_name (row, "started-more");
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
-          gtk_list_box_append (self->started_list, row);
-        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
+      adw_action_row_set_subtitle (row, NULL);
+      shown++;
     }
+  while ((extra = gtk_list_box_get_row_at_index (self->started_list, (int)shown)) != NULL)
+    gtk_list_box_remove (self->started_list, GTK_WIDGET (extra));
   description = g_strdup_printf (
       ngettext ("HCX Manager started %u migration in group %s. The plan is kept read-only.",
                 "HCX Manager started %u migrations in group %s. The plan is kept read-only.",

@@ -529,7 +529,6 @@ ferry_wizard_review_finalize (GObject *object)
   g_hash_table_unref (self->bound);
   g_free (self->search);
   g_free (self->message);
-  g_free (self->started_key);
   g_clear_object (&self->issues_for);
   G_OBJECT_CLASS (ferry_wizard_review_parent_class)->finalize (object);
 }
