@@ -426,6 +426,11 @@ main (int argc, char *argv[])
   adw_window_set_content (ADW_WINDOW (window), ferry_dashboard_new (t));
   gtk_window_present (window);
   run_for (2);
+  /* Which renderer drew the frames matters more than anything Ferry does: under Xvfb GTK 4.8
+   * picks GL when Mesa is there (llvmpipe, software), about ten times the cairo renderer's CPU. */
+  printf ("renderer: %s (GSK_RENDERER=%s)\n",
+          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
+          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
   phase ("C  tracker + dashboard", t, seconds, FALSE);
   phase ("D  tracker + dashboard + stall probe", t, seconds, TRUE);
   gtk_window_destroy (window);
