@@ -184,6 +184,154 @@ test_mangled (void)
   g_assert_cmpuint (accepted, >, 100);
 }
 
+/* Digest of each migration's log, by id: what a tracker holding @held tells the reader. */
+static GHashTable *
+known_of (GPtrArray *held)
+{
+  GHashTable *known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < held->len; i++)
+    {
+      FerryMigration *m = g_ptr_array_index (held, i);
+      guint64 digest = ferry_migration_get_log_digest (m);
+
+      if (ferry_migration_get_migration_id (m) != NULL && digest != 0)
+        g_hash_table_insert (known, g_strdup (ferry_migration_get_migration_id (m)),
+                             g_memdup2 (&digest, sizeof digest));
+    }
+  return known;
+}
+
+static GPtrArray *
+parse_known (const char *json, GHashTable *known)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items = 0;
+  gint64 total = -1;
+
+  g_assert_true (ferry_hcx_json_parse_migration_page_known (json, strlen (json), known, out,
+                                                            &n_items, &total));
+  return out;
+}
+
+static guint
+n_events (FerryMigration *m)
+{
+  return g_list_model_get_n_items (ferry_migration_get_events (m));
+}
+
+static char *
+replace (const char *s, const char *what, const char *with)
+{
+  g_auto (GStrv) parts = g_strsplit (s, what, 2);
+
+  g_assert_nonnull (parts[1]);
+  return g_strjoin (with, parts[0], parts[1], NULL);
+}
+
+/* Told which logs the caller holds, the reader leaves out the events of those that did not
+ * change, and only those: every other field as before; a changed log, a log under another
+ * digest, or a log before the migration's id are read; update_from () keeps the held events
+ * for an omitted log and takes the new ones otherwise. */
+static void
+test_known_logs (void)
+{
+  g_autoptr (GPtrArray) held = parse_known (pages[0], NULL);
+  g_autoptr (GHashTable) known = known_of (held);
+  g_autoptr (GPtrArray) again = parse_known (pages[0], known);
+  g_autofree char *changed_json = replace (pages[0], "\"message\":\"ok\"", "\"message\":\"OK\"");
+  g_autoptr (GPtrArray) changed = parse_known (changed_json, known);
+  FerryMigration *h = g_ptr_array_index (held, 0);
+  static const char late_id[]
+      = "{\"items\":[{\"progress\":{\"log\":[{\"status\":\"s\"},{\"status\":\"t\"}]},"
+        "\"migrationId\":\"m-9\"}]}";
+  g_autoptr (GPtrArray) late = parse_known (late_id, NULL);
+  g_autoptr (GHashTable) late_known = known_of (late);
+  g_autoptr (GPtrArray) late_again = parse_known (late_id, late_known);
+  guint64 wrong = ferry_migration_get_log_digest (g_ptr_array_index (late, 0)) ^ 1;
+  g_autoptr (GPtrArray) late_wrong = NULL;
+  g_autoptr (GPtrArray) none = NULL;
+
+  /* Unchanged: no events, the digest, every property the same. */
+  g_assert_cmpuint (n_events (h), ==, 2);
+  g_assert_cmpuint (ferry_migration_get_log_digest (h), !=, 0);
+  g_assert_false (ferry_migration_get_log_omitted (h));
+  g_assert_true (ferry_migration_get_log_omitted (g_ptr_array_index (again, 0)));
+  g_assert_cmpuint (n_events (g_ptr_array_index (again, 0)), ==, 0);
+  g_assert_cmpuint (ferry_migration_get_log_digest (g_ptr_array_index (again, 0)), ==,
+                    ferry_migration_get_log_digest (h));
+  g_assert_true (objects_equal (G_OBJECT (h), g_ptr_array_index (again, 0)));
+  ferry_migration_update_from (h, g_ptr_array_index (again, 0));
+  g_assert_cmpuint (n_events (h), ==, 2);
+
+  /* Changed: read, and the same as the tree parser's. */
+  g_assert_false (ferry_migration_get_log_omitted (g_ptr_array_index (changed, 0)));
+  g_assert_cmpuint (ferry_migration_get_log_digest (g_ptr_array_index (changed, 0)), !=,
+                    ferry_migration_get_log_digest (h));
+  g_assert_true (check_fast_vs_tree (changed_json, strlen (changed_json)));
+  ferry_migration_update_from (h, g_ptr_array_index (changed, 0));
+  g_assert_cmpuint (n_events (h), ==, 2);
+  {
+    g_autoptr (FerryMigrationEvent) first
+        = g_list_model_get_item (ferry_migration_get_events (h), 0);
+
+    g_assert_cmpstr (ferry_migration_event_get_message (first), ==, "OK");
+  }
+  g_assert_cmpuint (ferry_migration_get_log_digest (h), ==,
+                    ferry_migration_get_log_digest (g_ptr_array_index (changed, 0)));
+
+  /* The log before the id: skipped, then left out or read once the id is known. */
+  g_assert_cmpuint (n_events (g_ptr_array_index (late, 0)), ==, 2);
+  g_assert_true (ferry_migration_get_log_omitted (g_ptr_array_index (late_again, 0)));
+  g_hash_table_insert (late_known, g_strdup ("m-9"), g_memdup2 (&wrong, sizeof wrong));
+  late_wrong = parse_known (late_id, late_known);
+  g_assert_false (ferry_migration_get_log_omitted (g_ptr_array_index (late_wrong, 0)));
+  g_assert_cmpuint (n_events (g_ptr_array_index (late_wrong, 0)), ==, 2);
+
+  /* Every page of the hand-written ones: told of its own logs, the same but for the events. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (GPtrArray) first = parse_known (pages[i], NULL);
+      g_autoptr (GHashTable) k = known_of (first);
+      g_autoptr (GPtrArray) second = parse_known (pages[i], k);
+
+      g_assert_cmpuint (first->len, ==, second->len);
+      for (guint j = 0; j < first->len; j++)
+        {
+          FerryMigration *a = g_ptr_array_index (first, j);
+          FerryMigration *b = g_ptr_array_index (second, j);
+          gboolean held_log = ferry_migration_get_migration_id (a) != NULL
+                              && g_hash_table_contains (k, ferry_migration_get_migration_id (a));
+
+          g_assert_true (objects_equal (G_OBJECT (a), G_OBJECT (b)));
+          g_assert_cmpuint (ferry_migration_get_log_digest (a), ==,
+                            ferry_migration_get_log_digest (b));
+          /* Duplicate ids ("b" once, but a page may repeat one): the last log decides. */
+          g_assert_true (ferry_migration_get_log_omitted (b) == held_log);
+          g_assert_cmpuint (n_events (b), ==, held_log ? 0 : n_events (a));
+        }
+    }
+
+  /* No log: no digest, nothing left out. */
+  none = parse_known ("{\"items\":[{\"migrationId\":\"x\",\"progress\":{}}]}", known);
+  g_assert_cmpuint (ferry_migration_get_log_digest (g_ptr_array_index (none, 0)), ==, 0);
+  g_assert_false (ferry_migration_get_log_omitted (g_ptr_array_index (none, 0)));
+}
+
+static GListModel *
+refresh (TtWorld *w, const char *const *groups, GHashTable *known)
+{
+  g_autoptr (GAsyncResult) r = NULL;
+  g_autoptr (GError) error = NULL;
+  GListModel *model;
+
+  ferry_hcx_client_refresh_migrations_async (w->client, NULL, groups, known, NULL, tt_got_result,
+                                             &r);
+  model = ferry_hcx_client_query_migrations_finish (w->client, tt_wait (&r), &error);
+  g_assert_no_error (error);
+  return model;
+}
+
 static GListModel *
 query (TtWorld *w, const char *const *groups)
 {
@@ -207,7 +355,8 @@ test_simulator (void)
   TtWorld *w = tt_world_new (&opts);
   g_autofree char *group = tt_start_wave (w, 60, 100 * GB, 30, NULL);
   const char *groups[] = { group, NULL };
-  guint compared = 0;
+  guint compared = 0, omitted = 0, read = 0;
+  g_autoptr (GPtrArray) held = NULL;
 
   for (guint step = 0; step < 12; step++)
     {
@@ -217,6 +366,33 @@ test_simulator (void)
       if (step == 6)
         tt_ctl (w, "POST", "/__sim/quirks", "{\"unknownStates\":true}");
       fast = query (w, groups);
+      /* What a tracker holds, refreshed with the logs it has named: the same as the tree. */
+      if (held == NULL)
+        {
+          held = g_ptr_array_new_with_free_func (g_object_unref);
+          for (guint i = 0; i < g_list_model_get_n_items (fast); i++)
+            g_ptr_array_add (held, g_list_model_get_item (fast, i));
+        }
+      else
+        {
+          g_autoptr (GHashTable) known = known_of (held);
+          g_autoptr (GListModel) fresh = refresh (w, groups, known);
+
+          g_assert_cmpuint (g_list_model_get_n_items (fresh), ==, held->len);
+          for (guint i = 0; i < held->len; i++)
+            {
+              g_autoptr (FerryMigration) f = g_list_model_get_item (fresh, i);
+              FerryMigration *h = g_ptr_array_index (held, i);
+
+              g_assert_cmpstr (ferry_migration_get_migration_id (f), ==,
+                               ferry_migration_get_migration_id (h));
+              if (ferry_migration_get_log_omitted (f))
+                omitted++;
+              else
+                read++;
+              ferry_migration_update_from (h, f);
+            }
+        }
       g_setenv ("FERRY_HCX_TREE_PARSER", "1", TRUE);
       tree = query (w, groups);
       g_unsetenv ("FERRY_HCX_TREE_PARSER");
@@ -230,12 +406,18 @@ test_simulator (void)
           if (!migrations_equal (a, b))
             g_error ("step %u: migration %s differs between the parsers", step,
                      ferry_migration_get_migration_id (a));
+          if (!migrations_equal (g_ptr_array_index (held, i), b))
+            g_error ("step %u: migration %s as held differs from the tree parser's", step,
+                     ferry_migration_get_migration_id (a));
           compared += g_list_model_get_n_items (ferry_migration_get_events (a)) > 1;
         }
       tt_advance (w, 600);
     }
-  /* The migrations moved: their logs grew. */
+  /* The migrations moved: their logs grew; most refreshes left an unchanged log out. */
   g_assert_cmpuint (compared, >, 60);
+  g_test_message ("refreshed: %u logs left out, %u read", omitted, read);
+  g_assert_cmpuint (read, >, 60);
+  g_assert_cmpuint (omitted, >, read);
   tt_world_free (w);
 }
 
@@ -245,6 +427,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/hcx-migration-page/pages", test_pages);
   g_test_add_func ("/hcx-migration-page/mangled", test_mangled);
+  g_test_add_func ("/hcx-migration-page/known-logs", test_known_logs);
   g_test_add_func ("/hcx-migration-page/simulator", test_simulator);
   return g_test_run ();
 }

@@ -41,7 +41,9 @@ struct _FerryMigration
   gint64 total_bytes;
   double percent;
   gboolean finished;
-  GListStore *events;
+  GListStore *events; /* created when first needed: most objects a poll reads are dropped */
+  guint64 log_digest;
+  gboolean log_omitted;
   gboolean quiet;
 };
 
@@ -183,7 +185,6 @@ static void
 ferry_migration_init (FerryMigration *self)
 {
   ferry_fields_init (self, &table);
-  self->events = g_list_store_new (FERRY_TYPE_MIGRATION_EVENT);
 }
 
 FerryMigration *
@@ -672,6 +673,8 @@ ferry_migration_get_events (FerryMigration *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION (self), NULL);
 
+  if (self->events == NULL)
+    self->events = g_list_store_new (FERRY_TYPE_MIGRATION_EVENT);
   return G_LIST_MODEL (self->events);
 }
 
@@ -681,7 +684,39 @@ ferry_migration_add_event (FerryMigration *self, FerryMigrationEvent *event)
   g_return_if_fail (FERRY_IS_MIGRATION (self));
   g_return_if_fail (FERRY_IS_MIGRATION_EVENT (event));
 
-  g_list_store_append (self->events, event);
+  g_list_store_append (G_LIST_STORE (ferry_migration_get_events (self)), event);
+}
+
+guint64
+ferry_migration_get_log_digest (FerryMigration *self)
+{
+  g_return_val_if_fail (FERRY_IS_MIGRATION (self), 0);
+
+  return self->log_digest;
+}
+
+void
+ferry_migration_set_log_digest (FerryMigration *self, guint64 digest)
+{
+  g_return_if_fail (FERRY_IS_MIGRATION (self));
+
+  self->log_digest = digest;
+}
+
+gboolean
+ferry_migration_get_log_omitted (FerryMigration *self)
+{
+  g_return_val_if_fail (FERRY_IS_MIGRATION (self), FALSE);
+
+  return self->log_omitted;
+}
+
+void
+ferry_migration_set_log_omitted (FerryMigration *self, gboolean omitted)
+{
+  g_return_if_fail (FERRY_IS_MIGRATION (self));
+
+  self->log_omitted = omitted;
 }
 
 gboolean
@@ -770,6 +805,11 @@ ferry_migration_update_from (FerryMigration *self, FerryMigration *other)
 
   g_object_freeze_notify (G_OBJECT (self));
   ferry_fields_update_from (self, other, &table);
-  update_events (self->events, G_LIST_MODEL (other->events));
+  if (!other->log_omitted)
+    {
+      update_events (G_LIST_STORE (ferry_migration_get_events (self)),
+                     ferry_migration_get_events (other));
+      self->log_digest = other->log_digest;
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -165,6 +165,19 @@ ferry_migration_get_events (FerryMigration *self);
 void
 ferry_migration_add_event (FerryMigration *self, FerryMigrationEvent *event);
 
+/* A digest of the log's bytes as the server sent them (0: not known), set by the reader, so
+ * that a poll can tell the reader which logs it already holds. */
+guint64
+ferry_migration_get_log_digest (FerryMigration *self);
+void
+ferry_migration_set_log_digest (FerryMigration *self, guint64 digest);
+/* TRUE when the reader left the events out because the log was the one of the digest it was
+ * told the caller holds: ferry_migration_update_from () then keeps the events it has. */
+gboolean
+ferry_migration_get_log_omitted (FerryMigration *self);
+void
+ferry_migration_set_log_omitted (FerryMigration *self, gboolean omitted);
+
 /* Known terminal state names (MIGRATION_COMPLETE, MIGRATION_FAILED, …). */
 gboolean
 ferry_migration_state_is_terminal (const char *state);
@@ -177,7 +190,8 @@ ferry_migration_compute_finished (const char *state, gboolean is_done, gboolean 
 void
 ferry_migration_update_finished (FerryMigration *self);
 /* Copies every property and the event log of @other into @self, notifying only what changed
- * (for a tracker that updates rows in place). */
+ * (for a tracker that updates rows in place). An @other whose log was omitted leaves the
+ * events of @self as they are. */
 void
 ferry_migration_update_from (FerryMigration *self, FerryMigration *other);
 

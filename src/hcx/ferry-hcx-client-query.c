@@ -47,6 +47,7 @@ typedef struct
   gboolean repeated;  /* this page was answered with markup once already */
   GHashTable *wanted; /* the migration ids asked for (borrowed from migration_ids) */
   GHashTable *seen;   /* ids appended (borrowed from the objects in items) */
+  GHashTable *known;  /* id → guint64 digest of a log the caller holds, or NULL; only read */
   GPtrArray *items;   /* FerryMigration, in order */
 } QueryOp;
 
@@ -58,6 +59,7 @@ query_op_free (QueryOp *op)
   g_strfreev (op->entity_ids);
   g_clear_pointer (&op->wanted, g_hash_table_unref);
   g_clear_pointer (&op->seen, g_hash_table_unref);
+  g_clear_pointer (&op->known, g_hash_table_unref);
   g_clear_pointer (&op->items, g_ptr_array_unref);
   g_free (op);
 }
@@ -74,8 +76,9 @@ typedef struct
 {
   GBytes *bytes; /* the body; dropped once parsed */
   char *host;
-  GPtrArray *items; /* FerryMigration */
-  guint n_raw;      /* elements of the item array, usable or not */
+  GHashTable *known; /* the op's, read in the worker (nobody writes it any more) */
+  GPtrArray *items;  /* FerryMigration */
+  guint n_raw;       /* elements of the item array, usable or not */
   gint64 total;
   gboolean markup; /* the body was XML or HTML */
 } QueryPage;
@@ -85,6 +88,7 @@ query_page_free (QueryPage *page)
 {
   g_clear_pointer (&page->bytes, g_bytes_unref);
   g_clear_pointer (&page->items, g_ptr_array_unref);
+  g_clear_pointer (&page->known, g_hash_table_unref);
   g_free (page->host);
   g_free (page);
 }
@@ -118,8 +122,8 @@ parse_page_thread (GTask *task, gpointer source_object, gpointer task_data,
    * the right error). FERRY_HCX_TREE_PARSER=1 skips it, for comparisons. */
   page->items = g_ptr_array_new_with_free_func (g_object_unref);
   if (g_getenv ("FERRY_HCX_TREE_PARSER") == NULL
-      && ferry_hcx_json_parse_migration_page_fast (data, len, page->items, &page->n_raw,
-                                                   &page->total))
+      && ferry_hcx_json_parse_migration_page_known (data, len, page->known, page->items,
+                                                    &page->n_raw, &page->total))
     {
       g_clear_pointer (&page->bytes, g_bytes_unref);
       g_task_return_boolean (task, TRUE);
@@ -271,6 +275,7 @@ on_page_received (GObject *source, GAsyncResult *result, gpointer user_data)
   GBytes *bytes = _ferry_hcx_client_request_finish (self, result, NULL, &error);
   g_autoptr (GTask) parse = NULL;
   QueryPage *page;
+  QueryOp *op;
 
   if (bytes == NULL)
     {
@@ -282,6 +287,8 @@ on_page_received (GObject *source, GAsyncResult *result, gpointer user_data)
   page->bytes = bytes;
   page->host = g_strdup (self->host);
   page->total = -1;
+  op = g_task_get_task_data (task);
+  page->known = op->known != NULL ? g_hash_table_ref (op->known) : NULL;
   parse = g_task_new (self, g_task_get_cancellable (task), on_page_parsed, task);
   g_task_set_source_tag (parse, parse_page_thread);
   g_task_set_task_data (parse, page, (GDestroyNotify)query_page_free);
@@ -344,17 +351,17 @@ query_next (GTask *task)
                                   on_page_received, task);
 }
 
-void
-_ferry_hcx_client_query_async (FerryHcxClient *self, const char *const *migration_ids,
-                               const char *const *migration_group_ids,
-                               const char *const *entity_ids, gboolean skip_drafts,
-                               GCancellable *cancellable, GAsyncReadyCallback callback,
-                               gpointer user_data)
+static void
+query_async (FerryHcxClient *self, const char *const *migration_ids,
+             const char *const *migration_group_ids, const char *const *entity_ids,
+             gboolean skip_drafts, GHashTable *known_logs, GCancellable *cancellable,
+             GAsyncReadyCallback callback, gpointer user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   QueryOp *op = g_new0 (QueryOp, 1);
 
   g_task_set_source_tag (task, _ferry_hcx_client_query_async);
+  op->known = known_logs != NULL ? g_hash_table_ref (known_logs) : NULL;
   op->migration_ids = g_strdupv ((char **)migration_ids);
   op->group_ids = g_strdupv ((char **)migration_group_ids);
   op->entity_ids = g_strdupv ((char **)entity_ids);
@@ -372,6 +379,17 @@ _ferry_hcx_client_query_async (FerryHcxClient *self, const char *const *migratio
     }
   g_task_set_task_data (task, op, (GDestroyNotify)query_op_free);
   query_next (task);
+}
+
+void
+_ferry_hcx_client_query_async (FerryHcxClient *self, const char *const *migration_ids,
+                               const char *const *migration_group_ids,
+                               const char *const *entity_ids, gboolean skip_drafts,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  query_async (self, migration_ids, migration_group_ids, entity_ids, skip_drafts, NULL, cancellable,
+               callback, user_data);
 }
 
 GListModel *
@@ -407,6 +425,23 @@ ferry_hcx_client_query_migrations_async (FerryHcxClient *self, const char *const
   g_task_set_source_tag (task, ferry_hcx_client_query_migrations_async);
   _ferry_hcx_client_query_async (self, migration_ids, migration_group_ids, entity_ids, TRUE,
                                  cancellable, on_public_query_done, task);
+}
+
+void
+ferry_hcx_client_refresh_migrations_async (FerryHcxClient *self, const char *const *migration_ids,
+                                           const char *const *migration_group_ids,
+                                           GHashTable *known_logs, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
+
+  /* Finished with ferry_hcx_client_query_migrations_finish (): the same source tag. */
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_hcx_client_query_migrations_async);
+  query_async (self, migration_ids, migration_group_ids, NULL, TRUE, known_logs, cancellable,
+               on_public_query_done, task);
 }
 
 GListModel *

@@ -19,9 +19,10 @@ typedef struct
 {
   char *p;
   char *end;
-  char *copy; /* the writable copy of the body, NUL-terminated */
-  char *str;  /* the last string read, NUL-terminated, inside copy */
-  gsize len;  /* its length in bytes */
+  char *copy;       /* the writable copy of the body, NUL-terminated */
+  const char *orig; /* the body itself: copy + n is orig + n, as it was before any read */
+  char *str;        /* the last string read, NUL-terminated, inside copy */
+  gsize len;        /* its length in bytes */
 } Lexer;
 
 typedef enum
@@ -74,6 +75,11 @@ gboolean
 ferry_lexer_init (Lexer *lx, const char *data, gsize len);
 void
 ferry_lexer_clear (Lexer *lx);
+
+/* A 64-bit digest of @len bytes (never 0), to tell whether a part of a body is the same as
+ * in an earlier answer. */
+guint64
+ferry_lexer_digest (const char *data, gsize len);
 
 static inline void
 ferry_value_clear (Value *v)

@@ -39,6 +39,7 @@ ferry_lexer_init (Lexer *lx, const char *data, gsize len)
   lx->copy = g_malloc (len + 1);
   memcpy (lx->copy, data, len);
   lx->copy[len] = '\0';
+  lx->orig = data;
   lx->p = lx->copy;
   lx->end = lx->copy + len;
   return TRUE;
@@ -49,6 +50,36 @@ ferry_lexer_clear (Lexer *lx)
 {
   g_clear_pointer (&lx->copy, g_free);
   lx->p = lx->end = lx->str = NULL;
+  lx->orig = NULL;
+}
+
+guint64
+ferry_lexer_digest (const char *data, gsize len)
+{
+  /* Eight bytes at a time, each word mixed in with a multiply and a shift (the length last,
+   * so that a trailing zero byte counts): not for adversaries, who control the log anyway. */
+  guint64 h = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, data + i, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 32;
+    }
+  if (i < len)
+    {
+      guint64 w = 0;
+
+      memcpy (&w, data + i, len - i);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 32;
+    }
+  h = (h ^ len) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  h ^= h >> 33;
+  return h != 0 ? h : 1;
 }
 
 static int

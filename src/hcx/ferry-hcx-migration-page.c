@@ -6,7 +6,12 @@
  * ferry-hcx-json-lexer.c) and fills FerryMigration objects directly, with exactly the semantics
  * of ferry_hcx_json_to_migration () (the tests compare both on the simulator's answers and on
  * mangled input). Like the VM page parser it is strict: anything that is not plain, valid JSON
- * in the expected envelope makes it give up, and the caller falls back to the tree parser. */
+ * in the expected envelope makes it give up, and the caller falls back to the tree parser.
+ *
+ * A tracker polls the same migrations every few seconds, and most of their logs are the same as
+ * the poll before: told which logs the caller holds (by digest), the parser only skips those and
+ * leaves the events out (ferry_migration_get_log_omitted ()), which saves building, comparing
+ * and freeing a few events per migration per poll. */
 
 #include "config.h"
 
@@ -173,7 +178,22 @@ typedef struct
 {
   Value v[N_VALUES];
   GPtrArray *events; /* FerryMigrationEvent of the last progress.log seen; reused */
+  GHashTable *known; /* migration id → guint64 digest of the log the caller holds, or NULL */
+  /* The last progress.log seen, as sent (in the body itself, not the lexer's copy) */
+  const char *log_start; /* NULL: none */
+  gsize log_len;
+  int log_depth;
+  gboolean log_deferred; /* skipped: read once the id is known, unless the caller holds it */
 } MigrationValues;
+
+static void
+forget_log (MigrationValues *mv)
+{
+  g_ptr_array_set_size (mv->events, 0);
+  mv->log_start = NULL;
+  mv->log_len = 0;
+  mv->log_deferred = FALSE;
+}
 
 /* ferry_json_get_double () of a value. */
 static double
@@ -279,7 +299,7 @@ build_event (const Value *v)
 
 /* progress.log: an array of events (non-objects skipped, like the tree parser). */
 static gboolean
-read_log (Lexer *lx, MigrationValues *mv, int depth)
+read_log_events (Lexer *lx, MigrationValues *mv, int depth)
 {
   g_ptr_array_set_size (mv->events, 0);
   if (!ferry_lexer_peek (lx, '['))
@@ -319,6 +339,47 @@ read_log (Lexer *lx, MigrationValues *mv, int depth)
     }
   while (ferry_lexer_expect (lx, ','));
   return ferry_lexer_expect (lx, ']');
+}
+
+/* progress.log, its place in the body kept for its digest. When the caller holds logs, it is
+ * only skipped here: most logs of a poll are the ones of the poll before, and whether this one
+ * is can be told only once the migration's id is read (which may come after it). */
+static gboolean
+read_log (Lexer *lx, MigrationValues *mv, int depth)
+{
+  const char *start;
+
+  forget_log (mv);
+  ferry_lexer_skip_ws (lx);
+  start = lx->p;
+  if (mv->known != NULL ? !ferry_lexer_skip_value (lx, depth + 1)
+                        : !read_log_events (lx, mv, depth))
+    return FALSE;
+  mv->log_start = lx->orig + (start - lx->copy);
+  mv->log_len = (gsize)(lx->p - start);
+  mv->log_depth = depth;
+  mv->log_deferred = mv->known != NULL;
+  return TRUE;
+}
+
+/* The events of a skipped log, unless the caller holds that log already (*omitted). */
+static gboolean
+read_deferred_log (MigrationValues *mv, const char *migration_id, guint64 digest, gboolean *omitted)
+{
+  const guint64 *held = migration_id != NULL ? g_hash_table_lookup (mv->known, migration_id) : NULL;
+  Lexer sub;
+  gboolean ok;
+
+  *omitted = held != NULL && *held == digest;
+  if (*omitted)
+    return TRUE;
+  if (!ferry_lexer_init (&sub, mv->log_start, mv->log_len))
+    return FALSE;
+  ok = read_log_events (&sub, mv, mv->log_depth);
+  ferry_lexer_skip_ws (&sub);
+  ok = ok && sub.p == sub.end;
+  ferry_lexer_clear (&sub);
+  return ok;
 }
 
 static gboolean
@@ -368,7 +429,7 @@ top_nested (Lexer *lx, MigrationValues *mv, int depth, gboolean *handled)
       clear_slots (mv, progress_keys);
       clear_slots (mv, total_keys);
       clear_slots (mv, pstate_keys);
-      g_ptr_array_set_size (mv->events, 0);
+      forget_log (mv);
       if (!ferry_lexer_peek (lx, '{'))
         return ferry_lexer_skip_value (lx, depth + 1);
       return read_object (lx, mv, progress_keys, progress_nested, depth + 1);
@@ -391,7 +452,7 @@ first_id (const Value *a, const Value *b)
   return id != NULL ? id : ferry_value_as_id (b);
 }
 
-/* ferry_hcx_json_to_migration (), from the values. */
+/* ferry_hcx_json_to_migration (), from the values; NULL if a skipped log does not read. */
 static FerryMigration *
 build_migration (MigrationValues *mv)
 {
@@ -406,8 +467,15 @@ build_migration (MigrationValues *mv)
   gboolean did_fail = ferry_value_as_bool (&v[P_DID_FAIL], FALSE);
   gboolean is_cancelled = ferry_value_as_bool (&v[P_IS_CANCELLED], FALSE);
   const char *state = first_string (&v[T_STATE], &v[PS_STATUS]);
+  guint64 digest = mv->log_start != NULL ? ferry_lexer_digest (mv->log_start, mv->log_len) : 0;
+  gboolean omitted = FALSE;
   double percent;
 
+  if (mv->log_deferred && !read_deferred_log (mv, migration_id, digest, &omitted))
+    {
+      g_object_unref (m);
+      return NULL;
+    }
   if (entity_id == NULL)
     entity_id = ferry_value_as_id (&v[T_ENTITY_ID]);
   if (total_bytes > 0 && transferred >= 0)
@@ -460,15 +528,17 @@ build_migration (MigrationValues *mv)
       m, ferry_migration_compute_finished (state, is_done, did_fail, is_cancelled));
   for (guint i = 0; i < mv->events->len; i++)
     ferry_migration_add_event (m, g_ptr_array_index (mv->events, i));
+  ferry_migration_set_log_digest (m, digest);
+  ferry_migration_set_log_omitted (m, omitted);
   _ferry_migration_set_quiet (m, FALSE);
-  g_ptr_array_set_size (mv->events, 0);
+  forget_log (mv);
   return m;
 }
 
 static gboolean
-read_items (Lexer *lx, GPtrArray *out, guint *n_items)
+read_items (Lexer *lx, GHashTable *known, GPtrArray *out, guint *n_items)
 {
-  MigrationValues mv = { { { 0 } }, NULL };
+  MigrationValues mv = { { { 0 } }, NULL, known, NULL, 0, 0, FALSE };
   gboolean ok = FALSE;
 
   if (!ferry_lexer_expect (lx, '['))
@@ -478,6 +548,8 @@ read_items (Lexer *lx, GPtrArray *out, guint *n_items)
   mv.events = g_ptr_array_new_with_free_func (g_object_unref);
   do
     {
+      FerryMigration *m;
+
       (*n_items)++;
       if (!ferry_lexer_peek (lx, '{'))
         {
@@ -486,11 +558,11 @@ read_items (Lexer *lx, GPtrArray *out, guint *n_items)
           continue;
         }
       memset (mv.v, 0, sizeof mv.v);
-      g_ptr_array_set_size (mv.events, 0);
+      forget_log (&mv);
       /* {"data":{"items":[{…}]}}: the item's members are at depth 4 at most. */
-      if (!read_object (lx, &mv, top_keys, top_nested, 3))
+      if (!read_object (lx, &mv, top_keys, top_nested, 3) || (m = build_migration (&mv)) == NULL)
         goto out;
-      g_ptr_array_add (out, build_migration (&mv));
+      g_ptr_array_add (out, m);
     }
   while (ferry_lexer_expect (lx, ','));
   ok = ferry_lexer_expect (lx, ']');
@@ -545,7 +617,8 @@ typedef struct
 /* The envelope of ferry_hcx_json_find_items () and ferry_hcx_json_find_total (), as the VM page
  * parser reads it: {"data":{"items":[…],"paging":{…}}} or {"items":[…],"paging":{…}}. */
 static gboolean
-read_container (Lexer *lx, gboolean is_data, Envelope *env, GPtrArray *out, guint *n_items)
+read_container (Lexer *lx, gboolean is_data, Envelope *env, GHashTable *known, GPtrArray *out,
+                guint *n_items)
 {
   if (!ferry_lexer_expect (lx, '{'))
     return FALSE;
@@ -561,7 +634,7 @@ read_container (Lexer *lx, gboolean is_data, Envelope *env, GPtrArray *out, guin
           if (env->has_items || !ferry_lexer_peek (lx, '['))
             return FALSE;
           env->has_items = TRUE;
-          if (!read_items (lx, out, n_items))
+          if (!read_items (lx, known, out, n_items))
             return FALSE;
         }
       else if (FERRY_LEXER_IS (lx, "paging"))
@@ -585,7 +658,7 @@ read_container (Lexer *lx, gboolean is_data, Envelope *env, GPtrArray *out, guin
           if (env->has_data || !ferry_lexer_peek (lx, '{'))
             return FALSE;
           env->has_data = TRUE;
-          if (!read_container (lx, TRUE, env, out, n_items))
+          if (!read_container (lx, TRUE, env, known, out, n_items))
             return FALSE;
         }
       else if (!ferry_lexer_skip_value (lx, is_data ? 2 : 1))
@@ -599,6 +672,13 @@ gboolean
 ferry_hcx_json_parse_migration_page_fast (const char *data, gsize len, GPtrArray *migrations,
                                           guint *n_items, gint64 *total)
 {
+  return ferry_hcx_json_parse_migration_page_known (data, len, NULL, migrations, n_items, total);
+}
+
+gboolean
+ferry_hcx_json_parse_migration_page_known (const char *data, gsize len, GHashTable *known_logs,
+                                           GPtrArray *migrations, guint *n_items, gint64 *total)
+{
   Lexer lx;
   Envelope env = { FALSE, FALSE, FALSE, -1, -1, -1 };
   guint start_len = migrations->len;
@@ -609,7 +689,8 @@ ferry_hcx_json_parse_migration_page_fast (const char *data, gsize len, GPtrArray
   /* json-glib rejects invalid UTF-8; so do we, by leaving it to json-glib. */
   if (!ferry_lexer_init (&lx, data, len))
     return FALSE;
-  if (!ferry_lexer_peek (&lx, '{') || !read_container (&lx, FALSE, &env, migrations, n_items))
+  if (!ferry_lexer_peek (&lx, '{')
+      || !read_container (&lx, FALSE, &env, known_logs, migrations, n_items))
     goto fail;
   ferry_lexer_skip_ws (&lx);
   if (lx.p != lx.end || !env.has_items)

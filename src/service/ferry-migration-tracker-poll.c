@@ -268,6 +268,13 @@ apply_items (FerryMigrationTracker *self, PollOp *op, guint from, guint to)
         }
       else
         {
+          /* Left out because an entry held the log when the poll began, and gone since: read
+           * it whole next time. */
+          if (ferry_migration_get_log_omitted (fresh))
+            {
+              ferry_migration_set_log_omitted (fresh, FALSE);
+              ferry_migration_set_log_digest (fresh, 0);
+            }
           entry = g_new0 (FerryTrackedEntry, 1);
           entry->migration = g_object_ref (fresh);
           entry->prev_bytes = -1;
@@ -500,9 +507,32 @@ keys_of_active (FerryMigrationTracker *self, gboolean all_followed)
   return g_strv_builder_end (b);
 }
 
+/* What the tracker holds of each migration's log, for the reader to leave out the events of
+ * the logs that did not change (most of them, from one poll to the next): a snapshot, as the
+ * pages are read in worker threads while the entries may change. */
+static GHashTable *
+known_logs (FerryMigrationTracker *self)
+{
+  GHashTable *known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      FerryTrackedEntry *entry = value;
+      guint64 digest = ferry_migration_get_log_digest (entry->migration);
+
+      if (digest != 0)
+        g_hash_table_insert (known, g_strdup (key), g_memdup2 (&digest, sizeof digest));
+    }
+  return known;
+}
+
 void
 _ferry_migration_tracker_poll_now (FerryMigrationTracker *self)
 {
+  g_autoptr (GHashTable) known = NULL;
   g_auto (GStrv) keys = NULL;
   PollOp *op;
   PollKind kind;
@@ -556,8 +586,9 @@ _ferry_migration_tracker_poll_now (FerryMigrationTracker *self)
   self->poll_started = now;
   self->n_polls++;
   _ferry_migration_tracker_set_polling (self, op->cancellable);
-  ferry_hcx_client_query_migrations_async (
+  known = known_logs (self);
+  ferry_hcx_client_refresh_migrations_async (
       self->client, kind == POLL_IDS ? (const char *const *)op->keys : NULL,
-      kind == POLL_GROUPS ? (const char *const *)op->keys : NULL, NULL, op->cancellable,
+      kind == POLL_GROUPS ? (const char *const *)op->keys : NULL, known, op->cancellable,
       on_poll_done, op);
 }
