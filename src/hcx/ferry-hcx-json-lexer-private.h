@@ -20,6 +20,7 @@ typedef struct
   char *p;
   char *end;
   char *copy;       /* the writable copy of the body, NUL-terminated */
+  gboolean cached;  /* copy is the thread's cached buffer (not to be freed) */
   const char *orig; /* the body itself: copy + n is orig + n, as it was before any read */
   char *str;        /* the last string read, NUL-terminated, inside copy */
   gsize len;        /* its length in bytes */
@@ -47,6 +48,9 @@ typedef struct
 static inline void
 ferry_lexer_skip_ws (Lexer *lx)
 {
+  /* Most tokens follow the one before directly: one test for them. */
+  if (G_LIKELY (lx->p < lx->end && (guchar)*lx->p > ' '))
+    return;
   while (lx->p < lx->end && (*lx->p == ' ' || *lx->p == '\n' || *lx->p == '\r' || *lx->p == '\t'))
     lx->p++;
 }
