@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ferry-migration-tracker-poll.c: the poll, its interval and applying an answer.
  *
- * One poll is one ferry_hcx_client_query_migrations_async() call (the client pages it) of one
+ * One poll is one ferry_hcx_client_refresh_migrations_async() call (the client pages it; it is
+ * told the digest of each event log held, and leaves out the logs that did not change) of one
  * of three kinds, as the server ANDs its filters:
  *   ALL     no filter: every migration (show-all mode, first poll and every 12 intervals);
  *   GROUPS  by group id: followed groups not listed yet in this run (or all of them on refresh);
