@@ -6,6 +6,7 @@
  *   (b) one drop through ferry_wizard_networks_page_drop (one source mapped),
  *   (c) 200 sources mapped in one drop, (d) undo of that,
  *   (e) one keystroke in the destination search,
+ *   (g) opening the auto-map dialog with a suggestion for every source (the board unmapped),
  *   (f) one VM removed from / added back to the plan: the plan alone (no widgets), with the
  *       VM step shown, with the VM step and the board shown, and the plan alone again once
  *       its network map knows the destinations — which part costs what.
@@ -27,6 +28,7 @@
 #include "ferry-hcx-client.h"
 #include "ferry-test-sim.h"
 #include "ferry-wizard-networks-page.h"
+#include "ferry-wizard-networks-private.h"
 #include "ferry-wizard-review.h"
 #include "ferry-wizard-vm-page.h"
 
@@ -306,7 +308,9 @@ main (int argc, char *argv[])
   gboolean loaded = FALSE;
   gint64 t0;
   double enter[MAX_RUNS], drop1[MAX_RUNS], drop200[MAX_RUNS], undo[MAX_RUNS], key[MAX_RUNS];
-  double cpu[5][MAX_RUNS];
+  double suggest[MAX_RUNS];
+  double cpu[6][MAX_RUNS];
+  guint n_suggested = 0;
   double rm[4][MAX_RUNS], ad[4][MAX_RUNS], rms[4][MAX_RUNS], ads[4][MAX_RUNS];
   guint n_sources, n_alive = 0;
 
@@ -441,6 +445,22 @@ main (int argc, char *argv[])
       settle (50);
       ferry_wizard_networks_page_set_search (page, "");
       settle (100);
+      /* (g) the auto-map dialog, shown until its first frame, then closed (not timed). */
+      {
+        GtkWidget *dialog;
+        g_autoptr (GListModel) suggestions = ferry_network_map_suggest (map);
+
+        n_suggested = g_list_model_get_n_items (suggestions);
+        t0 = start_clock ();
+        dialog = ferry_wizard_networks_suggest_dialog_new (page);
+        gtk_window_present (GTK_WINDOW (dialog));
+        g_signal_connect (gtk_widget_get_frame_clock (dialog), "after-paint",
+                          G_CALLBACK (after_paint_cb), NULL);
+        suggest[r] = until_painted (dialog, t0);
+        cpu[5][r] = last_cpu;
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        settle (100);
+      }
     }
   /* What one plan change emits that the board listens to (each one refreshes the board). */
   g_signal_connect_swapped (plan, "changed", G_CALLBACK (count_cb), &n_plan_changed);
@@ -473,6 +493,9 @@ main (int argc, char *argv[])
   g_print (" (main thread CPU %s)\n", spread (cpu[3], n_runs));
   g_print ("  (e) keystroke in the destination search: %s", spread (key, n_runs));
   g_print (" (main thread CPU %s)\n", spread (cpu[4], n_runs));
+  g_print ("  (g) the auto-map dialog with %u suggestions, opened: %s", n_suggested,
+           spread (suggest, n_runs));
+  g_print (" (main thread CPU %s)\n", spread (cpu[5], n_runs));
   g_print ("# (f) one plan change at %u VMs\n", N_PLAN);
   print_change ("plan alone, no widget", rm[0], ad[0], rms[0], ads[0]);
   print_change ("VM step shown", rm[1], ad[1], rms[1], ads[1]);

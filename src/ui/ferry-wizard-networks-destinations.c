@@ -96,6 +96,10 @@ create_row (gpointer item, gpointer user_data)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ferry_network_get_name (net));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* Bounded lines: the list box lays out all of up to 500 rows, and freely wrapping labels
+   * cost several times as much to measure (see the auto-map dialog). */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   /* TRANSLATORS: the remove button of a destination network typed in, read by screen readers */
   remove_label = g_strdup_printf (_ ("Remove %s"), ferry_network_get_name (net));
   gtk_widget_set_tooltip_text (remove, remove_label);
