@@ -221,6 +221,10 @@ ferry_start_page_create_saved_row (gpointer item, gpointer user_data)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_bind_property (connection, "server", row, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (connection, "user", row, "subtitle", G_BINDING_SYNC_CREATE);
+  /* One line each (a server address, a user name): a list box measures every row, and labels
+   * that may wrap freely cost several times as much to measure. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "start.connect-saved");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
