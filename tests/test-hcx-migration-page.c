@@ -188,17 +188,10 @@ test_mangled (void)
 static GHashTable *
 known_of (GPtrArray *held)
 {
-  GHashTable *known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *known = ferry_migration_log_digests_new ();
 
   for (guint i = 0; i < held->len; i++)
-    {
-      FerryMigration *m = g_ptr_array_index (held, i);
-      guint64 digest = ferry_migration_get_log_digest (m);
-
-      if (ferry_migration_get_migration_id (m) != NULL && digest != 0)
-        g_hash_table_insert (known, g_strdup (ferry_migration_get_migration_id (m)),
-                             g_memdup2 (&digest, sizeof digest));
-    }
+    ferry_migration_log_digests_add (known, g_ptr_array_index (held, i));
   return known;
 }
 

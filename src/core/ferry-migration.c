@@ -719,6 +719,23 @@ ferry_migration_set_log_omitted (FerryMigration *self, gboolean omitted)
   self->log_omitted = omitted;
 }
 
+GHashTable *
+ferry_migration_log_digests_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+void
+ferry_migration_log_digests_add (GHashTable *digests, FerryMigration *migration)
+{
+  g_return_if_fail (digests != NULL);
+  g_return_if_fail (FERRY_IS_MIGRATION (migration));
+
+  if (migration->migration_id != NULL && migration->log_digest != 0)
+    g_hash_table_insert (digests, g_strdup (migration->migration_id),
+                         g_memdup2 (&migration->log_digest, sizeof migration->log_digest));
+}
+
 gboolean
 ferry_migration_state_is_terminal (const char *state)
 {

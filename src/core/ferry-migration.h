@@ -177,6 +177,12 @@ gboolean
 ferry_migration_get_log_omitted (FerryMigration *self);
 void
 ferry_migration_set_log_omitted (FerryMigration *self, gboolean omitted);
+/* What a caller tells the reader of the logs it holds: a table of migration id → guint64 log
+ * digest (owned copies), and adding a migration to it (one without an id or a log is left out). */
+GHashTable *
+ferry_migration_log_digests_new (void);
+void
+ferry_migration_log_digests_add (GHashTable *digests, FerryMigration *migration);
 
 /* Known terminal state names (MIGRATION_COMPLETE, MIGRATION_FAILED, …). */
 gboolean

@@ -268,8 +268,8 @@ ferry_hcx_client_query_migrations_async (FerryHcxClient *self, const char *const
                                          const char *const *entity_ids, GCancellable *cancellable,
                                          GAsyncReadyCallback callback, gpointer user_data);
 /* The same query for a caller that holds the migrations already (a tracker): @known_logs
- * (migration id → guint64* of ferry_migration_get_log_digest (); may be NULL; not changed
- * until the call finishes) names the event logs it has, and a migration whose log is unchanged
+ * (ferry_migration_log_digests_new (); may be NULL; not changed until the call
+ * finishes) names the event logs it has, and a migration whose log is unchanged
  * comes back without its events, marked ferry_migration_get_log_omitted (), for
  * ferry_migration_update_from () to keep the events it has. Finished with
  * ferry_hcx_client_query_migrations_finish (). */

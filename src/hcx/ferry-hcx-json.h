@@ -51,8 +51,8 @@ ferry_hcx_json_parse_vm_page_fast (const char *data, gsize len, GPtrArray *vms, 
 gboolean
 ferry_hcx_json_parse_migration_page_fast (const char *data, gsize len, GPtrArray *migrations,
                                           guint *n_items, gint64 *total);
-/* The same, told which logs the caller holds (@known_logs: migration id → guint64* of
- * ferry_migration_get_log_digest (), or NULL): a migration whose log has that digest comes back
+/* The same, told which logs the caller holds (@known_logs: ferry_migration_log_digests_new (),
+ * or NULL): a migration whose log has that digest comes back
  * without its events, marked ferry_migration_get_log_omitted (). Every migration carries the
  * digest of its log (0 when it has none). @known_logs is only read (from the calling thread). */
 gboolean

@@ -514,19 +514,13 @@ keys_of_active (FerryMigrationTracker *self, gboolean all_followed)
 static GHashTable *
 known_logs (FerryMigrationTracker *self)
 {
-  GHashTable *known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *known = ferry_migration_log_digests_new ();
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer value;
 
   g_hash_table_iter_init (&iter, self->entries);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      FerryTrackedEntry *entry = value;
-      guint64 digest = ferry_migration_get_log_digest (entry->migration);
-
-      if (digest != 0)
-        g_hash_table_insert (known, g_strdup (key), g_memdup2 (&digest, sizeof digest));
-    }
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    ferry_migration_log_digests_add (known, ((FerryTrackedEntry *)value)->migration);
   return known;
 }
 

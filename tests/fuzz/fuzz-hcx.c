@@ -207,20 +207,13 @@ same_events (GListModel *ea, GListModel *eb)
 static void
 check_known_logs (const char *data, size_t size, GPtrArray *first)
 {
-  g_autoptr (GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) known = ferry_migration_log_digests_new ();
   g_autoptr (GPtrArray) again = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_items = 0;
   gint64 total = -1;
 
   for (guint i = 0; i < first->len; i++)
-    {
-      FerryMigration *m = g_ptr_array_index (first, i);
-      guint64 digest = ferry_migration_get_log_digest (m);
-
-      if (ferry_migration_get_migration_id (m) != NULL && digest != 0)
-        g_hash_table_insert (known, g_strdup (ferry_migration_get_migration_id (m)),
-                             g_memdup2 (&digest, sizeof digest));
-    }
+    ferry_migration_log_digests_add (known, g_ptr_array_index (first, i));
   if (!ferry_hcx_json_parse_migration_page_known (data, size, known, again, &n_items, &total))
     disagree_about ("migration (known logs)", "whether the page reads", 0, NULL);
   if (again->len != first->len)
