@@ -146,3 +146,12 @@ ferry_test_sim_state_migrations_of (JsonNode *state, const char *vm_id)
   g_assert_nonnull (by);
   return json_object_has_member (by, vm_id) ? json_object_get_int_member (by, vm_id) : 0;
 }
+
+char *
+replace_once (const char *str, const char *old, const char *replacement)
+{
+  const char *at = strstr (str, old);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int)(at - str), str, replacement, at + strlen (old));
+}

@@ -35,4 +35,8 @@ ferry_test_sim_request (FerrySimThread *sim, const char *method, const char *pat
 gint64
 ferry_test_sim_state_migrations_of (JsonNode *state, const char *vm_id);
 
+/* @str with the first @old replaced by @replacement (asserts that @old is there). */
+char *
+replace_once (const char *str, const char *old, const char *replacement);
+
 G_END_DECLS

@@ -213,15 +213,6 @@ n_events (FerryMigration *m)
   return g_list_model_get_n_items (ferry_migration_get_events (m));
 }
 
-static char *
-replace (const char *s, const char *what, const char *with)
-{
-  g_auto (GStrv) parts = g_strsplit (s, what, 2);
-
-  g_assert_nonnull (parts[1]);
-  return g_strjoin (with, parts[0], parts[1], NULL);
-}
-
 /* Told which logs the caller holds, the reader leaves out the events of those that did not
  * change, and only those: every other field as before; a changed log, a log under another
  * digest, or a log before the migration's id are read; update_from () keeps the held events
@@ -232,7 +223,8 @@ test_known_logs (void)
   g_autoptr (GPtrArray) held = parse_known (pages[0], NULL);
   g_autoptr (GHashTable) known = known_of (held);
   g_autoptr (GPtrArray) again = parse_known (pages[0], known);
-  g_autofree char *changed_json = replace (pages[0], "\"message\":\"ok\"", "\"message\":\"OK\"");
+  g_autofree char *changed_json
+      = replace_once (pages[0], "\"message\":\"ok\"", "\"message\":\"OK\"");
   g_autoptr (GPtrArray) changed = parse_known (changed_json, known);
   FerryMigration *h = g_ptr_array_index (held, 0);
   static const char late_id[]

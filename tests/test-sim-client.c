@@ -612,15 +612,6 @@ set_fault (Fx *fx, const char *json)
   g_autoptr (JsonNode) d = control (fx, "POST", "/__sim/faults", json);
 }
 
-char *
-replace_once (const char *str, const char *old, const char *replacement)
-{
-  const char *at = strstr (str, old);
-
-  g_assert_nonnull (at);
-  return g_strdup_printf ("%.*s%s%s", (int)(at - str), str, replacement, at + strlen (old));
-}
-
 void
 expect_error_in (Fx *fx, const char *items, const char *code)
 {

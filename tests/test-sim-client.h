@@ -133,8 +133,6 @@ gint64
 state_count (Fx *fx, const char *path);
 void
 set_fault (Fx *fx, const char *json);
-char *
-replace_once (const char *str, const char *old, const char *replacement);
 void
 expect_error_in (Fx *fx, const char *items, const char *code);
 char *
