@@ -411,20 +411,30 @@ on_public_query_done (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_pointer (task, model, g_object_unref);
 }
 
+/* Both public queries: one task of the public source tag around the paged query. */
+static void
+public_query_async (FerryHcxClient *self, const char *const *migration_ids,
+                    const char *const *migration_group_ids, const char *const *entity_ids,
+                    GHashTable *known_logs, GCancellable *cancellable, GAsyncReadyCallback callback,
+                    gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, ferry_hcx_client_query_migrations_async);
+  query_async (self, migration_ids, migration_group_ids, entity_ids, TRUE, known_logs, cancellable,
+               on_public_query_done, task);
+}
+
 void
 ferry_hcx_client_query_migrations_async (FerryHcxClient *self, const char *const *migration_ids,
                                          const char *const *migration_group_ids,
                                          const char *const *entity_ids, GCancellable *cancellable,
                                          GAsyncReadyCallback callback, gpointer user_data)
 {
-  GTask *task;
-
   g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ferry_hcx_client_query_migrations_async);
-  _ferry_hcx_client_query_async (self, migration_ids, migration_group_ids, entity_ids, TRUE,
-                                 cancellable, on_public_query_done, task);
+  public_query_async (self, migration_ids, migration_group_ids, entity_ids, NULL, cancellable,
+                      callback, user_data);
 }
 
 void
@@ -433,15 +443,10 @@ ferry_hcx_client_refresh_migrations_async (FerryHcxClient *self, const char *con
                                            GHashTable *known_logs, GCancellable *cancellable,
                                            GAsyncReadyCallback callback, gpointer user_data)
 {
-  GTask *task;
-
   g_return_if_fail (FERRY_IS_HCX_CLIENT (self));
 
-  /* Finished with ferry_hcx_client_query_migrations_finish (): the same source tag. */
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ferry_hcx_client_query_migrations_async);
-  query_async (self, migration_ids, migration_group_ids, NULL, TRUE, known_logs, cancellable,
-               on_public_query_done, task);
+  public_query_async (self, migration_ids, migration_group_ids, NULL, known_logs, cancellable,
+                      callback, user_data);
 }
 
 GListModel *
