@@ -1193,7 +1193,8 @@ check_target_rows (Board *b)
       g_assert_true (FERRY_IS_NETWORK (network));
       collect (rows->pdata[i], "network-name", titles);
       g_assert_cmpuint (titles->len, ==, 1);
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (titles->pdata[0])), ==,
+      g_assert_true (GTK_IS_INSCRIPTION (titles->pdata[0]));
+      g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (titles->pdata[0])), ==,
                        ferry_network_get_name (FERRY_NETWORK (network)));
       n_shown++;
     }
