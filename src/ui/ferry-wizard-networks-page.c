@@ -274,7 +274,7 @@ create_nics (gpointer item, gpointer data)
 
   if (!FERRY_IS_NETWORK_SOURCE (item))
     return NULL;
-  nics = ferry_network_map_list_nics (self->map, item);
+  nics = G_LIST_MODEL (ferry_network_nics_new (self->map, item));
   if (self->show_unmapped)
     return G_LIST_MODEL (
         gtk_filter_list_model_new (nics, g_object_ref (GTK_FILTER (self->nic_filter))));

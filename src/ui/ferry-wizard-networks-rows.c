@@ -29,7 +29,8 @@ typedef struct
   GtkWidget *link_tag;
   GtkWidget *unmap_button;
   GtkWidget *unmapped;
-  GtkWidget *change_button;
+  GtkWidget *text;          /* the column of lines beside the icon */
+  GtkWidget *change_button; /* NIC rows only: made when a row first shows a NIC */
   GtkWidget *reset_button;
   GtkWidget *problem;
   char *shown; /* what the row shows now (row_signature), or NULL after a bind */
@@ -414,19 +415,7 @@ row_new (FerryWizardNetworksPage *self, GtkListItem *list_item, gboolean target)
       gtk_widget_add_css_class (row->unmapped, "network-unmapped");
       gtk_widget_add_css_class (row->unmapped, "caption");
       gtk_box_append (GTK_BOX (row->status), row->unmapped);
-      row->change_button = gtk_button_new_with_label (_ ("Change…"));
-      gtk_widget_add_css_class (row->change_button, "flat");
-      gtk_widget_add_css_class (row->change_button, "network-nic-button");
-      g_signal_connect (row->change_button, "clicked", G_CALLBACK (change_clicked_cb), row);
-      gtk_box_append (GTK_BOX (row->status), row->change_button);
-      row->reset_button = gtk_button_new_with_label (_ ("Reset to Rule"));
-      gtk_widget_add_css_class (row->reset_button, "flat");
-      gtk_widget_add_css_class (row->reset_button, "network-nic-button");
-      g_signal_connect (row->reset_button, "clicked", G_CALLBACK (reset_clicked_cb), row);
-      gtk_widget_set_halign (row->reset_button, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (text), row->status);
-      /* On a line of its own (only exceptions have it), so a narrow column still fits. */
-      gtk_box_append (GTK_BOX (text), row->reset_button);
     }
   else
     {
@@ -434,17 +423,55 @@ row_new (FerryWizardNetworksPage *self, GtkListItem *list_item, gboolean target)
       gtk_widget_add_css_class (row->unmapped, "network-mapped-from");
       gtk_box_append (GTK_BOX (text), row->unmapped);
     }
-  row->problem = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (row->problem), 0);
-  gtk_label_set_wrap (GTK_LABEL (row->problem), TRUE);
-  gtk_widget_add_css_class (row->problem, "caption");
-  gtk_widget_add_css_class (row->problem, "error");
-  gtk_box_append (GTK_BOX (text), row->problem);
-
+  row->text = text;
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (row->row), row->icon);
   gtk_box_append (GTK_BOX (row->row), text);
   return row;
+}
+
+/* The widgets only some rows show are made when a row first needs them: GTK 4.8 keeps ~200 rows
+ * of each list alive, and entering the step makes them all. */
+static void
+show_problem (Row *row, const char *problem)
+{
+  if (problem == NULL)
+    {
+      if (row->problem != NULL)
+        gtk_widget_set_visible (row->problem, FALSE);
+      return;
+    }
+  if (row->problem == NULL)
+    {
+      row->problem = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (row->problem), 0);
+      gtk_label_set_wrap (GTK_LABEL (row->problem), TRUE);
+      gtk_widget_add_css_class (row->problem, "caption");
+      gtk_widget_add_css_class (row->problem, "error");
+      gtk_box_append (GTK_BOX (row->text), row->problem); /* the last line */
+    }
+  gtk_label_set_text (GTK_LABEL (row->problem), problem);
+  gtk_widget_set_visible (row->problem, TRUE);
+}
+
+static void
+ensure_nic_buttons (Row *row)
+{
+  if (row->change_button != NULL)
+    return;
+  row->change_button = gtk_button_new_with_label (_ ("Change…"));
+  gtk_widget_add_css_class (row->change_button, "flat");
+  gtk_widget_add_css_class (row->change_button, "network-nic-button");
+  g_signal_connect (row->change_button, "clicked", G_CALLBACK (change_clicked_cb), row);
+  gtk_box_append (GTK_BOX (row->status), row->change_button);
+  row->reset_button = gtk_button_new_with_label (_ ("Reset to Rule"));
+  gtk_widget_add_css_class (row->reset_button, "flat");
+  gtk_widget_add_css_class (row->reset_button, "network-nic-button");
+  g_signal_connect (row->reset_button, "clicked", G_CALLBACK (reset_clicked_cb), row);
+  gtk_widget_set_halign (row->reset_button, GTK_ALIGN_START);
+  /* On a line of its own under the status (only exceptions have it), so a narrow column still
+   * fits. */
+  gtk_box_insert_child_after (GTK_BOX (row->text), row->reset_button, row->status);
 }
 
 static void
@@ -488,8 +515,11 @@ update_source (Row *row, FerryNetworkSource *source)
   gtk_widget_set_visible (row->link, target != NULL);
   gtk_widget_set_visible (row->link_tag, FALSE);
   gtk_widget_set_visible (row->unmap_button, target != NULL);
-  gtk_widget_set_visible (row->change_button, FALSE);
-  gtk_widget_set_visible (row->reset_button, FALSE);
+  if (row->change_button != NULL)
+    {
+      gtk_widget_set_visible (row->change_button, FALSE);
+      gtk_widget_set_visible (row->reset_button, FALSE);
+    }
   set_class (row->link, "error", problem != NULL);
   set_class (row->link, "exception", FALSE);
   if (target != NULL)
@@ -533,8 +563,7 @@ update_source (Row *row, FerryNetworkSource *source)
     }
   set_class (row->unmapped, "warning", unmapped > 0);
   set_class (row->unmapped, "dim-label", unmapped == 0);
-  gtk_label_set_text (GTK_LABEL (row->problem), problem);
-  gtk_widget_set_visible (row->problem, problem != NULL);
+  show_problem (row, problem);
   set_class (row->row, "unmapped", unmapped > 0);
   name_row (row, a11y);
 }
@@ -592,6 +621,7 @@ update_nic (Row *row, FerryNetworkNicRef *ref)
   line_set (row->unmapped, connected ? _ ("Not mapped") : _ ("Not mapped · not connected"));
   set_class (row->unmapped, "warning", target == NULL && connected);
   set_class (row->unmapped, "dim-label", !connected);
+  ensure_nic_buttons (row);
   gtk_widget_set_visible (row->change_button, TRUE);
   gtk_widget_set_sensitive (row->change_button,
                             ferry_network_map_get_destinations (row->page->map) != NULL);
@@ -600,8 +630,7 @@ update_nic (Row *row, FerryNetworkNicRef *ref)
   gtk_widget_set_visible (row->reset_button, exception);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->reset_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   reset, -1);
-  gtk_label_set_text (GTK_LABEL (row->problem), problem);
-  gtk_widget_set_visible (row->problem, problem != NULL);
+  show_problem (row, problem);
   set_class (row->row, "unmapped", target == NULL && connected);
   name_row (row, a11y);
 }
@@ -646,7 +675,7 @@ update_target (Row *row, FerryNetwork *network)
   line_set (row->unmapped, mapped);
   gtk_widget_set_visible (row->unmapped, mapped != NULL);
   set_class (row->row, "mapped", mapped != NULL);
-  gtk_widget_set_visible (row->problem, FALSE);
+  show_problem (row, NULL);
   a11y = g_strdup_printf ("%s, %s%s%s: %s", ferry_network_get_name (network), caption->str,
                           ferry_network_get_extended (network) ? ", " : "",
                           ferry_network_get_extended (network) ? _ ("extended") : "",

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ferry-wizard-networks-slots.c: a list's rows by position, for row widgets that stay */
+/* ferry-wizard-networks-slots.c: a list's rows by position, for row widgets that stay; a
+ * source's NICs, listed when first asked for */
 
 #include "config.h"
 
@@ -190,5 +191,103 @@ ferry_network_slots_new (GListModel *model)
   self->n_items = g_list_model_get_n_items (model);
   g_ptr_array_set_size (self->slots, self->n_items);
   g_signal_connect_object (model, "items-changed", G_CALLBACK (model_items_changed_cb), self, 0);
+  return self;
+}
+
+/* ---- FerryNetworkNics ---- */
+
+struct _FerryNetworkNics
+{
+  GObject parent_instance;
+
+  FerryNetworkMap *map;
+  FerryNetworkSource *source;
+  GListModel *nics; /* NULL until asked for */
+};
+
+static void
+ferry_network_nics_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FerryNetworkNics, ferry_network_nics, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      ferry_network_nics_list_model_init))
+
+static void
+nics_items_changed_cb (FerryNetworkNics *self, guint position, guint removed, guint added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static GListModel *
+nics_ensure (FerryNetworkNics *self)
+{
+  if (self->nics == NULL)
+    {
+      self->nics = ferry_network_map_list_nics (self->map, self->source);
+      g_signal_connect_object (self->nics, "items-changed", G_CALLBACK (nics_items_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  return self->nics;
+}
+
+static GType
+nics_get_item_type (GListModel *list)
+{
+  return FERRY_TYPE_NETWORK_NIC_REF;
+}
+
+static guint
+nics_get_n_items (GListModel *list)
+{
+  return g_list_model_get_n_items (nics_ensure (FERRY_NETWORK_NICS (list)));
+}
+
+static gpointer
+nics_get_item (GListModel *list, guint position)
+{
+  return g_list_model_get_item (nics_ensure (FERRY_NETWORK_NICS (list)), position);
+}
+
+static void
+ferry_network_nics_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = nics_get_item_type;
+  iface->get_n_items = nics_get_n_items;
+  iface->get_item = nics_get_item;
+}
+
+static void
+ferry_network_nics_dispose (GObject *object)
+{
+  FerryNetworkNics *self = FERRY_NETWORK_NICS (object);
+
+  g_clear_object (&self->nics);
+  g_clear_object (&self->source);
+  g_clear_object (&self->map);
+  G_OBJECT_CLASS (ferry_network_nics_parent_class)->dispose (object);
+}
+
+static void
+ferry_network_nics_class_init (FerryNetworkNicsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = ferry_network_nics_dispose;
+}
+
+static void
+ferry_network_nics_init (FerryNetworkNics *self)
+{
+}
+
+FerryNetworkNics *
+ferry_network_nics_new (FerryNetworkMap *map, FerryNetworkSource *source)
+{
+  FerryNetworkNics *self;
+
+  g_return_val_if_fail (FERRY_IS_NETWORK_MAP (map), NULL);
+  g_return_val_if_fail (FERRY_IS_NETWORK_SOURCE (source), NULL);
+
+  self = g_object_new (FERRY_TYPE_NETWORK_NICS, NULL);
+  self->map = g_object_ref (map);
+  self->source = g_object_ref (source);
   return self;
 }
