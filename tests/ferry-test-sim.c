@@ -44,7 +44,7 @@ static gboolean
 accept_certificate_cb (SoupMessage *msg, GTlsCertificate *certificate, GTlsCertificateFlags errors,
                        gpointer user_data)
 {
-  FerrySimThread *sim = user_data;
+  const char *fingerprint = user_data;
   g_autoptr (GByteArray) der = NULL;
   g_autofree char *hex = NULL;
   GString *fp = g_string_new (NULL);
@@ -60,15 +60,15 @@ accept_certificate_cb (SoupMessage *msg, GTlsCertificate *certificate, GTlsCerti
       g_string_append_c (fp, g_ascii_toupper (hex[i]));
       g_string_append_c (fp, g_ascii_toupper (hex[i + 1]));
     }
-  ok = g_str_equal (fp->str, ferry_sim_thread_get_fingerprint (sim));
+  ok = g_ascii_strcasecmp (fp->str, fingerprint) == 0;
   g_string_free (fp, TRUE);
   return ok;
 }
 
 JsonNode *
-ferry_test_sim_request (FerrySimThread *sim, const char *method, const char *path,
-                        const char *token, const char *json_body, guint *out_status,
-                        char **out_token)
+ferry_test_request (const char *base_url, const char *fingerprint, const char *method,
+                    const char *path, const char *token, const char *json_body, guint *out_status,
+                    char **out_token)
 {
   g_autoptr (GMainContext) context = g_main_context_new ();
   g_autoptr (SoupSession) session = NULL;
@@ -80,13 +80,15 @@ ferry_test_sim_request (FerrySimThread *sim, const char *method, const char *pat
   gsize len = 0;
   const char *data;
 
+  g_assert_nonnull (fingerprint);
   g_main_context_push_thread_default (context);
   session = soup_session_new_with_options ("timeout", 60, "proxy-resolver", NULL, "tls-database",
                                            NULL, NULL);
-  uri = g_strconcat (ferry_sim_thread_get_url (sim), path, NULL);
+  uri = g_strconcat (base_url, path, NULL);
   msg = soup_message_new (method, uri);
   g_assert_nonnull (msg);
-  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), sim);
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb),
+                    (gpointer)fingerprint);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
                                 "application/json");
   if (token != NULL)
@@ -121,6 +123,15 @@ ferry_test_sim_request (FerrySimThread *sim, const char *method, const char *pat
     ;
   g_main_context_pop_thread_default (context);
   return root;
+}
+
+JsonNode *
+ferry_test_sim_request (FerrySimThread *sim, const char *method, const char *path,
+                        const char *token, const char *json_body, guint *out_status,
+                        char **out_token)
+{
+  return ferry_test_request (ferry_sim_thread_get_url (sim), ferry_sim_thread_get_fingerprint (sim),
+                             method, path, token, json_body, out_status, out_token);
 }
 
 JsonNode *

@@ -21,7 +21,16 @@ JsonNode *
 ferry_test_sim_control (FerrySimThread *sim, const char *method, const char *path,
                         const char *json_body);
 
-/* The same, for any path and with an optional session token; does not assert the status. */
+/* A synchronous request to @base_url + @path (HTTPS, trusting only the certificate whose SHA-256
+ * fingerprint is @fingerprint), with an optional session token and JSON body; does not assert
+ * the status. Returns the parsed JSON root (transfer full), or NULL for an empty or non-JSON
+ * body. */
+JsonNode *
+ferry_test_request (const char *base_url, const char *fingerprint, const char *method,
+                    const char *path, const char *token, const char *json_body, guint *out_status,
+                    char **out_token);
+
+/* ferry_test_request() to a simulator; does not assert the status. */
 JsonNode *
 ferry_test_sim_request (FerrySimThread *sim, const char *method, const char *path,
                         const char *token, const char *json_body, guint *out_status,

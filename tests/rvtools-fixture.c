@@ -9,6 +9,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "ferry-rvtools.h"
 #include "rvtools-fixture.h"
 
 static const char *const tab_names[RV_N_TABS]
@@ -432,4 +433,39 @@ rv_fixture_new_tricky (void)
                   "vc01.corp.local", NULL);
   rv_fixture_add (fx, RV_VTOOLS, "db-01", "toolsOld", "vmx-19", "vc02.corp.local", NULL);
   return fx;
+}
+
+FerryVm *
+rv_vm_named (GListModel *vms, const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (vms); i++)
+    {
+      g_autoptr (FerryVm) vm = g_list_model_get_item (vms, i);
+
+      if (g_strcmp0 (ferry_vm_get_name (vm), name) == 0)
+        return vm; /* the list keeps it */
+    }
+  return NULL;
+}
+
+void
+rv_write_estate_now (const char *export_path, const char *inventory_path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (export_path);
+  g_autoptr (GFile) inventory = g_file_new_for_path (inventory_path);
+  g_autoptr (FerryInventoryFacts) facts = NULL;
+  g_autoptr (GError) error = NULL;
+  FerryVm *vm;
+
+  facts = ferry_rvtools_import (&file, 1, NULL, &error);
+  g_assert_no_error (error);
+  vm = rv_vm_named (ferry_inventory_facts_get_vms (facts), "app-00003");
+  g_assert_nonnull (vm);
+  ferry_vm_set_memory_mb (vm, ferry_vm_get_memory_mb (vm) * 2);
+  vm = rv_vm_named (ferry_inventory_facts_get_vms (facts), "app-00005");
+  g_assert_nonnull (vm);
+  ferry_vm_set_name (vm, "app-00005-retired");
+  ferry_vm_set_id (vm, "vm-retired");
+  g_assert_true (ferry_rvtools_write_sim_inventory (facts, inventory, NULL, &error));
+  g_assert_no_error (error);
 }

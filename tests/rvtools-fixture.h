@@ -12,7 +12,9 @@
  * workbook, "2026/11/02 10:15:00" in CSV). */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "ferry-vm.h"
 
 G_BEGIN_DECLS
 
@@ -158,5 +160,15 @@ rv_fixture_add_estate (RvFixture *fx, guint n_vms);
 #define RV_TRICKY_INTL_NAME "Bücher-ñ-数据库"
 RvFixture *
 rv_fixture_new_tricky (void);
+
+/* The VM named @name in @vms (a list of FerryVm), or NULL; the list keeps it. */
+FerryVm *
+rv_vm_named (GListModel *vms, const char *name);
+
+/* Reads the export at @export_path (ferry_rvtools_import) and writes @inventory_path for the
+ * simulator: the same estate as it is "now", app-00003 with twice the memory, app-00005 gone
+ * (renamed, another id). Asserts on error. */
+void
+rv_write_estate_now (const char *export_path, const char *inventory_path);
 
 G_END_DECLS

@@ -184,43 +184,16 @@ typedef struct
   char *workbook;
 } OfflineFixture;
 
-static FerryVm *
-vm_named (GListModel *vms, const char *name)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (vms); i++)
-    {
-      g_autoptr (FerryVm) vm = g_list_model_get_item (vms, i);
-
-      if (g_strcmp0 (ferry_vm_get_name (vm), name) == 0)
-        return vm; /* the list keeps it */
-    }
-  return NULL;
-}
-
 /* The simulator serves the estate of the workbook, as it is now: app-00003 with twice the
  * memory, app-00005 gone (renamed, another id). */
 static void
 offline_set_up (OfflineFixture *o, gconstpointer data)
 {
   g_autofree char *inventory = g_build_filename (tmp_dir, "inventory.json", NULL);
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GFile) inventory_file = g_file_new_for_path (inventory);
-  g_autoptr (FerryInventoryFacts) facts = NULL;
-  g_autoptr (GError) error = NULL;
   FerrySimOptions opts = { 0 };
-  FerryVm *vm;
 
   o->workbook = write_workbook ("wave1.xlsx", 20, FALSE);
-  file = g_file_new_for_path (o->workbook);
-  facts = ferry_rvtools_import (&file, 1, NULL, &error);
-  g_assert_no_error (error);
-  vm = vm_named (ferry_inventory_facts_get_vms (facts), "app-00003");
-  ferry_vm_set_memory_mb (vm, ferry_vm_get_memory_mb (vm) * 2);
-  vm = vm_named (ferry_inventory_facts_get_vms (facts), "app-00005");
-  ferry_vm_set_name (vm, "app-00005-retired");
-  ferry_vm_set_id (vm, "vm-retired");
-  g_assert_true (ferry_rvtools_write_sim_inventory (facts, inventory_file, NULL, &error));
-  g_assert_no_error (error);
+  rv_write_estate_now (o->workbook, inventory);
   opts.inventory_file = inventory;
   fixture_set_up (&o->f, &opts);
 }
@@ -436,7 +409,7 @@ test_offline_then_connected (OfflineFixture *o, gconstpointer data)
    * the export's, imported now while connected, and its badge names the export. */
   vm_page = ferry_wizard_get_vm_page (wizard);
   /* app-00000's Tools do not run, says the export. */
-  vm = vm_named (ferry_wizard_vm_page_get_inventory (vm_page), "app-00000");
+  vm = rv_vm_named (ferry_wizard_vm_page_get_inventory (vm_page), "app-00000");
   g_assert_nonnull (vm);
   ferry_vm_set_snapshot_count (vm, -1);
   ferry_vm_set_hardware_version (vm, NULL);
@@ -537,11 +510,11 @@ test_screenshots (Fixture *f, gconstpointer data)
       save_screenshot (GTK_WINDOW (dialog), "ferry-import-summary", suffix);
 
       /* The estate a while later, as the manager would show it. */
-      vm = vm_named (ferry_inventory_facts_get_vms (now), "app-00003");
+      vm = rv_vm_named (ferry_inventory_facts_get_vms (now), "app-00003");
       ferry_vm_set_memory_mb (vm, ferry_vm_get_memory_mb (vm) * 2);
-      vm = vm_named (ferry_inventory_facts_get_vms (now), "app-00007");
+      vm = rv_vm_named (ferry_inventory_facts_get_vms (now), "app-00007");
       ferry_vm_set_power_state (vm, FERRY_POWER_STATE_OFF);
-      ferry_vm_set_name (vm_named (ferry_inventory_facts_get_vms (now), "app-00005"), "gone");
+      ferry_vm_set_name (rv_vm_named (ferry_inventory_facts_get_vms (now), "app-00005"), "gone");
       items = ferry_inventory_reconcile (ferry_import_dialog_get_facts (dialog), now,
                                          FERRY_RECONCILE_FLAG_NONE);
       reconcile = ferry_import_reconcile_new (GTK_WINDOW (f->window), items, "hcx01.corp.local");

@@ -38,19 +38,6 @@ typedef struct
   char *list_path;   /* a list file of destination networks */
 } WaveFixture;
 
-static FerryVm *
-vm_named (GListModel *vms, const char *name)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (vms); i++)
-    {
-      g_autoptr (FerryVm) vm = g_list_model_get_item (vms, i);
-
-      if (g_strcmp0 (ferry_vm_get_name (vm), name) == 0)
-        return vm; /* the list keeps it */
-    }
-  return NULL;
-}
-
 /* The export in the form asked for, and the simulator serving its estate as it is now:
  * app-00003 with twice the memory, app-00005 gone (renamed, another id). */
 static void
@@ -59,13 +46,8 @@ wave_set_up (WaveFixture *w, gconstpointer data)
   gboolean csv = GPOINTER_TO_INT (data);
   g_autofree char *dir = g_build_filename (tmp_dir, csv ? "csv" : "xlsx", NULL);
   g_autofree char *inventory = g_build_filename (dir, "inventory.json", NULL);
-  g_autoptr (GFile) inventory_file = g_file_new_for_path (inventory);
   g_autoptr (RvFixture) fx = rv_fixture_new ();
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (FerryInventoryFacts) facts = NULL;
-  g_autoptr (GError) error = NULL;
   FerrySimOptions opts = { 0 };
-  FerryVm *vm;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   rv_fixture_add_estate (fx, N_ESTATE);
@@ -88,16 +70,7 @@ wave_set_up (WaveFixture *w, gconstpointer data)
                                       "web-segment,segment,\r\n",
                                       -1, NULL));
 
-  file = g_file_new_for_path (w->export_path);
-  facts = ferry_rvtools_import (&file, 1, NULL, &error);
-  g_assert_no_error (error);
-  vm = vm_named (ferry_inventory_facts_get_vms (facts), "app-00003");
-  ferry_vm_set_memory_mb (vm, ferry_vm_get_memory_mb (vm) * 2);
-  vm = vm_named (ferry_inventory_facts_get_vms (facts), "app-00005");
-  ferry_vm_set_name (vm, "app-00005-retired");
-  ferry_vm_set_id (vm, "vm-retired");
-  g_assert_true (ferry_rvtools_write_sim_inventory (facts, inventory_file, NULL, &error));
-  g_assert_no_error (error);
+  rv_write_estate_now (w->export_path, inventory);
   opts.inventory_file = inventory;
   fixture_set_up (&w->f, &opts);
 }

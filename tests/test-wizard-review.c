@@ -107,12 +107,8 @@ review_of (FerryWindow *window)
 
 /* ---- The simulator's control endpoints, reached with the session's address and pin ---- */
 
-static gboolean
-accept_cert (SoupMessage *msg, GTlsCertificate *cert, GTlsCertificateFlags errors, gpointer data)
-{
-  return TRUE; /* the embedded simulator on 127.0.0.1 */
-}
-
+/* A call to the window's embedded simulator's /__sim/… (tests/ferry-test-sim.c), trusting the
+ * certificate the window's connection pinned; asserts a 2xx status. */
 static JsonNode *
 sim_control (FerryWindow *window, const char *method, const char *path, const char *body)
 {
@@ -120,42 +116,14 @@ sim_control (FerryWindow *window, const char *method, const char *path, const ch
   g_autoptr (GUri) base
       = g_uri_parse (ferry_hcx_client_get_base_url (client), G_URI_FLAGS_NONE, NULL);
   g_autofree char *url
-      = g_strdup_printf ("https://%s:%d%s", g_uri_get_host (base), g_uri_get_port (base), path);
-  g_autoptr (GMainContext) context = g_main_context_new ();
-  g_autoptr (SoupSession) session = NULL;
-  g_autoptr (SoupMessage) msg = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  guint status;
-  gsize len = 0;
-  const char *data;
+      = g_strdup_printf ("https://%s:%d", g_uri_get_host (base), g_uri_get_port (base));
+  guint status = 0;
+  JsonNode *root = ferry_test_request (url, ferry_hcx_client_get_pinned_fingerprint (client),
+                                       method, path, NULL, body, &status, NULL);
 
-  g_main_context_push_thread_default (context);
-  session = soup_session_new ();
-  msg = soup_message_new (method, url);
-  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_cert), NULL);
-  if (body != NULL)
-    {
-      g_autoptr (GBytes) b = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", b);
-    }
-  bytes = soup_session_send_and_read (session, msg, NULL, &error);
-  status = soup_message_get_status (msg);
-  /* Let the session go while its context is still the thread default (ferry-test-sim.c). */
-  g_clear_object (&msg);
-  g_clear_object (&session);
-  while (g_main_context_iteration (context, FALSE))
-    ;
-  g_main_context_pop_thread_default (context);
-  g_assert_no_error (error);
+  g_assert_cmpuint (status, >=, 200);
   g_assert_cmpuint (status, <, 300);
-  data = g_bytes_get_data (bytes, &len);
-  if (len == 0)
-    return NULL;
-  g_assert_true (json_parser_load_from_data (parser, data, len, NULL));
-  return json_node_copy (json_parser_get_root (parser));
+  return root;
 }
 
 static gint64
