@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ferry-test-a11y.h"
+#include "ferry-test-require.h"
 
 #define ATSPI_ACCESSIBLE "org.a11y.atspi.Accessible"
 #define ATSPI_ACTION "org.a11y.atspi.Action"
@@ -420,7 +421,7 @@ run_walk_once (GtkWidget *widget, gboolean name_only)
   g_task_set_task_data (task, walk, NULL);
   g_task_run_in_thread (task, walk_thread);
 
-  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC * ferry_test_time_factor ();
   while (!done)
     {
       if (g_get_monotonic_time () > deadline)

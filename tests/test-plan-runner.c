@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "ferry-plan-runner.h"
+#include "ferry-test-require.h"
 #include "hcx-test-util.h"
 
 typedef struct
@@ -699,7 +700,7 @@ test_quit_mid_start (void)
   g_autoptr (FerryPlan) next = NULL;
   g_autoptr (FerryPlanRunner) again = NULL;
   g_autoptr (GAsyncResult) r = NULL;
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC * ferry_test_time_factor ();
 
   fixture_reset ();
   v = validate (runner, NULL, &error);
@@ -707,8 +708,9 @@ test_quit_mid_start (void)
   /* The server acts, and the answer never completes. */
   hcx_test_sim_fault (fx.w->sim, "{\"path\":\"/mobility/migrations/start\",\"stall\":true,"
                                  "\"count\":1}");
-  ferry_hcx_client_set_timeout (first, 3);
-  ferry_hcx_client_set_reconcile_timeout (first, 1);
+  /* Long enough for the server to act before the client gives up on the answer. */
+  ferry_hcx_client_set_timeout (first, 3 * (guint)ferry_test_time_factor ());
+  ferry_hcx_client_set_reconcile_timeout (first, (guint)ferry_test_time_factor ());
   ferry_plan_runner_start_async (runner, 0, hcx_test_got_result, &r);
   while (hcx_test_sim_count (fx.w->sim, "migrations") < 3)
     {

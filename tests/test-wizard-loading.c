@@ -69,7 +69,7 @@ n_loaded (Fixture *fx)
 static void
 wait_loaded_past (Fixture *fx, guint n)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC * ferry_test_time_factor ();
 
   while (n_loaded (fx) <= n && !fx->loaded)
     {
@@ -81,7 +81,7 @@ wait_loaded_past (Fixture *fx, guint n)
 static void
 wait_until_loaded (Fixture *fx)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC * ferry_test_time_factor ();
 
   while (!fx->loaded)
     {
@@ -90,8 +90,9 @@ wait_until_loaded (Fixture *fx)
     }
 }
 
-/* A page in a window, logged in to a simulator of N_VMS whose VM pages each take @latency_ms;
- * the load started. */
+/* A page in a window, logged in to a simulator of N_VMS whose VM pages each take @latency_ms
+ * (times ferry_test_time_factor(): under the sanitizer setups the test's own steps between two
+ * pages are that much slower, and the tests need pages still to come); the load started. */
 static void
 fixture_set_up (Fixture *fx, guint latency_ms)
 {
@@ -103,7 +104,7 @@ fixture_set_up (Fixture *fx, guint latency_ms)
 
   fx->sim = ferry_test_sim_start (&opts);
   fault = g_strdup_printf ("{\"path\":\"/service/inventory/virtualmachines\",\"latencyMs\":%u}",
-                           latency_ms);
+                           latency_ms * (guint)ferry_test_time_factor ());
   answer = ferry_test_sim_control (fx->sim, "POST", "/__sim/faults", fault);
   g_clear_pointer (&answer, json_node_unref);
   fx->client = ferry_hcx_client_new (ferry_sim_thread_get_url (fx->sim), &error);
@@ -432,7 +433,7 @@ test_client_into_store (void)
       g_autoptr (GCancellable) cancellable = g_cancellable_new ();
       g_autoptr (GAsyncResult) result = NULL;
       g_autoptr (GError) error = NULL;
-      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC * ferry_test_time_factor ();
       guint n;
 
       ferry_hcx_client_list_vms_into_async (fx.client, NULL, store, NULL, NULL, NULL, cancellable,
