@@ -424,7 +424,7 @@ test_rules (void)
 
           if (rules[r].pick == clean)
             {
-              vm = g_object_ref (g_ptr_array_index (fx.w->clean, next_clean++));
+              g_set_object (&vm, g_ptr_array_index (fx.w->clean, next_clean++));
               chosen[r] = vm;
             }
           else if (rules[r].pick (vm) && !ferry_plan_contains (plan, vm))
