@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ferry-wizard-networks-mapping.c: the Networks step's mapping operations: what is selected, a
- * drop, "Map To…" and its chooser, unmapping */
+ * drop, "Map To…" and its chooser, unmapping; what sources and NICs say to a screen reader */
 
 #include "config.h"
 
@@ -234,4 +234,89 @@ ferry_wizard_networks_page_get_destinations_dialog (FerryWizardNetworksPage *sel
 {
   g_return_val_if_fail (FERRY_IS_WIZARD_NETWORKS_PAGE (self), NULL);
   return self->destinations_dialog;
+}
+
+const char *
+ferry_wizard_networks_vlan_text (guint vlan, char buf[32])
+{
+  if (vlan == 0)
+    return NULL;
+  g_snprintf (buf, 32, _ ("VLAN %u"), vlan);
+  return buf;
+}
+
+/* ---- Descriptions (what the rows say to a screen reader) ---- */
+
+char *
+ferry_wizard_networks_describe_source (FerryWizardNetworksPage *self, FerryNetworkSource *source)
+{
+  FerryNetwork *target = ferry_network_source_get_target (source);
+  const char *problem = ferry_network_source_get_problem (source);
+  guint unmapped = ferry_network_source_get_n_unmapped (source);
+  GString *s = g_string_new (ferry_network_source_get_name (source));
+  char vlan[32];
+
+  g_string_append_printf (
+      s, ", %s", ferry_network_type_title (ferry_network_source_get_network_type (source)));
+  if (ferry_wizard_networks_vlan_text (ferry_network_source_get_vlan (source), vlan) != NULL)
+    g_string_append_printf (s, ", %s", vlan);
+  g_string_append (s, ", ");
+  g_string_append_printf (s,
+                          ngettext ("%u NIC", "%u NICs", ferry_network_source_get_n_nics (source)),
+                          ferry_network_source_get_n_nics (source));
+  g_string_append_printf (
+      s, ngettext (" on %u VM", " on %u VMs", ferry_network_source_get_n_vms (source)),
+      ferry_network_source_get_n_vms (source));
+  if (target != NULL)
+    g_string_append_printf (s, _ (": mapped to %s"), ferry_network_get_name (target));
+  else
+    g_string_append (s, _ (": not mapped"));
+  if (unmapped > 0)
+    g_string_append_printf (s,
+                            ngettext (", %u connected NIC without a destination",
+                                      ", %u connected NICs without a destination", unmapped),
+                            unmapped);
+  if (ferry_network_source_get_n_exceptions (source) > 0)
+    g_string_append_printf (s,
+                            ngettext (", %u exception", ", %u exceptions",
+                                      ferry_network_source_get_n_exceptions (source)),
+                            ferry_network_source_get_n_exceptions (source));
+  if (problem != NULL)
+    g_string_append_printf (s, _ (". Problem: %s"), problem);
+  return g_string_free (s, FALSE);
+}
+
+char *
+ferry_wizard_networks_nic_name (FerryNetworkNicRef *ref)
+{
+  return g_strdup_printf (
+      "%s %s", ferry_vm_get_name (ferry_plan_item_get_vm (ferry_network_nic_ref_get_item (ref))),
+      ferry_nic_get_label (ferry_network_nic_ref_get_nic (ref)));
+}
+
+char *
+ferry_wizard_networks_describe_nic (FerryNetworkNicRef *ref)
+{
+  FerryNic *nic = ferry_network_nic_ref_get_nic (ref);
+  FerryNetwork *target = ferry_network_nic_ref_get_target (ref);
+  const char *problem = ferry_network_nic_ref_get_problem (ref);
+  g_autofree char *name = ferry_wizard_networks_nic_name (ref);
+  GString *s = g_string_new (name);
+
+  if (ferry_nic_get_mac_address (nic) != NULL)
+    g_string_append_printf (s, ", %s", ferry_nic_get_mac_address (nic));
+  if (ferry_network_nic_ref_get_primary (ref))
+    g_string_append_printf (s, ", %s", _ ("primary"));
+  g_string_append_printf (s, ", %s",
+                          ferry_nic_get_connected (nic) ? _ ("connected") : _ ("not connected"));
+  if (target == NULL)
+    g_string_append (s, _ (": not mapped"));
+  else if (ferry_network_nic_ref_get_exception (ref))
+    g_string_append_printf (s, _ (": mapped to %s by exception"), ferry_network_get_name (target));
+  else
+    g_string_append_printf (s, _ (": mapped to %s by its network’s rule"),
+                            ferry_network_get_name (target));
+  if (problem != NULL)
+    g_string_append_printf (s, _ (". Problem: %s"), problem);
+  return g_string_free (s, FALSE);
 }

@@ -75,6 +75,12 @@ char *
 ferry_wizard_networks_describe_source (FerryWizardNetworksPage *self, FerryNetworkSource *source);
 char *
 ferry_wizard_networks_describe_nic (FerryNetworkNicRef *ref);
+/* "VLAN @vlan" in @buf, or NULL for none (0). */
+const char *
+ferry_wizard_networks_vlan_text (guint vlan, char buf[32]);
+/* The VM's name and the NIC's label (newly allocated). */
+char *
+ferry_wizard_networks_nic_name (FerryNetworkNicRef *ref);
 
 /* The selected rows' items (FerryNetworkSource / FerryNetworkNicRef), in order. */
 GPtrArray *

@@ -119,91 +119,6 @@ row_item (Row *row)
   return item != NULL ? g_object_ref (item) : NULL;
 }
 
-static const char *
-vlan_text (guint vlan, char buf[32])
-{
-  if (vlan == 0)
-    return NULL;
-  g_snprintf (buf, 32, _ ("VLAN %u"), vlan);
-  return buf;
-}
-
-/* ---- Descriptions (what the rows say to a screen reader) ---- */
-
-char *
-ferry_wizard_networks_describe_source (FerryWizardNetworksPage *self, FerryNetworkSource *source)
-{
-  FerryNetwork *target = ferry_network_source_get_target (source);
-  const char *problem = ferry_network_source_get_problem (source);
-  guint unmapped = ferry_network_source_get_n_unmapped (source);
-  GString *s = g_string_new (ferry_network_source_get_name (source));
-  char vlan[32];
-
-  g_string_append_printf (
-      s, ", %s", ferry_network_type_title (ferry_network_source_get_network_type (source)));
-  if (vlan_text (ferry_network_source_get_vlan (source), vlan) != NULL)
-    g_string_append_printf (s, ", %s", vlan);
-  g_string_append (s, ", ");
-  g_string_append_printf (s,
-                          ngettext ("%u NIC", "%u NICs", ferry_network_source_get_n_nics (source)),
-                          ferry_network_source_get_n_nics (source));
-  g_string_append_printf (
-      s, ngettext (" on %u VM", " on %u VMs", ferry_network_source_get_n_vms (source)),
-      ferry_network_source_get_n_vms (source));
-  if (target != NULL)
-    g_string_append_printf (s, _ (": mapped to %s"), ferry_network_get_name (target));
-  else
-    g_string_append (s, _ (": not mapped"));
-  if (unmapped > 0)
-    g_string_append_printf (s,
-                            ngettext (", %u connected NIC without a destination",
-                                      ", %u connected NICs without a destination", unmapped),
-                            unmapped);
-  if (ferry_network_source_get_n_exceptions (source) > 0)
-    g_string_append_printf (s,
-                            ngettext (", %u exception", ", %u exceptions",
-                                      ferry_network_source_get_n_exceptions (source)),
-                            ferry_network_source_get_n_exceptions (source));
-  if (problem != NULL)
-    g_string_append_printf (s, _ (". Problem: %s"), problem);
-  return g_string_free (s, FALSE);
-}
-
-static char *
-nic_name (FerryNetworkNicRef *ref)
-{
-  return g_strdup_printf (
-      "%s %s", ferry_vm_get_name (ferry_plan_item_get_vm (ferry_network_nic_ref_get_item (ref))),
-      ferry_nic_get_label (ferry_network_nic_ref_get_nic (ref)));
-}
-
-char *
-ferry_wizard_networks_describe_nic (FerryNetworkNicRef *ref)
-{
-  FerryNic *nic = ferry_network_nic_ref_get_nic (ref);
-  FerryNetwork *target = ferry_network_nic_ref_get_target (ref);
-  const char *problem = ferry_network_nic_ref_get_problem (ref);
-  g_autofree char *name = nic_name (ref);
-  GString *s = g_string_new (name);
-
-  if (ferry_nic_get_mac_address (nic) != NULL)
-    g_string_append_printf (s, ", %s", ferry_nic_get_mac_address (nic));
-  if (ferry_network_nic_ref_get_primary (ref))
-    g_string_append_printf (s, ", %s", _ ("primary"));
-  g_string_append_printf (s, ", %s",
-                          ferry_nic_get_connected (nic) ? _ ("connected") : _ ("not connected"));
-  if (target == NULL)
-    g_string_append (s, _ (": not mapped"));
-  else if (ferry_network_nic_ref_get_exception (ref))
-    g_string_append_printf (s, _ (": mapped to %s by exception"), ferry_network_get_name (target));
-  else
-    g_string_append_printf (s, _ (": mapped to %s by its network’s rule"),
-                            ferry_network_get_name (target));
-  if (problem != NULL)
-    g_string_append_printf (s, _ (". Problem: %s"), problem);
-  return g_string_free (s, FALSE);
-}
-
 static void
 name_row (Row *row, const char *name)
 {
@@ -304,7 +219,7 @@ drag_begin_cb (GtkDragSource *source, GdkDrag *drag, Row *row)
         ferry_network_source_get_name (FERRY_NETWORK_SOURCE (g_ptr_array_index (items, 0))),
         n_nics);
   else if (items->len == 1)
-    text = nic_name (FERRY_NETWORK_NIC_REF (g_ptr_array_index (items, 0)));
+    text = ferry_wizard_networks_nic_name (FERRY_NETWORK_NIC_REF (g_ptr_array_index (items, 0)));
   else if (n_sources == items->len)
     text = g_strdup_printf (ngettext ("%u networks · %u NIC", "%u networks · %u NICs", n_nics),
                             n_sources, n_nics);
@@ -499,7 +414,7 @@ update_source (Row *row, FerryNetworkSource *source)
 
       gtk_label_set_text (GTK_LABEL (row->tag), text);
     }
-  if (vlan_text (ferry_network_source_get_vlan (source), vlan) != NULL)
+  if (ferry_wizard_networks_vlan_text (ferry_network_source_get_vlan (source), vlan) != NULL)
     g_string_append_printf (caption, " · %s", vlan);
   g_string_append (caption, " · ");
   g_string_append_printf (caption,
@@ -576,7 +491,7 @@ update_nic (Row *row, FerryNetworkNicRef *ref)
   const char *problem = ferry_network_nic_ref_get_problem (ref);
   gboolean exception = ferry_network_nic_ref_get_exception (ref);
   gboolean connected = ferry_nic_get_connected (nic);
-  g_autofree char *name = nic_name (ref);
+  g_autofree char *name = ferry_wizard_networks_nic_name (ref);
   g_autofree char *a11y = ferry_wizard_networks_describe_nic (ref);
   g_autofree char *change = g_strdup_printf (_ ("Map %s elsewhere"), name);
   g_autofree char *reset = g_strdup_printf (_ ("Reset %s to its network’s rule"), name);
@@ -657,7 +572,7 @@ update_target (Row *row, FerryNetwork *network)
   set_tip (&row->title_tip, ferry_network_get_name (network));
   gtk_label_set_text (GTK_LABEL (row->tag), _ ("Extended"));
   gtk_widget_set_visible (row->tag, ferry_network_get_extended (network));
-  if (vlan_text (vlan_id, vlan) != NULL)
+  if (ferry_wizard_networks_vlan_text (vlan_id, vlan) != NULL)
     g_string_append_printf (caption, " · %s", vlan);
   line_set (row->caption, caption->str);
 
